@@ -1,0 +1,1 @@
+"""Check kinds: one evaluator module each, registered in :mod:`ccc_audit.checks.registry`."""

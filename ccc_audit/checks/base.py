@@ -1,0 +1,68 @@
+"""What every check evaluator receives and shared helpers to build its result."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.models.bundle import Document
+from ccc_audit.models.common import Localized, Window
+from ccc_audit.models.result import EvidenceRef
+from ccc_audit.records.store import RecordStore
+
+
+def text(ja: str, en: str) -> Localized:
+    """A bilingual message."""
+    return Localized(ja=ja, en=en)
+
+
+@dataclass
+class CheckContext:
+    """Everything a check may read: the bundle, the as-of date, parameters and records."""
+
+    bundle: LoadedBundle
+    as_of: dt.date
+    parameters: dict[str, int | float | Window]
+    records: RecordStore
+    rule_id: str
+
+    def count(self, value: int | str) -> int:
+        """A count given literally or as a ``$parameter``."""
+        resolved = self.parameters[value[1:]] if isinstance(value, str) else value
+        assert isinstance(resolved, int) and not isinstance(resolved, Window)
+        return resolved
+
+    def window(self, value: Window | str) -> Window:
+        """A window given literally or as a ``$parameter``."""
+        if isinstance(value, Window):
+            return value
+        resolved = self.parameters[value[1:]]
+        assert isinstance(resolved, Window)
+        return resolved
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        """The audit period."""
+        p = self.bundle.model.audit_period
+        return p.start, p.end
+
+    def document_ref(self, document: Document) -> EvidenceRef:
+        """Evidence reference to a document, with its hash."""
+        return EvidenceRef(
+            kind="document",
+            id=document.id,
+            path=document.path,
+            sha256=self.bundle.hashes.get(f"document:{document.id}"),
+        )
+
+    def records_ref(self, name: str, rows: list[int] | None = None) -> EvidenceRef:
+        """Evidence reference to a record set, optionally citing rows."""
+        spec = self.bundle.model.records[name]
+        return EvidenceRef(
+            kind="records",
+            id=name,
+            path=spec.path,
+            sha256=self.bundle.hashes.get(f"records:{name}"),
+            rows=sorted(rows or [])[:50],
+        )

@@ -1,0 +1,27 @@
+"""The one registry of check kinds: kind name → evaluator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ccc_audit.checks import attestation, document, per_entity_frequency, periodic
+from ccc_audit.checks.base import CheckContext
+from ccc_audit.models.result import CheckResult
+
+Evaluator = Callable[[Any, CheckContext], CheckResult]
+
+CHECK_KINDS: dict[str, Evaluator] = {}
+
+
+def register(kind: str, evaluator: Evaluator) -> None:
+    """Add a check kind; registering a kind twice is an error."""
+    if kind in CHECK_KINDS:
+        raise ValueError(f"check kind {kind!r} is registered twice")
+    CHECK_KINDS[kind] = evaluator
+
+
+register("document", document.evaluate)
+register("attestation", attestation.evaluate)
+register("periodic", periodic.evaluate)
+register("per_entity_frequency", per_entity_frequency.evaluate)

@@ -1,0 +1,314 @@
+"""``ccc-audit`` entry point and command group.
+
+Library modules are imported inside commands so that ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+import click
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_CODES_HELP = (
+    "Exit codes (highest precedence first): 2 usage or input error; 3 evaluation error in a "
+    "check; 1 nonconformities found (unwaived major or minor findings); 0 none."
+)
+
+
+def _fail_on_input_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn InputError into a located message on stderr and exit code 2 (no traceback)."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from ccc_audit.errors import InputError
+
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            for diagnostic in exc.diagnostics:
+                click.echo(f"error: {diagnostic}", err=True)
+            count = len(exc.diagnostics)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+pack_option = click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="ID|FILE",
+    help="Rule pack (built-in id or YAML file); repeatable. Default: every built-in pack.",
+)
+catalogue_option = click.option(
+    "--catalogue",
+    "catalogues",
+    multiple=True,
+    metavar="FILE",
+    help="Extra requirement catalogue file; repeatable (built-in catalogues are always loaded).",
+)
+profile_option = click.option(
+    "--profile", metavar="ID|FILE", help="Tailoring profile (built-in id or YAML file)."
+)
+
+
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    epilog=EXIT_CODES_HELP,
+)
+@click.version_option(package_name="ccc-audit")
+def cli() -> None:
+    """Assess a contact centre's evidence against ISO 18295-1, ISO 18295-2 and COPC CX R7.0."""
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f'"{value}" is not a date; expected YYYY-MM-DD') from None
+
+
+@cli.command()
+@click.argument("bundle", required=False, type=click.Path(path_type=Path))
+@pack_option
+@catalogue_option
+@profile_option
+@click.option("--as-of", "as_of", metavar="DATE", help="Date for expiry checks (default: today).")
+@_fail_on_input_errors
+def validate(
+    bundle: Path | None,
+    packs: tuple[str, ...],
+    catalogues: tuple[str, ...],
+    profile: str | None,
+    as_of: str | None,
+) -> None:
+    """Validate rule packs, catalogues, profile and (optionally) a BUNDLE."""
+    from ccc_audit.errors import InputError
+    from ccc_audit.loading.bundle import expired_waivers
+    from ccc_audit.loading.setup import prepare
+
+    setup = prepare(packs, catalogues, profile, bundle)
+    when = _date(as_of) or dt.date.today()
+    if setup.bundle is not None:
+        expired = expired_waivers(setup.bundle, when)
+        if expired:
+            raise InputError(expired)
+    rules = sum(len(p.model.rules) for p in setup.library.packs)
+    click.echo(
+        f"ok: {len(setup.library.catalogues)} catalogues ({len(setup.library.nodes)} nodes), "
+        f"{len(setup.library.packs)} rule packs ({rules} rules)"
+        + (f", bundle {setup.bundle.root}" if setup.bundle else "")
+    )
+
+
+def _run_assessment(
+    bundle: Path,
+    packs: tuple[str, ...],
+    catalogues: tuple[str, ...],
+    profile: str | None,
+    as_of: dt.date,
+    lang: str | None,
+    out: Path,
+    formats: list[str],
+    languages_all: bool,
+) -> None:
+    from ccc_audit.engine.assess import Assessment, run
+    from ccc_audit.exit_codes import exit_code_for
+    from ccc_audit.loading.setup import prepare
+    from ccc_audit.output import write_all
+    from ccc_audit.render import render_all
+    from ccc_audit.reporters.registry import REPORTERS
+
+    unknown = [f for f in formats if f not in REPORTERS]
+    if unknown:
+        raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORTERS)}")
+    setup = prepare(packs, catalogues, profile, bundle)
+    assert setup.bundle is not None
+    language = lang or setup.bundle.model.language.value
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int, rule_id: str) -> None:
+        if interactive:
+            click.echo(f"\r[{done}/{total}] {rule_id[:60]:<60}", err=True, nl=done == total)
+
+    job = Assessment(setup.library, setup.bundle, setup.tailoring, as_of, language, setup.profile_source)
+    result = run(job, progress)
+    languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
+    files = render_all(result, formats, languages)
+    written = write_all(out, files)
+    from ccc_audit.cli.summary import summary_lines
+
+    for line in summary_lines(result, language):
+        click.echo(line)
+    for path in written:
+        click.echo(f"wrote {path}")
+    sys.exit(int(exit_code_for(result)))
+
+
+def _formats(value: str) -> list[str]:
+    return [f.strip() for f in value.split(",") if f.strip()]
+
+
+@cli.command()
+@click.argument("bundle", type=click.Path(path_type=Path))
+@pack_option
+@catalogue_option
+@profile_option
+@click.option("--as-of", "as_of", metavar="DATE", help="Assessment date YYYY-MM-DD (default: today).")
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Report language (default: the bundle's).")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("ccc-audit-out"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="json,md,csv",
+    show_default=True,
+    help="Comma-separated formats: json, md, csv.",
+)
+@_fail_on_input_errors
+def assess(
+    bundle: Path,
+    packs: tuple[str, ...],
+    catalogues: tuple[str, ...],
+    profile: str | None,
+    as_of: str | None,
+    lang: str | None,
+    out: Path,
+    formats: str,
+) -> None:
+    """Assess BUNDLE and write the result, gap report and corrective-action register."""
+    _run_assessment(
+        bundle,
+        packs,
+        catalogues,
+        profile,
+        _date(as_of) or dt.date.today(),
+        lang,
+        out,
+        _formats(formats),
+        False,
+    )
+
+
+DEMO_AS_OF = dt.date(2026, 1, 15)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    default=Path("ccc-audit-demo"),
+    show_default=True,
+    help="Output folder.",
+)
+@click.option("--as-of", "as_of", metavar="DATE", help=f"Assessment date (default: {DEMO_AS_OF}).")
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    help="Language of the summary (reports are written in both).",
+)
+@_fail_on_input_errors
+def demo(out: Path, as_of: str | None, lang: str | None) -> None:
+    """Assess the built-in demo bundle and write every report, in Japanese and English."""
+    from ccc_audit.resources import demo_bundle
+
+    _run_assessment(
+        demo_bundle(),
+        (),
+        (),
+        None,
+        _date(as_of) or DEMO_AS_OF,
+        lang,
+        out,
+        ["json", "md", "csv"],
+        True,
+    )
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@pack_option
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+@_fail_on_input_errors
+def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
+    """Scaffold an evidence bundle in DIRECTORY: manifest, record templates, questionnaire."""
+    from ccc_audit.errors import Diagnostic, InputError
+    from ccc_audit.loading.setup import prepare
+    from ccc_audit.output import write_all
+    from ccc_audit.scaffold import scaffold_files
+
+    if directory.exists() and any(directory.iterdir()) and not force:
+        raise InputError(
+            [Diagnostic(str(directory), 0, 0, "the folder is not empty; use --force to write into it")]
+        )
+    setup = prepare(packs)
+    for path in write_all(directory, scaffold_files(setup.library)):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: fill in {directory / 'bundle.yaml'}, then run: ccc-audit validate {directory}")
+
+
+@cli.group()
+def rules() -> None:
+    """Browse rule packs and requirements."""
+
+
+@rules.command("list")
+@pack_option
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@_fail_on_input_errors
+def rules_list(packs: tuple[str, ...], lang: str) -> None:
+    """List every rule: id, check kinds, requirements, title."""
+    from ccc_audit.loading.setup import prepare
+
+    setup = prepare(packs)
+    for pack, rule in setup.library.rules():
+        kinds = "+".join(sorted({c.kind for c in rule.checks}))
+        click.echo(f"{rule.id:<48} {kinds:<22} {','.join(rule.requirements):<28} {rule.title.get(lang)}")
+        del pack
+
+
+@rules.command("show")
+@click.argument("ident")
+@pack_option
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@_fail_on_input_errors
+def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
+    """Show a rule (by id) or a requirement (catalogue:node) in full."""
+    from ccc_audit.cli.browse import describe
+    from ccc_audit.loading.setup import prepare
+
+    setup = prepare(packs)
+    text = describe(setup.library, ident, lang)
+    if text is None:
+        raise click.UsageError(f'no rule or requirement "{ident}"; see `ccc-audit rules list`')
+    click.echo(text)
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(["catalogue", "rulepack", "bundle", "profile", "result"]))
+def schema(name: str) -> None:
+    """Print the JSON Schema of an input or output format."""
+    from ccc_audit.schemas import schema_text
+
+    click.echo(schema_text(name), nl=False)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="ccc-audit")

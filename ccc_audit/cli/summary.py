@@ -1,0 +1,40 @@
+"""The summary table printed at the end of an assessment."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ccc_audit.models.result import AssessmentResult, Conformity
+from ccc_audit.reporters.labels import label
+
+_SHORT = {
+    Conformity.COMPLIANT: ("適合", "compliant"),
+    Conformity.PARTIALLY_COMPLIANT: ("一部", "partial"),
+    Conformity.NON_COMPLIANT: ("不適合", "non-compl."),
+    Conformity.NOT_APPLICABLE: ("該当なし", "n/a"),
+    Conformity.NOT_ASSESSED: ("未評価", "not assessed"),
+}
+
+
+def summary_lines(result: AssessmentResult, lang: str) -> list[str]:
+    """Lines of the per-standard table and the count of findings by grade."""
+    pick = 0 if lang == "ja" else 1
+    head = (
+        f"{label('standard', lang):<16}"
+        + "".join(f"{_SHORT[c][pick]:>13}" for c in Conformity)
+        + f"{label('points', lang):>14}"
+    )
+    lines = [head, "-" * len(head)]
+    for roll in result.rollups:
+        if ":" in roll.ref:
+            continue
+        points = f"{roll.points_earned:.0f}/{roll.points_available}" if roll.points_available else "-"
+        lines.append(
+            f"{roll.ref:<16}" + "".join(f"{roll.counts[c]:>13}" for c in Conformity) + f"{points:>14}"
+        )
+    grades = Counter(f.grade.value for f in result.findings if not f.waived)
+    waived = sum(1 for f in result.findings if f.waived)
+    parts = [f"{label('grade.' + g, lang)} {grades[g]}" for g in ("major", "minor", "observation")]
+    lines.append(f"{label('findings', lang)}: " + ", ".join(parts) + f" ({label('waived', lang)} {waived})")
+    lines.extend(f"! {n.message.get(lang)}" for n in result.notices)
+    return lines

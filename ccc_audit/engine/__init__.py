@@ -1,0 +1,1 @@
+"""The assessment engine: applicability, checks, outcomes, conformity and roll-ups."""

@@ -1,0 +1,234 @@
+"""Run an assessment: every selected, applicable rule against one bundle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ccc_audit import __version__
+from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.registry import CHECK_KINDS
+from ccc_audit.engine.applicability import rule_applies
+from ccc_audit.engine.conformity import requirement_results, rollups
+from ccc_audit.engine.findings import build_finding
+from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.loading.library import Library, LoadedPack
+from ccc_audit.loading.profile import Tailoring
+from ccc_audit.models.bundle import Waiver
+from ccc_audit.models.common import Grade
+from ccc_audit.models.result import (
+    AssessmentResult,
+    CheckResult,
+    EvidenceIndexEntry,
+    Notice,
+    Outcome,
+    RuleResult,
+    ScopeSummary,
+    Source,
+    WaiverApplied,
+)
+from ccc_audit.models.rulepack import Rule
+from ccc_audit.records.store import CsvRecordStore, RecordDataError, RecordStore
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class Assessment:
+    """Inputs of one assessment run."""
+
+    library: Library
+    bundle: LoadedBundle
+    tailoring: Tailoring
+    as_of: dt.date
+    language: str
+    profile_source: Source | None = None
+
+
+def _run_check(spec: object, ctx: CheckContext, problems: list[Diagnostic]) -> CheckResult:
+    kind = str(getattr(spec, "kind", "?"))
+    try:
+        return CHECK_KINDS[kind](spec, ctx)
+    except RecordDataError as exc:
+        problems.extend(exc.diagnostics)
+        reason = "record_data_invalid"
+        detail = str(exc.diagnostics[0]) if exc.diagnostics else ""
+    except Exception as exc:  # a crashing check must never stop the run nor look like a pass
+        reason = "check_crashed"
+        detail = f"{type(exc).__name__}: {exc}"
+    return CheckResult(
+        kind=kind,
+        outcome=Outcome.ERROR,
+        reason=reason,
+        message=text(f"チェックを評価できなかった: {detail}", f"The check could not be evaluated: {detail}"),
+    )
+
+
+def _grade(rule: Rule, checks: list[CheckResult]) -> Grade:
+    grade = rule.grade
+    if rule.escalation:
+        for check in checks:
+            share = (check.failing_count or 0) / check.population if check.population else 0.0
+            if share > rule.escalation.when_failing_share_above:
+                grade = max(grade, rule.escalation.grade, key=lambda g: g.rank)
+    return grade
+
+
+def _evaluate_rule(
+    job: Assessment, pack: LoadedPack, rule: Rule, records: RecordStore, problems: list[Diagnostic]
+) -> tuple[RuleResult, list[CheckResult]]:
+    base = {
+        "rule_id": rule.id,
+        "pack_id": pack.model.pack.id,
+        "title": rule.title,
+        "requirements": list(rule.requirements),
+        "severity": rule.severity,
+    }
+    if not job.tailoring.selected(rule):
+        return RuleResult(**base, outcome=Outcome.EXCLUDED, reason="not_selected", checks=[]), []
+    if not rule_applies(rule.applies_to, job.bundle.model):
+        return RuleResult(**base, outcome=Outcome.NOT_APPLICABLE, reason="out_of_scope", checks=[]), []
+    ctx = CheckContext(
+        job.bundle,
+        job.as_of,
+        job.tailoring.parameters.get(pack.model.pack.id, {}),
+        records,
+        rule.id,
+    )
+    checks = [_run_check(spec, ctx, problems) for spec in rule.checks]
+    decisive = max(checks, key=lambda c: c.outcome.weight)
+    outcome = decisive.outcome
+    if outcome is Outcome.NOT_APPLICABLE and any(c.outcome is Outcome.PASS for c in checks):
+        outcome = Outcome.PASS
+    return RuleResult(**base, outcome=outcome, reason=decisive.reason, checks=checks), checks
+
+
+def run(job: Assessment, progress: Progress | None = None) -> AssessmentResult:
+    """Assess the bundle; raise InputError if record data turned out unreadable."""
+    bundle = job.bundle.model
+    records = CsvRecordStore(job.bundle)
+    problems: list[Diagnostic] = []
+    notices: list[Notice] = []
+    waivers: dict[str, Waiver] = {}
+    for declared in bundle.waivers:
+        if declared.expires < job.as_of:
+            notices.append(
+                Notice(
+                    code="waiver_expired",
+                    message=text(
+                        f"規則 {declared.rule} の免除は {declared.expires} に失効しているため適用しなかった。",
+                        f"The waiver for rule {declared.rule} expired on {declared.expires} and was ignored.",
+                    ),
+                )
+            )
+        else:
+            waivers[declared.rule] = declared
+    rule_results: list[RuleResult] = []
+    findings = []
+    subject = bundle.organisation.id
+    all_rules = list(job.library.rules())
+    for index, (pack, rule) in enumerate(all_rules):
+        if progress:
+            progress(index + 1, len(all_rules), rule.id)
+        result, checks = _evaluate_rule(job, pack, rule, records, problems)
+        if result.outcome is Outcome.FAIL:
+            grade = _grade(rule, checks)
+            waiver = waivers.get(rule.id)
+            finding = build_finding(job.library, rule, subject, grade, checks, waived=waiver is not None)
+            findings.append(finding)
+            result = result.model_copy(
+                update={
+                    "grade": grade,
+                    "finding_id": finding.id,
+                    "waived": waiver is not None,
+                    "waiver": WaiverApplied(
+                        justification=waiver.justification,
+                        approved_by=waiver.approved_by,
+                        expires=waiver.expires,
+                    )
+                    if waiver
+                    else None,
+                }
+            )
+        rule_results.append(result)
+    if problems:
+        raise InputError(problems)
+    standards = sorted({c for p in job.library.packs for c in p.model.pack.catalogues})
+    requirements = requirement_results(job.library, bundle, rule_results, standards)
+    return AssessmentResult(
+        schema_version=1,
+        tool_version=__version__,
+        as_of=job.as_of,
+        language=job.language,
+        scope=ScopeSummary(
+            organisation_id=bundle.organisation.id,
+            organisation=bundle.organisation.name,
+            role=bundle.role,
+            sites=[s.name for s in bundle.sites],
+            programs=[p.name for p in bundle.programs],
+            channels=list(bundle.scope.channels),
+            operations=list(bundle.scope.operations),
+            period_start=bundle.audit_period.start,
+            period_end=bundle.audit_period.end,
+        ),
+        catalogues=[
+            Source(
+                id=c.model.standard.id,
+                version=f"{c.model.standard.edition} / {c.model.standard.version}",
+                title=c.model.standard.title,
+            )
+            for c in job.library.catalogues
+            if c.model.standard.id in standards
+        ],
+        packs=[
+            Source(id=p.model.pack.id, version=p.model.pack.version, title=p.model.pack.title)
+            for p in job.library.packs
+        ],
+        profile=job.profile_source,
+        parameters=job.tailoring.settings,
+        notices=notices,
+        evidence_index=_evidence_index(job.bundle, rule_results),
+        rules=rule_results,
+        requirements=requirements,
+        rollups=rollups(job.library, requirements),
+        findings=findings,
+    )
+
+
+def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[EvidenceIndexEntry]:
+    cited: dict[str, set[str]] = {}
+    for result in rules:
+        for check in result.checks:
+            for ref in check.evidence:
+                cited.setdefault(f"{ref.kind}:{ref.id}", set()).add(result.rule_id)
+    entries = [
+        EvidenceIndexEntry(
+            kind="manifest", id="bundle.yaml", path="bundle.yaml", sha256=bundle.manifest_sha256
+        )
+    ]
+    for document in bundle.model.documents:
+        key = f"document:{document.id}"
+        entries.append(
+            EvidenceIndexEntry(
+                kind="document",
+                id=document.id,
+                path=document.path,
+                sha256=bundle.hashes[key],
+                title=document.title,
+                cited_by=sorted(cited.get(key, set())),
+            )
+        )
+    for name, spec in sorted(bundle.model.records.items()):
+        key = f"records:{name}"
+        entries.append(
+            EvidenceIndexEntry(
+                kind="records",
+                id=name,
+                path=spec.path,
+                sha256=bundle.hashes[key],
+                cited_by=sorted(cited.get(key, set())),
+            )
+        )
+    return entries

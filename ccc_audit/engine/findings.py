@@ -1,0 +1,78 @@
+"""Findings in the ISO 19011 shape, with ids stable across runs."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ccc_audit.loading.library import Library
+from ccc_audit.models.common import Grade, Localized
+from ccc_audit.models.result import CheckResult, EvidenceRef, Finding, Outcome, Statement
+from ccc_audit.models.rulepack import Rule
+
+
+def finding_id(rule_id: str, subject: str) -> str:
+    """A stable id from rule id and subject only, never from row order or run time."""
+    digest = hashlib.sha256(f"{rule_id}|{subject}".encode()).hexdigest()[:10].upper()
+    return f"F-{digest}"
+
+
+def _describe(ref: EvidenceRef) -> str:
+    where = f" ({ref.path})" if ref.path else ""
+    return f"{ref.kind}:{ref.id}{where}"
+
+
+def build_finding(
+    library: Library,
+    rule: Rule,
+    subject: str,
+    grade: Grade,
+    checks: list[CheckResult],
+    waived: bool,
+) -> Finding:
+    """The finding a failed rule raises."""
+    requirement_ja: list[str] = []
+    requirement_en: list[str] = []
+    for ref in rule.requirements:
+        node = library.nodes[ref].node
+        para = node.paraphrase or node.title
+        requirement_ja.append(f"{ref} {node.title.ja}: {para.ja}")
+        requirement_en.append(f"{ref} {node.title.en}: {para.en}")
+    failed = [c for c in checks if c.outcome is Outcome.FAIL]
+    evidence: list[EvidenceRef] = []
+    for check in checks:
+        for cited in check.evidence:
+            if cited not in evidence:
+                evidence.append(cited)
+    examined = ", ".join(_describe(r) for r in evidence) or "-"
+    measured = "; ".join(c.measured for c in failed if c.measured) or None
+    required = "; ".join(c.required for c in failed if c.required) or None
+    shortfall_ja = f"（実測: {measured}、要求: {required}）" if measured and required else ""
+    shortfall_en = f" (measured: {measured}; required: {required})" if measured and required else ""
+    statement = Statement(
+        requirement=Localized(ja="\n".join(requirement_ja), en="\n".join(requirement_en)),
+        evidence=Localized(
+            ja=f"確認した証拠: {examined}。" + " ".join(c.message.ja for c in checks),
+            en=f"Examined: {examined}. " + " ".join(c.message.en for c in checks),
+        ),
+        nonconformity=Localized(
+            ja=f"「{rule.title.ja}」が満たされていない{shortfall_ja}。"
+            + " ".join(c.message.ja for c in failed),
+            en=f'"{rule.title.en}" is not met{shortfall_en}. ' + " ".join(c.message.en for c in failed),
+        ),
+    )
+    return Finding(
+        id=finding_id(rule.id, subject),
+        rule_id=rule.id,
+        subject=subject,
+        grade=grade,
+        severity=rule.severity,
+        requirements=list(rule.requirements),
+        title=rule.title,
+        statement=statement,
+        evidence=evidence,
+        failing=[item for c in failed for item in c.failing],
+        measured=measured,
+        required=required,
+        corrective_action=rule.corrective_action,
+        waived=waived,
+    )

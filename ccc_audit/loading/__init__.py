@@ -1,0 +1,1 @@
+"""Loading and validating catalogues, rule packs, profiles and bundles from files."""

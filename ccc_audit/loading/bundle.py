@@ -1,0 +1,173 @@
+"""Load an evidence bundle: manifest, file checks, hashes and reference checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.loading.bundle_paths import UnsafePathError, resolve_in_bundle, sha256_of
+from ccc_audit.loading.library import Library
+from ccc_audit.loading.model_errors import validate
+from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
+from ccc_audit.models.bundle import Bundle
+
+MANIFEST_NAME = "bundle.yaml"
+
+
+@dataclass
+class LoadedBundle:
+    """A validated bundle with resolved file paths and content hashes."""
+
+    model: Bundle
+    doc: YamlDocument
+    root: Path
+    files: dict[str, Path] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+    manifest_sha256: str = ""
+
+    def document_file(self, doc_id: str) -> Path:
+        """Resolved file of a document."""
+        return self.files[f"document:{doc_id}"]
+
+    def record_file(self, name: str) -> Path:
+        """Resolved file of a record set."""
+        return self.files[f"records:{name}"]
+
+
+def load_bundle(root: Path) -> LoadedBundle:
+    """Load ``root``/bundle.yaml and check it; raise InputError listing every problem."""
+    manifest = root / MANIFEST_NAME
+    if root.is_file() and root.name.endswith((".yaml", ".yml")):
+        manifest, root = root, root.parent
+    if not root.is_dir():
+        raise InputError([Diagnostic(str(root), 0, 0, "no such bundle folder")])
+    if not manifest.is_file():
+        raise InputError(
+            [
+                Diagnostic(
+                    str(manifest),
+                    0,
+                    0,
+                    "no bundle manifest here; run `ccc-audit init` to create one",
+                )
+            ]
+        )
+    doc = load_yaml(manifest)
+    model = validate(doc, Bundle)
+    bundle = LoadedBundle(model, doc, root, manifest_sha256=sha256_of(manifest))
+    problems = _check_files(bundle) + _check_references(bundle)
+    if problems:
+        raise InputError(problems)
+    return bundle
+
+
+def _check_files(bundle: LoadedBundle) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    seen: set[str] = set()
+    for i, document in enumerate(bundle.model.documents):
+        if document.id in seen:
+            problems.append(
+                bundle.doc.diagnostic(("documents", i, "id"), f'document id "{document.id}" is used twice')
+            )
+        seen.add(document.id)
+        problems.extend(_resolve(bundle, f"document:{document.id}", document.path, ("documents", i, "path")))
+    for name, records in bundle.model.records.items():
+        problems.extend(_resolve(bundle, f"records:{name}", records.path, ("records", name, "path")))
+    return problems
+
+
+def _resolve(bundle: LoadedBundle, key: str, relative: str, where: tuple[str | int, ...]) -> list[Diagnostic]:
+    try:
+        target = resolve_in_bundle(bundle.root, relative)
+    except UnsafePathError as exc:
+        return [bundle.doc.diagnostic(where, str(exc))]
+    bundle.files[key] = target
+    bundle.hashes[key] = sha256_of(target)
+    return []
+
+
+def _check_references(bundle: LoadedBundle) -> list[Diagnostic]:
+    model, doc = bundle.model, bundle.doc
+    problems: list[Diagnostic] = []
+    site_ids = [s.id for s in model.sites]
+    for i, site in enumerate(model.scope.sites):
+        if site not in site_ids:
+            problems.append(
+                doc.diagnostic(
+                    ("scope", "sites", i),
+                    f'unknown site "{site}"; declared sites: {", ".join(site_ids) or "none"}',
+                )
+            )
+    citable = {d.id for d in model.documents} | set(model.records)
+    answered: set[str] = set()
+    for i, attestation in enumerate(model.attestations):
+        if attestation.id in answered:
+            problems.append(
+                doc.diagnostic(("attestations", i, "id"), f'"{attestation.id}" is answered twice')
+            )
+        answered.add(attestation.id)
+        for j, ref in enumerate(attestation.evidence):
+            if ref not in citable:
+                problems.append(
+                    doc.diagnostic(
+                        ("attestations", i, "evidence", j),
+                        f'evidence "{ref}" is neither a document id nor a record-set name'
+                        + _suggest(ref, citable),
+                    )
+                )
+    return problems
+
+
+def _suggest(word: str, known: set[str] | list[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+def check_against_library(bundle: LoadedBundle, library: Library, question_ids: set[str]) -> list[Diagnostic]:
+    """Waivers and attestations must name rules or questions that exist.
+
+    Ids whose family (the part before the first dot) no loaded pack uses belong to packs not
+    in this run and are left alone, so one bundle can serve runs with different packs.
+    """
+    problems: list[Diagnostic] = []
+    rule_ids = library.rule_ids()
+    families = {r.split(".", 1)[0] for r in rule_ids}
+
+    def unknown(ident: str, known: set[str]) -> bool:
+        return ident not in known and ident.split(".", 1)[0] in families
+
+    for i, waiver in enumerate(bundle.model.waivers):
+        if unknown(waiver.rule, rule_ids):
+            problems.append(
+                bundle.doc.diagnostic(
+                    ("waivers", i, "rule"),
+                    f'waiver for unknown rule "{waiver.rule}"{_suggest(waiver.rule, rule_ids)}',
+                )
+            )
+    answerable = rule_ids | question_ids
+    for i, attestation in enumerate(bundle.model.attestations):
+        if unknown(attestation.id, answerable):
+            problems.append(
+                bundle.doc.diagnostic(
+                    ("attestations", i, "id"),
+                    f'attestation for unknown rule or question "{attestation.id}"'
+                    + _suggest(attestation.id, answerable),
+                )
+            )
+    return problems
+
+
+def expired_waivers(bundle: LoadedBundle, as_of: dt.date) -> list[Diagnostic]:
+    """Waivers whose expiry is before ``as_of`` (``validate`` reports them as errors)."""
+    return [
+        bundle.doc.diagnostic(
+            ("waivers", i, "expires"),
+            f'the waiver for "{w.rule}" expired on {w.expires.isoformat()}; '
+            "renew it (new approval and expiry) or remove it",
+        )
+        for i, w in enumerate(bundle.model.waivers)
+        if w.expires < as_of
+    ]

@@ -1,0 +1,1 @@
+"""Pydantic models of every input and output format (strict: unknown keys are errors)."""

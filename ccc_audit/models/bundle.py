@@ -1,0 +1,143 @@
+"""Evidence bundle manifest (``bundle.yaml``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ccc_audit.models.common import Identifier, Language, Role, StrictModel
+
+
+class Organisation(StrictModel):
+    """The organisation assessed."""
+
+    id: Identifier = Field(description="Short id, used as the default finding subject.")
+    name: str = Field(min_length=1, description="Legal or trading name.")
+
+
+class Site(StrictModel):
+    """A physical or virtual site."""
+
+    id: Identifier = Field(description="Site id.")
+    name: str = Field(min_length=1, description="Site name.")
+    country: str | None = Field(default=None, description="ISO 3166 country code.")
+
+
+class Program(StrictModel):
+    """A program (line of business served for a client)."""
+
+    id: Identifier = Field(description="Program id.")
+    name: str = Field(min_length=1, description="Program name.")
+    client: str | None = Field(default=None, description="Client organisation served.")
+    channels: list[Identifier] = Field(default_factory=list, description="Channels used.")
+
+
+class Scope(StrictModel):
+    """What the assessment covers."""
+
+    channels: list[Identifier] = Field(
+        default_factory=list, description="Channels in scope, e.g. voice, email, chat."
+    )
+    operations: list[Identifier] = Field(
+        default_factory=list,
+        description="Operations in scope, e.g. inbound, outbound, collections, work_at_home.",
+    )
+    sites: list[Identifier] = Field(
+        default_factory=list, description="Sites in scope; empty means all declared sites."
+    )
+
+
+class Period(StrictModel):
+    """The audit period, both dates inclusive."""
+
+    start: dt.date = Field(description="First day.")
+    end: dt.date = Field(description="Last day.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+
+class Document(StrictModel):
+    """A controlled document supplied as evidence."""
+
+    id: Identifier = Field(description="Document id, cited by attestations and findings.")
+    path: str = Field(min_length=1, description="File path relative to the bundle folder.")
+    type: Identifier = Field(description="Document type, e.g. policy_statement, business_plan.")
+    title: str = Field(min_length=1, description="Document title.")
+    version: str | None = Field(default=None, description="Document version.")
+    owner: str | None = Field(default=None, description="Person or role owning the document.")
+    approved_by: str | None = Field(default=None, description="Approver.")
+    approved_on: dt.date | None = Field(default=None, description="Approval date.")
+    effective_date: dt.date | None = Field(default=None, description="Date it took effect.")
+    next_review_date: dt.date | None = Field(default=None, description="Date of next review.")
+    topics: list[Identifier] = Field(default_factory=list, description="Topics it covers.")
+
+
+class RecordFormat(StrEnum):
+    """Record file formats."""
+
+    CSV = "csv"
+
+
+class RecordSet(StrictModel):
+    """A file of operational records."""
+
+    path: str = Field(min_length=1, description="File path relative to the bundle folder.")
+    format: RecordFormat = Field(default=RecordFormat.CSV, description="File format.")
+    encoding: Literal["utf-8", "utf-8-sig", "cp932", "shift_jis"] = Field(
+        default="utf-8-sig", description="Text encoding of the file."
+    )
+
+
+class Answer(StrEnum):
+    """Self-assessment answers."""
+
+    YES = "yes"
+    NO = "no"
+    PARTIAL = "partial"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Attestation(StrictModel):
+    """A self-assessment answer to a rule or question."""
+
+    id: str = Field(min_length=1, description="Rule id or question id answered.")
+    answer: Answer = Field(description="yes, no, partial or not_applicable.")
+    rationale: str | None = Field(default=None, description="Why this answer.")
+    evidence: list[str] = Field(
+        default_factory=list, description="Document ids or record-set names supporting it."
+    )
+    answered_by: str = Field(min_length=1, description="Who answered.")
+    answered_on: dt.date = Field(description="When.")
+
+
+class Waiver(StrictModel):
+    """An accepted exception to a rule, until its expiry."""
+
+    rule: str = Field(min_length=1, description="Rule id waived.")
+    justification: str = Field(min_length=1, description="Why the exception is accepted.")
+    approved_by: str = Field(min_length=1, description="Who accepted it.")
+    expires: dt.date = Field(description="Last day the waiver is honoured.")
+
+
+class Bundle(StrictModel):
+    """The manifest of an evidence bundle."""
+
+    schema_version: Literal[1] = Field(description="Format version of this file.")
+    organisation: Organisation = Field(description="Organisation assessed.")
+    role: Role = Field(description="contact_centre or client.")
+    sites: list[Site] = Field(default_factory=list, description="Sites.")
+    programs: list[Program] = Field(default_factory=list, description="Programs.")
+    scope: Scope = Field(default_factory=Scope, description="Channels, operations and sites.")
+    audit_period: Period = Field(description="Audit period.")
+    language: Language = Field(default=Language.JA, description="Report language.")
+    documents: list[Document] = Field(default_factory=list, description="Documents.")
+    records: dict[Identifier, RecordSet] = Field(default_factory=dict, description="Record sets by name.")
+    attestations: list[Attestation] = Field(default_factory=list, description="Answers.")
+    waivers: list[Waiver] = Field(default_factory=list, description="Waivers.")

@@ -1,0 +1,147 @@
+"""Specifications of check kinds as written in rule packs (parsing only, no evaluation)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
+
+ParamRef = Annotated[str, StringConstraints(pattern=r"^\$[a-z][a-z0-9_]*$")]
+"""A reference to a rule-pack parameter, written ``$name``."""
+
+CountValue = Annotated[int, Field(ge=0)] | ParamRef
+WindowValue = Window | ParamRef
+MonthsValue = Annotated[int, Field(ge=1)] | ParamRef
+
+
+class TopicRequirement(StrictModel):
+    """Topics a document set must declare: all of one list, and at least n of another."""
+
+    all_of: list[Identifier] = Field(default_factory=list, description="Topics all required.")
+    any_of: list[Identifier] = Field(default_factory=list, description="Topics to choose from.")
+    min_any: int = Field(default=1, ge=0, description="How many of any_of are required.")
+
+    @model_validator(mode="after")
+    def _min_any_reachable(self) -> TopicRequirement:
+        if self.any_of and self.min_any > len(self.any_of):
+            raise ValueError("min_any is larger than the number of topics in any_of")
+        return self
+
+
+class SectionRequirement(StrictModel):
+    """A section a Markdown or text document must contain, matched by heading text."""
+
+    name: Localized = Field(description="How the section is named in findings.")
+    headings: list[str] = Field(
+        min_length=1, description="Accepted heading texts (case-insensitive, either language)."
+    )
+
+
+class DocumentCheckSpec(StrictModel):
+    """Documents of given types exist, are approved, current, and cover topics and sections."""
+
+    kind: Literal["document"] = Field(description="Check kind.")
+    types: list[Identifier] = Field(min_length=1, description="Accepted document types.")
+    min_count: CountValue = Field(default=1, description="How many such documents are needed.")
+    require_approved: bool = Field(default=True, description="Approval (by and on) is required.")
+    require_current: bool = Field(
+        default=True, description="Effective on, and not past its next review at, the as-of date."
+    )
+    topics: TopicRequirement | None = Field(
+        default=None, description="Topics the matching documents must declare between them."
+    )
+    sections: list[SectionRequirement] = Field(
+        default_factory=list, description="Sections required in Markdown / text documents."
+    )
+
+
+class AttestationCheckSpec(StrictModel):
+    """A self-assessment answer exists, is supported by evidence and is recent."""
+
+    kind: Literal["attestation"] = Field(description="Check kind.")
+    question: Localized = Field(description="The question put to the organisation.")
+    question_id: Identifier | None = Field(
+        default=None, description="Attestation key; the rule id when omitted."
+    )
+    max_age_months: MonthsValue = Field(default=12, description="Older answers are stale.")
+    require_evidence: bool = Field(
+        default=True, description="A 'yes' must cite at least one evidence reference."
+    )
+
+
+class RowFilter(StrictModel):
+    """Keep rows whose columns hold one of the listed values."""
+
+    column: str = Field(min_length=1, description="Column name.")
+    values: list[str] = Field(min_length=1, description="Accepted values.")
+
+
+class DocumentSource(StrictModel):
+    """Dated documents of given types; the effective date is the occurrence date."""
+
+    documents: list[Identifier] = Field(min_length=1, description="Document types counted.")
+
+
+class RecordSource(StrictModel):
+    """Dated rows of a record set."""
+
+    records: Identifier = Field(description="Record set name in the bundle manifest.")
+    date_column: str = Field(min_length=1, description="Column holding the occurrence date.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+
+
+class PeriodicCheckSpec(StrictModel):
+    """A recurring activity occurs at least n times in every window of the audit period."""
+
+    kind: Literal["periodic"] = Field(description="Check kind.")
+    activity: Localized = Field(description="What the activity is, for findings.")
+    source: DocumentSource | RecordSource = Field(description="Where occurrences come from.")
+    window: WindowValue = Field(description="week, month, quarter or year.")
+    min_count: CountValue = Field(default=1, description="Occurrences needed in every window.")
+
+
+class PopulationSpec(StrictModel):
+    """Entities drawn from a record set (e.g. CSS from the staff roster)."""
+
+    records: Identifier = Field(description="Record set holding the population.")
+    id_column: str = Field(min_length=1, description="Column identifying an entity.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+    start_column: str | None = Field(
+        default=None, description="Date from which an entity is in the population."
+    )
+    end_column: str | None = Field(
+        default=None, description="Date after which an entity leaves the population (blank: none)."
+    )
+
+
+class EventSpec(StrictModel):
+    """Dated events attributed to entities."""
+
+    records: Identifier = Field(description="Record set holding the events.")
+    entity_column: str = Field(min_length=1, description="Column naming the entity.")
+    date_column: str = Field(min_length=1, description="Column holding the event date.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+
+
+class PerEntityFrequencyCheckSpec(StrictModel):
+    """Each entity of a population has at least n events in every window it was present."""
+
+    kind: Literal["per_entity_frequency"] = Field(description="Check kind.")
+    activity: Localized = Field(description="What the events are, for findings.")
+    population: PopulationSpec = Field(description="Who must have events.")
+    events: EventSpec = Field(description="The events counted.")
+    window: WindowValue = Field(description="week, month, quarter or year.")
+    min_count: CountValue = Field(default=1, description="Events needed per entity per window.")
+    full_windows_only: bool = Field(
+        default=True,
+        description="Only windows the entity spent entirely in the population are checked.",
+    )
+
+
+CheckSpec = Annotated[
+    DocumentCheckSpec | AttestationCheckSpec | PeriodicCheckSpec | PerEntityFrequencyCheckSpec,
+    Field(discriminator="kind"),
+]
+"""Any check, told apart by its ``kind``."""

@@ -1,0 +1,83 @@
+"""Building blocks shared by every input model."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class StrictModel(BaseModel):
+    """Base for every input model: unknown keys are errors, values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Localized(StrictModel):
+    """A user-facing text in Japanese and English; both are required."""
+
+    ja: Annotated[str, StringConstraints(min_length=1)] = Field(description="Japanese text.")
+    en: Annotated[str, StringConstraints(min_length=1)] = Field(description="English text.")
+
+    def get(self, lang: str) -> str:
+        """Return the text in ``lang`` ("ja" or "en")."""
+        return self.ja if lang == "ja" else self.en
+
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._\-]*$", min_length=1, max_length=120),
+]
+"""A stable machine identifier: letters, digits, dot, underscore and hyphen."""
+
+
+class Language(StrEnum):
+    """Report languages."""
+
+    JA = "ja"
+    EN = "en"
+
+
+class Role(StrEnum):
+    """Who is being assessed: the contact centre itself or the client organisation using it."""
+
+    CONTACT_CENTRE = "contact_centre"
+    CLIENT = "client"
+
+
+class Window(StrEnum):
+    """Calendar windows used by frequency checks, from shortest to longest."""
+
+    WEEK = "week"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+
+    @property
+    def rank(self) -> int:
+        """Order from shortest (0) to longest (3): a longer window is a looser cadence."""
+        return list(Window).index(self)
+
+
+class Grade(StrEnum):
+    """Grade of a finding (ISO/IEC 17021-1 practice)."""
+
+    MAJOR = "major"
+    MINOR = "minor"
+    OBSERVATION = "observation"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more serious."""
+        return {"observation": 0, "minor": 1, "major": 2}[self.value]
+
+
+class Severity(StrEnum):
+    """Consequence of a failure, independent of its grade."""
+
+    INFO = "info"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"

@@ -1,0 +1,229 @@
+"""The canonical assessment result: one versioned JSON document every reporter reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from ccc_audit.models.common import Grade, Localized, Role, Severity, StrictModel, Window
+
+RESULT_SCHEMA_VERSION = 1
+
+
+class Outcome(StrEnum):
+    """Machine outcome of a check or rule."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    WARN = "warn"
+    NOT_APPLICABLE = "not_applicable"
+    MANUAL = "manual"
+    ERROR = "error"
+    EXCLUDED = "excluded"
+
+    @property
+    def weight(self) -> int:
+        """Precedence when combining checks of a rule: the highest wins."""
+        return {
+            "excluded": 0,
+            "not_applicable": 1,
+            "pass": 2,
+            "warn": 3,
+            "manual": 4,
+            "fail": 5,
+            "error": 6,
+        }[self.value]
+
+
+class Conformity(StrEnum):
+    """Per-requirement result."""
+
+    COMPLIANT = "compliant"
+    PARTIALLY_COMPLIANT = "partially_compliant"
+    NON_COMPLIANT = "non_compliant"
+    NOT_APPLICABLE = "not_applicable"
+    NOT_ASSESSED = "not_assessed"
+
+
+class EvidenceRef(StrictModel):
+    """A pointer to objective evidence."""
+
+    kind: Literal["document", "records", "attestation", "manifest"] = Field(description="What is cited.")
+    id: str = Field(description="Document id, record-set name or attestation id.")
+    path: str | None = Field(default=None, description="File path inside the bundle.")
+    sha256: str | None = Field(default=None, description="Content hash of the file.")
+    rows: list[int] = Field(default_factory=list, description="Cited data rows (1 = header).")
+
+
+class FailingItem(StrictModel):
+    """An entity, window or element that falls short."""
+
+    subject: str = Field(description="Entity id, window label or element name.")
+    detail: Localized = Field(description="What is missing for it.")
+
+
+class CheckResult(StrictModel):
+    """Outcome of one check of a rule."""
+
+    kind: str = Field(description="Check kind.")
+    outcome: Outcome = Field(description="Outcome.")
+    reason: str = Field(description="Machine reason code, e.g. evidence_missing.")
+    message: Localized = Field(description="What was found.")
+    measured: str | None = Field(default=None, description="Measured value.")
+    required: str | None = Field(default=None, description="Required value.")
+    evidence: list[EvidenceRef] = Field(default_factory=list, description="Evidence examined.")
+    failing: list[FailingItem] = Field(default_factory=list, description="What falls short.")
+    population: int | None = Field(default=None, description="Size of the population checked.")
+    failing_count: int | None = Field(default=None, description="How many in it fail.")
+
+
+class WaiverApplied(StrictModel):
+    """A waiver honoured for a rule."""
+
+    justification: str = Field(description="Why the exception is accepted.")
+    approved_by: str = Field(description="Who accepted it.")
+    expires: dt.date = Field(description="Last day honoured.")
+
+
+class RuleResult(StrictModel):
+    """Result of one rule."""
+
+    rule_id: str = Field(description="Rule id.")
+    pack_id: str = Field(description="Pack id.")
+    title: Localized = Field(description="Rule title.")
+    requirements: list[str] = Field(description="Requirement refs verified.")
+    outcome: Outcome = Field(description="Combined outcome of the checks.")
+    reason: str = Field(description="Reason code of the deciding check.")
+    grade: Grade | None = Field(default=None, description="Grade of the failure, if failed.")
+    severity: Severity = Field(description="Severity.")
+    waived: bool = Field(default=False, description="Whether a valid waiver covers the failure.")
+    waiver: WaiverApplied | None = Field(default=None, description="The waiver honoured.")
+    finding_id: str | None = Field(default=None, description="Finding raised, if any.")
+    checks: list[CheckResult] = Field(description="Per-check results.")
+
+
+class RequirementResult(StrictModel):
+    """Conformity of one catalogue node."""
+
+    ref: str = Field(description="catalogue:node.")
+    standard: str = Field(description="Catalogue id.")
+    node_id: str = Field(description="Clause or item number.")
+    parent: str | None = Field(default=None, description="Parent ref.")
+    title: Localized = Field(description="Node title.")
+    assessable: bool = Field(description="Whether the node gets a result of its own.")
+    points: int | None = Field(default=None, description="Points of the node.")
+    conformity: Conformity = Field(description="Conformity.")
+    rules: list[str] = Field(default_factory=list, description="Rules that decided it.")
+    findings: list[str] = Field(default_factory=list, description="Findings against it.")
+
+
+class Rollup(StrictModel):
+    """Counts of requirement results under a standard or a category."""
+
+    ref: str = Field(description="Standard id or catalogue:node of the category.")
+    title: Localized = Field(description="Name.")
+    counts: dict[Conformity, int] = Field(description="Assessable nodes per conformity.")
+    points_available: int | None = Field(default=None, description="Points assessed.")
+    points_earned: float | None = Field(default=None, description="Points earned.")
+
+
+class Statement(StrictModel):
+    """A finding in the ISO 19011 shape."""
+
+    requirement: Localized = Field(description="The requirement.")
+    evidence: Localized = Field(description="The objective evidence.")
+    nonconformity: Localized = Field(description="The statement of nonconformity.")
+
+
+class Finding(StrictModel):
+    """A nonconformity or observation raised by a failed rule."""
+
+    id: str = Field(description="Stable id from rule id and subject.")
+    rule_id: str = Field(description="Rule that raised it.")
+    subject: str = Field(description="Organisation, site, program or entity concerned.")
+    grade: Grade = Field(description="major, minor or observation.")
+    severity: Severity = Field(description="Severity.")
+    requirements: list[str] = Field(description="Requirement refs.")
+    title: Localized = Field(description="Rule title.")
+    statement: Statement = Field(description="Requirement / evidence / nonconformity.")
+    evidence: list[EvidenceRef] = Field(default_factory=list, description="Evidence cited.")
+    failing: list[FailingItem] = Field(default_factory=list, description="What falls short.")
+    measured: str | None = Field(default=None, description="Measured value.")
+    required: str | None = Field(default=None, description="Required value.")
+    corrective_action: Localized = Field(description="Guidance (Markdown).")
+    waived: bool = Field(default=False, description="Covered by a valid waiver.")
+
+
+class Notice(StrictModel):
+    """Something the reader must know that is not a finding (e.g. an expired waiver)."""
+
+    code: str = Field(description="Machine code.")
+    message: Localized = Field(description="Text.")
+
+
+class ParameterSetting(StrictModel):
+    """An effective rule-pack parameter."""
+
+    pack_id: str = Field(description="Pack id.")
+    name: str = Field(description="Parameter name.")
+    value: int | float | Window = Field(description="Effective value.")
+    default: int | float | Window = Field(description="Pack default.")
+    floor: int | float | Window = Field(description="Loosest value allowed.")
+    deviation: Localized | None = Field(default=None, description="Justification when looser than the floor.")
+    deviation_approved_by: str | None = Field(default=None, description="Approver of deviation.")
+
+
+class EvidenceIndexEntry(StrictModel):
+    """A file of the bundle with its content hash."""
+
+    kind: Literal["document", "records", "manifest"] = Field(description="What the file is.")
+    id: str = Field(description="Document id or record-set name.")
+    path: str = Field(description="Path inside the bundle.")
+    sha256: str = Field(description="Content hash.")
+    title: str | None = Field(default=None, description="Document title.")
+    cited_by: list[str] = Field(default_factory=list, description="Rules citing this file.")
+
+
+class Source(StrictModel):
+    """A catalogue, pack or profile used."""
+
+    id: str = Field(description="Id.")
+    version: str = Field(description="Version or edition.")
+    title: Localized = Field(description="Name.")
+
+
+class ScopeSummary(StrictModel):
+    """The assessed organisation and scope."""
+
+    organisation_id: str = Field(description="Organisation id.")
+    organisation: str = Field(description="Organisation name.")
+    role: Role = Field(description="Role assessed.")
+    sites: list[str] = Field(description="Site names.")
+    programs: list[str] = Field(description="Program names.")
+    channels: list[str] = Field(description="Channels.")
+    operations: list[str] = Field(description="Operations.")
+    period_start: dt.date = Field(description="Audit period start.")
+    period_end: dt.date = Field(description="Audit period end.")
+
+
+class AssessmentResult(StrictModel):
+    """The canonical result of one assessment."""
+
+    schema_version: Literal[1] = Field(description="Format version.")
+    tool_version: str = Field(description="ccc-audit version.")
+    as_of: dt.date = Field(description="Assessment date.")
+    language: str = Field(description="Report language requested.")
+    scope: ScopeSummary = Field(description="Organisation and scope.")
+    catalogues: list[Source] = Field(description="Catalogues used.")
+    packs: list[Source] = Field(description="Rule packs used.")
+    profile: Source | None = Field(default=None, description="Profile used.")
+    parameters: list[ParameterSetting] = Field(description="Effective parameters.")
+    notices: list[Notice] = Field(description="Notices.")
+    evidence_index: list[EvidenceIndexEntry] = Field(description="Bundle files and hashes.")
+    rules: list[RuleResult] = Field(description="Per-rule results.")
+    requirements: list[RequirementResult] = Field(description="Per-requirement conformity.")
+    rollups: list[Rollup] = Field(description="Per-standard and per-category roll-ups.")
+    findings: list[Finding] = Field(description="Findings.")

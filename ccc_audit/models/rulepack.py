@@ -1,0 +1,142 @@
+"""Rule pack: how requirements are verified (``rulepacks/*.yaml``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints, model_validator
+
+from ccc_audit.models.checks import CheckSpec
+from ccc_audit.models.common import Grade, Identifier, Localized, Severity, StrictModel, Window
+
+RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*(\.[a-z0-9_\-]+)+$")]
+"""A stable dotted rule id, e.g. ``copc.3.5.monthly-monitoring``."""
+
+RequirementRef = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._\-]+:[^\s:]+$")]
+"""A qualified requirement id ``catalogue:node``, e.g. ``copc-cx-r7:3.5``."""
+
+
+class ParameterType(StrEnum):
+    """Value types of rule-pack parameters."""
+
+    INTEGER = "integer"
+    NUMBER = "number"
+    WINDOW = "window"
+
+
+class Direction(StrEnum):
+    """Which side of the floor is stricter."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+
+
+class Parameter(StrictModel):
+    """A tunable value with a default and the loosest value the standard allows."""
+
+    type: ParameterType = Field(description="integer, number or window.")
+    description: Localized = Field(description="What the parameter controls.")
+    default: int | float | Window = Field(description="Value used unless a profile sets one.")
+    floor: int | float | Window = Field(description="Loosest value the standard allows.")
+    direction: Direction = Field(
+        default=Direction.AT_LEAST,
+        description=(
+            "at_least: values below the floor are looser; at_most: values above it are looser. "
+            "Windows are always at_most (a longer window is a looser cadence)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _values_match_type(self) -> Parameter:
+        for name in ("default", "floor"):
+            value = getattr(self, name)
+            if self.type is ParameterType.WINDOW and not isinstance(value, Window):
+                raise ValueError(f"{name} must be one of week, month, quarter, year")
+            if self.type is ParameterType.INTEGER and (
+                isinstance(value, Window) or not isinstance(value, int)
+            ):
+                raise ValueError(f"{name} must be an integer")
+            if self.type is ParameterType.NUMBER and isinstance(value, Window):
+                raise ValueError(f"{name} must be a number")
+        if is_looser(self, self.default):
+            raise ValueError("default is looser than the floor")
+        return self
+
+
+def is_looser(parameter: Parameter, value: int | float | Window) -> bool:
+    """Whether ``value`` is looser than the parameter's floor."""
+    floor = parameter.floor
+    if isinstance(value, Window) and isinstance(floor, Window):
+        return value.rank > floor.rank
+    if isinstance(value, Window) or isinstance(floor, Window):
+        return False
+    if parameter.direction is Direction.AT_LEAST:
+        return value < floor
+    return value > floor
+
+
+class RuleApplicability(StrictModel):
+    """Scope conditions over the bundle; each non-empty list must match one declared value."""
+
+    roles: list[Literal["contact_centre", "client"]] = Field(
+        default_factory=list, description="Roles assessed by this rule; empty means any."
+    )
+    channels: list[Identifier] = Field(
+        default_factory=list, description="Applies when the bundle declares any of these."
+    )
+    operations: list[Identifier] = Field(
+        default_factory=list, description="Applies when the bundle declares any of these."
+    )
+    sites: list[Identifier] = Field(
+        default_factory=list, description="Applies when the bundle has any of these sites."
+    )
+
+
+class Escalation(StrictModel):
+    """Raise the grade when a large share of the population fails."""
+
+    grade: Grade = Field(description="Grade after escalation.")
+    when_failing_share_above: float = Field(
+        ge=0, le=1, description="Escalate when failing entities ÷ population exceeds this."
+    )
+
+
+class Rule(StrictModel):
+    """One verifiable rule."""
+
+    id: RuleId = Field(description="Stable dotted id.")
+    requirements: list[RequirementRef] = Field(
+        min_length=1, description="Requirement ids verified, as catalogue:node."
+    )
+    title: Localized = Field(description="Short title.")
+    rationale: Localized = Field(description="Why the rule exists (Markdown).")
+    evidence: Localized = Field(description="Evidence an auditor asks for (Markdown).")
+    corrective_action: Localized = Field(description="Guidance to correct a failure (Markdown).")
+    applies_to: RuleApplicability = Field(
+        default_factory=RuleApplicability, description="When the rule applies."
+    )
+    grade: Grade = Field(description="Grade a failure gets.")
+    escalation: Escalation | None = Field(default=None, description="Optional escalation.")
+    severity: Severity = Field(description="Consequence of a failure.")
+    checks: list[CheckSpec] = Field(min_length=1, description="Checks; all must pass.")
+
+
+class PackInfo(StrictModel):
+    """Identity of a rule pack."""
+
+    id: Identifier = Field(description="Pack id.")
+    version: str = Field(min_length=1, description="Pack version.")
+    title: Localized = Field(description="Pack name.")
+    catalogues: list[Identifier] = Field(min_length=1, description="Catalogues verified.")
+
+
+class RulePack(StrictModel):
+    """A rule-pack file."""
+
+    schema_version: Literal[1] = Field(description="Format version of this file.")
+    pack: PackInfo = Field(description="Identity of the pack.")
+    parameters: dict[Identifier, Parameter] = Field(
+        default_factory=dict, description="Tunable values, referenced in checks as $name."
+    )
+    rules: list[Rule] = Field(min_length=1, description="Rules of the pack.")

@@ -1,0 +1,103 @@
+"""Report vocabulary in Japanese and English."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "title": {
+        "ja": "コンタクトセンター適合性評価 ギャップ分析報告書",
+        "en": "Contact Centre Conformity Assessment: Gap Analysis Report",
+    },
+    "organisation": {"ja": "組織", "en": "Organisation"},
+    "role": {"ja": "評価対象の役割", "en": "Role assessed"},
+    "role.contact_centre": {"ja": "コンタクトセンター", "en": "Contact centre"},
+    "role.client": {"ja": "顧客組織（委託元）", "en": "Client organisation"},
+    "scope": {"ja": "監査範囲", "en": "Audit scope"},
+    "sites": {"ja": "拠点", "en": "Sites"},
+    "programs": {"ja": "プログラム", "en": "Programs"},
+    "channels": {"ja": "チャネル", "en": "Channels"},
+    "operations": {"ja": "業務形態", "en": "Operations"},
+    "criteria": {"ja": "監査基準", "en": "Audit criteria"},
+    "period": {"ja": "監査期間", "en": "Audit period"},
+    "as_of": {"ja": "評価基準日", "en": "Assessment date"},
+    "tool": {"ja": "ツール", "en": "Tool"},
+    "packs": {"ja": "ルールパック", "en": "Rule packs"},
+    "profile": {"ja": "プロファイル", "en": "Profile"},
+    "none": {"ja": "なし", "en": "none"},
+    "summary": {"ja": "評価結果の概要", "en": "Summary"},
+    "standard": {"ja": "規格", "en": "Standard"},
+    "category": {"ja": "カテゴリ", "en": "Category"},
+    "points": {"ja": "得点", "en": "Points"},
+    "by_grade": {"ja": "等級別の所見数", "en": "Findings by grade"},
+    "grade": {"ja": "等級", "en": "Grade"},
+    "count": {"ja": "件数", "en": "Count"},
+    "waived": {"ja": "免除済み", "en": "waived"},
+    "requirements": {"ja": "要求事項ごとの結果", "en": "Results per requirement"},
+    "requirement": {"ja": "要求事項", "en": "Requirement"},
+    "result": {"ja": "結果", "en": "Result"},
+    "rules": {"ja": "規則", "en": "Rules"},
+    "findings": {"ja": "監査所見", "en": "Findings"},
+    "no_findings": {"ja": "所見はない。", "en": "No findings."},
+    "statement.requirement": {"ja": "要求事項", "en": "Requirement"},
+    "statement.evidence": {"ja": "客観的証拠", "en": "Objective evidence"},
+    "statement.nonconformity": {"ja": "不適合の記述", "en": "Statement of nonconformity"},
+    "evidence_refs": {"ja": "証拠の参照", "en": "Evidence references"},
+    "failing": {"ja": "不足している対象", "en": "What falls short"},
+    "more": {"ja": "ほか {n} 件", "en": "and {n} more"},
+    "corrective_action": {"ja": "是正処置の指針", "en": "Corrective-action guidance"},
+    "severity": {"ja": "重要度", "en": "Severity"},
+    "finding_id": {"ja": "所見ID", "en": "Finding id"},
+    "deviations": {"ja": "宣言された逸脱（パラメータ）", "en": "Declared deviations (parameters)"},
+    "parameter": {"ja": "パラメータ", "en": "Parameter"},
+    "value": {"ja": "値", "en": "Value"},
+    "floor": {"ja": "下限", "en": "Floor"},
+    "justification": {"ja": "理由", "en": "Justification"},
+    "approved_by": {"ja": "承認者", "en": "Approved by"},
+    "waivers": {"ja": "適用された免除", "en": "Waivers applied"},
+    "expires": {"ja": "有効期限", "en": "Expires"},
+    "notices": {"ja": "注記", "en": "Notices"},
+    "evidence_index": {"ja": "証拠一覧", "en": "Evidence index"},
+    "path": {"ja": "パス", "en": "Path"},
+    "cited_by": {"ja": "参照した規則", "en": "Cited by"},
+    "caveat": {"ja": "サンプリングに関する注意", "en": "Sampling caveat"},
+    "caveat.text": {
+        "ja": (
+            "本評価は、提出された証拠（文書、記録、自己評価の回答）に基づく自動評価である。証"
+            "拠は組織が選択して提出したものであり、提出されなかった活動や記録は評価されていな"
+            "い。自己評価の回答は組織の申告であり、監査員による検証を要する。「適合」は提出さ"
+            "れた証拠の範囲で要求事項が満たされていることを示すにとどまり、認証機関による審査"
+            "の結果を保証するものではない。"
+        ),
+        "en": (
+            "This is an automated assessment of the evidence supplied (documents, records and "
+            "self-assessment answers). The organisation chose what to supply; activities and "
+            "records not supplied were not assessed. Self-assessment answers are the "
+            "organisation's own statements and need an auditor's verification. \"Compliant\" "
+            "means the requirement is met as far as the supplied evidence shows; it does not "
+            "predict the outcome of a certification audit."
+        ),
+    },
+    "conformity.compliant": {"ja": "適合", "en": "Compliant"},
+    "conformity.partially_compliant": {"ja": "一部適合", "en": "Partially compliant"},
+    "conformity.non_compliant": {"ja": "不適合", "en": "Non-compliant"},
+    "conformity.not_applicable": {"ja": "該当なし", "en": "Not applicable"},
+    "conformity.not_assessed": {"ja": "未評価", "en": "Not assessed"},
+    "grade.major": {"ja": "重大な不適合", "en": "Major nonconformity"},
+    "grade.minor": {"ja": "軽微な不適合", "en": "Minor nonconformity"},
+    "grade.observation": {"ja": "観察事項", "en": "Observation"},
+    "outcome.pass": {"ja": "合格", "en": "pass"},
+    "outcome.fail": {"ja": "不合格", "en": "fail"},
+    "outcome.warn": {"ja": "警告", "en": "warn"},
+    "outcome.not_applicable": {"ja": "該当なし", "en": "not applicable"},
+    "outcome.manual": {"ja": "要回答", "en": "manual"},
+    "outcome.error": {"ja": "エラー", "en": "error"},
+    "outcome.excluded": {"ja": "除外", "en": "excluded"},
+    "rule_results": {"ja": "規則ごとの結果", "en": "Results per rule"},
+    "rule": {"ja": "規則", "en": "Rule"},
+    "outcome": {"ja": "判定", "en": "Outcome"},
+    "reason": {"ja": "理由コード", "en": "Reason"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    """The label ``key`` in ``lang``."""
+    return LABELS[key][lang]

@@ -1,0 +1,39 @@
+"""The Markdown gap report (Japanese or English)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ccc_audit.models.result import AssessmentResult, Conformity
+from ccc_audit.reporters.templating import environment
+
+FAILING_SHOWN = 20
+
+
+class MarkdownReporter:
+    """Writes ``gap-report.<lang>.md`` from ``templates/report.md.j2``."""
+
+    name = "md"
+
+    def filename(self, lang: str) -> str:
+        """One file per language."""
+        return f"gap-report.{lang}.md"
+
+    def render(self, result: AssessmentResult, lang: str) -> bytes:
+        """Render the template."""
+        grades = Counter((f.grade.value, f.waived) for f in result.findings)
+        text = (
+            environment()
+            .get_template("report.md.j2")
+            .render(
+                r=result,
+                lang=lang,
+                conformities=list(Conformity),
+                grades=grades,
+                standards={c.id: c for c in result.catalogues},
+                deviations=[p for p in result.parameters if p.deviation],
+                waived=[x for x in result.rules if x.waived],
+                failing_shown=FAILING_SHOWN,
+            )
+        )
+        return text.encode("utf-8")

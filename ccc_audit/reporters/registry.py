@@ -1,0 +1,22 @@
+"""The one registry of reporters: format name → reporter."""
+
+from __future__ import annotations
+
+from ccc_audit.reporters.base import Reporter
+from ccc_audit.reporters.csv_register import CsvRegisterReporter
+from ccc_audit.reporters.json_result import JsonReporter
+from ccc_audit.reporters.markdown_report import MarkdownReporter
+
+REPORTERS: dict[str, Reporter] = {}
+
+
+def register(reporter: Reporter) -> None:
+    """Add a reporter; a duplicate name is an error."""
+    if reporter.name in REPORTERS:
+        raise ValueError(f"reporter {reporter.name!r} is registered twice")
+    REPORTERS[reporter.name] = reporter
+
+
+register(JsonReporter())
+register(MarkdownReporter())
+register(CsvRegisterReporter())

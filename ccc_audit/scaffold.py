@@ -1,0 +1,109 @@
+"""Files of a new evidence bundle (``ccc-audit init``): manifest, record templates, questions."""
+
+from __future__ import annotations
+
+from ccc_audit.loading.library import Library
+from ccc_audit.models.checks import (
+    AttestationCheckSpec,
+    DocumentCheckSpec,
+    PerEntityFrequencyCheckSpec,
+    PeriodicCheckSpec,
+    RecordSource,
+)
+
+_MANIFEST_HEAD = """\
+# ccc-audit evidence bundle manifest / 証拠バンドルのマニフェスト
+# Fill in every value marked CHANGE-ME, list your documents and record files,
+# then run: ccc-audit validate <this folder>
+# JSON Schema: ccc-audit schema bundle
+schema_version: 1
+organisation:
+  id: my-centre               # CHANGE-ME: short id, used in finding ids
+  name: "CHANGE-ME 株式会社"
+role: contact_centre          # or: client (an organisation using a contact centre)
+sites:
+  - {id: main, name: "CHANGE-ME main site", country: JP}
+programs: []
+scope:
+  channels: [voice]           # voice, email, chat, sms, social, web_form, messaging, face_to_face
+  operations: [inbound]       # inbound, outbound, collections, work_at_home, ...
+audit_period: {start: 2025-01-01, end: 2025-12-31}   # CHANGE-ME
+language: ja                  # report language: ja or en
+documents: []
+records:
+"""
+
+
+def _record_columns(library: Library) -> dict[str, list[str]]:
+    columns: dict[str, list[str]] = {}
+
+    def need(records: str, *names: str | None) -> None:
+        bucket = columns.setdefault(records, [])
+        for name in names:
+            if name and name not in bucket:
+                bucket.append(name)
+
+    for _, rule in library.rules():
+        for check in rule.checks:
+            if isinstance(check, PerEntityFrequencyCheckSpec):
+                pop, ev = check.population, check.events
+                need(
+                    pop.records,
+                    pop.id_column,
+                    *(f.column for f in pop.where),
+                    pop.start_column,
+                    pop.end_column,
+                )
+                need(ev.records, ev.entity_column, ev.date_column, *(f.column for f in ev.where))
+            elif isinstance(check, PeriodicCheckSpec) and isinstance(check.source, RecordSource):
+                need(
+                    check.source.records,
+                    check.source.date_column,
+                    *(f.column for f in check.source.where),
+                )
+    return dict(sorted(columns.items()))
+
+
+def scaffold_files(library: Library) -> dict[str, bytes]:
+    """File name → content of a new bundle for the rules in ``library``."""
+    records = _record_columns(library)
+    manifest = [_MANIFEST_HEAD]
+    files: dict[str, bytes] = {}
+    for name, cols in records.items():
+        manifest.append(f"  {name}: {{path: records/{name}.csv, format: csv, encoding: utf-8-sig}}\n")
+        files[f"records/{name}.csv"] = ("\ufeff" + ",".join(cols) + "\r\n").encode("utf-8")
+    if not records:
+        manifest[-1] = manifest[-1].replace("records:\n", "records: {}\n")
+    manifest.append("attestations: []\nwaivers: []\n")
+    doc_types: dict[str, list[str]] = {}
+    questions: list[str] = []
+    for _, rule in library.rules():
+        for check in rule.checks:
+            if isinstance(check, DocumentCheckSpec):
+                for t in check.types:
+                    doc_types.setdefault(t, []).append(rule.id)
+            elif isinstance(check, PeriodicCheckSpec) and not isinstance(check.source, RecordSource):
+                for t in check.source.documents:
+                    doc_types.setdefault(t, []).append(rule.id)
+            elif isinstance(check, AttestationCheckSpec):
+                key = check.question_id or rule.id
+                questions.append(
+                    f"#  - id: {key}\n#    # {check.question.ja}\n#    # {check.question.en}\n"
+                    "#    answer: yes            # yes | no | partial | not_applicable\n"
+                    '#    rationale: "..."\n#    evidence: [document-id]\n'
+                    '#    answered_by: "..."\n#    answered_on: 2026-01-01\n'
+                )
+    manifest.append("\n# Document types the rule packs look for (add entries under `documents:`):\n")
+    manifest.append('#  - {id: doc-1, path: documents/file.md, type: TYPE, title: "...", version: "1.0",\n')
+    manifest.append('#     owner: "...", approved_by: "...", approved_on: 2025-01-01,\n')
+    manifest.append("#     effective_date: 2025-01-01, next_review_date: 2026-01-01, topics: []}\n")
+    for doc_type, rule_ids in sorted(doc_types.items()):
+        manifest.append(f"#    {doc_type}: {', '.join(sorted(set(rule_ids)))}\n")
+    manifest.append("\n# Self-assessment questionnaire: copy each answered entry under `attestations:`.\n")
+    manifest.extend(questions)
+    files["bundle.yaml"] = "".join(manifest).encode("utf-8")
+    files["documents/README.md"] = (
+        "# Documents / 文書\n\nPut controlled documents here and list them in bundle.yaml.\n"
+        "管理文書をここに置き、bundle.yaml に登録してください。\n"
+    ).encode()
+    return dict(sorted(files.items()))
