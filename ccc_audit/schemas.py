@@ -1,8 +1,12 @@
-"""JSON Schemas generated from the models; the shipped copies live in ``ccc_audit/schemas/``."""
+"""JSON Schemas generated from the models; shipped copies live in ``ccc_audit/json_schemas/``.
+
+Regenerate the shipped copies with ``python -m ccc_audit.schemas``; a test keeps them current.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -27,3 +31,20 @@ def schema_text(name: str) -> str:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://ccc-audit.invalid/schemas/{name}.schema.json"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+SHIPPED = Path(__file__).resolve().parent / "json_schemas"
+
+
+def write_shipped() -> list[Path]:
+    """Write every schema into :data:`SHIPPED`."""
+    written = []
+    for name in MODELS:
+        target = SHIPPED / f"{name}.schema.json"
+        target.write_text(schema_text(name), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+if __name__ == "__main__":
+    write_shipped()
