@@ -310,5 +310,20 @@ def schema(name: str) -> None:
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli(prog_name="ccc-audit")
+    """Console-script entry point.
+
+    An unexpected exception is a bug in ccc-audit, not bad input: it is reported in one line
+    with exit code 3 (set CCC_AUDIT_DEBUG=1 for the traceback).
+    """
+    import os
+
+    try:
+        cli(prog_name="ccc-audit", standalone_mode=True)
+    except Exception as exc:
+        if os.environ.get("CCC_AUDIT_DEBUG"):
+            raise
+        click.echo(
+            f"internal error ({type(exc).__name__}: {exc}); please report it with the input that caused it",
+            err=True,
+        )
+        sys.exit(3)

@@ -118,7 +118,8 @@ def run(job: Assessment, progress: Progress | None = None) -> AssessmentResult:
                 Notice(
                     code="waiver_expired",
                     message=text(
-                        f"規則 {declared.rule} の免除は {declared.expires} に失効しているため適用しなかった。",
+                        f"規則 {declared.rule} の免除は {declared.expires} に失効しているため"
+                        "適用しなかった。",
                         f"The waiver for rule {declared.rule} expired on {declared.expires} and was ignored.",
                     ),
                 )

@@ -18,21 +18,27 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 def validate(doc: YamlDocument, model: type[ModelT]) -> ModelT:
     """Validate ``doc.data`` as ``model``; raise InputError listing every problem located."""
+    seen = {(d.line, d.column) for d in doc.problems}
     try:
-        return model.model_validate(doc.data)
+        validated = model.model_validate(doc.data)
     except ValidationError as exc:
-        merged: dict[tuple[int, int], Diagnostic] = {}
+        merged: dict[tuple[int, int, str], Diagnostic] = {}
         for err in exc.errors():
             found = _diagnostic(doc, model, err)
-            spot = (found.line, found.column)
-            if spot in merged and err["type"] not in ("missing", "extra_forbidden"):
-                previous = merged[spot]
+            if (found.line, found.column) in seen:
+                continue  # the YAML reader already explained this value
+            structural = err["type"] in ("missing", "extra_forbidden")
+            key = (found.line, found.column, found.message if structural else "")
+            if key in merged:  # alternatives of a union failing on the same value
                 alternative = found.message.split(": ", 1)[-1]
                 found = Diagnostic(
-                    found.path, found.line, found.column, f"{previous.message}; or {alternative}"
+                    found.path, found.line, found.column, f"{merged[key].message}; or {alternative}"
                 )
-            merged[spot] = found
-        raise InputError(list(merged.values())) from None
+            merged[key] = found
+        raise InputError([*doc.problems, *merged.values()]) from None
+    if doc.problems:
+        raise InputError(doc.problems)
+    return validated
 
 
 def _unwrap(annotation: Any) -> list[Any]:

@@ -48,6 +48,8 @@ class YamlDocument:
     data: Any
     values: dict[YamlPath, Position] = field(default_factory=dict)
     keys: dict[YamlPath, Position] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Value-level problems (bad tag, duplicate key, invalid date); the value reads as null."""
 
     def position(self, path: YamlPath, *, key: bool = False) -> Position:
         """Position of the value (or key) at ``path``, or of its nearest known ancestor."""
@@ -100,7 +102,10 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             self.problem(node, f"unreadable value: {getattr(exc, 'problem', exc)}")
-            return None
+        except (ValueError, OverflowError) as exc:
+            what = "date" if node.tag.endswith(":timestamp") else "value"
+            self.problem(node, f'"{node.value}" is not a valid {what} ({exc}); dates are written YYYY-MM-DD')
+        return None
 
     def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -152,7 +157,11 @@ def _decode(raw: bytes, shown: str) -> str:
 
 
 def load_yaml(path: Path, shown: str | None = None) -> YamlDocument:
-    """Read ``path`` as one YAML document of plain data; raise InputError on any problem."""
+    """Read ``path`` as one YAML document of plain data.
+
+    Syntax errors raise InputError at once; value-level problems are kept in
+    ``YamlDocument.problems`` so that validation can report them with every other problem.
+    """
     shown = shown or str(path)
     try:
         size = path.stat().st_size
@@ -203,8 +212,7 @@ def parse_yaml(raw: bytes, shown: str) -> YamlDocument:
                 )
             ]
         ) from None
-    if builder.problems:
-        raise InputError(builder.problems)
+    doc.problems = builder.problems
     if not isinstance(doc.data, dict):
         raise InputError([doc.diagnostic((), "expected a YAML mapping at the top level")])
     return doc

@@ -1,0 +1,158 @@
+"""End-to-end behaviour of the command line: real bundles in, files and exit codes out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+from pydantic import BaseModel
+
+from ccc_audit.cli.main import cli
+from ccc_audit.loading.setup import prepare
+from ccc_audit.models.common import Localized
+from ccc_audit.reporters.labels import LABELS
+from ccc_audit.resources import demo_bundle
+from ccc_audit.schemas import MODELS, SHIPPED, schema_text
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_demo_writes_every_report_and_exits_with_nonconformities(tmp_path: Path) -> None:
+    code, out, _ = invoke("demo", "--out", str(tmp_path / "demo"))
+    assert code == 1
+    for name in ("assessment.json", "gap-report.ja.md", "gap-report.en.md", "corrective-actions.csv"):
+        assert (tmp_path / "demo" / name).stat().st_size > 0
+    assert "copc-cx-r7" in out and "iso-18295-1" in out
+
+
+def test_two_assessments_with_the_same_as_of_are_byte_identical(tmp_path: Path) -> None:
+    runs = []
+    for name in ("a", "b"):
+        code, _, _ = invoke("assess", str(demo_bundle()), "--as-of", "2026-01-15", "--lang", "en", "--out", str(tmp_path / name))
+        assert code == 1
+        runs.append({p.name: p.read_bytes() for p in sorted((tmp_path / name).iterdir())})
+    assert runs[0] == runs[1]
+    assert set(runs[0]) == {"assessment.json", "gap-report.en.md", "corrective-actions.csv"}
+
+
+def test_format_option_limits_outputs(tmp_path: Path) -> None:
+    code, _, _ = invoke("assess", str(demo_bundle()), "--as-of", "2026-01-15", "--format", "json", "--out", str(tmp_path))
+    assert code == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["assessment.json"]
+
+
+def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = invoke("assess", str(demo_bundle()), "--format", "pdf", "--out", str(tmp_path / "o"))
+    assert code == 2
+    assert "unknown format pdf" in err
+    assert not (tmp_path / "o").exists()
+
+
+def test_bad_as_of_is_a_usage_error() -> None:
+    code, _, err = invoke("assess", str(demo_bundle()), "--as-of", "15/01/2026")
+    assert code == 2
+    assert "is not a date" in err
+
+
+def test_init_then_validate_then_assess(tmp_path: Path) -> None:
+    bundle = tmp_path / "centre"
+    code, out, _ = invoke("init", str(bundle))
+    assert code == 0, out
+    manifest = (bundle / "bundle.yaml").read_text("utf-8")
+    assert "copc.1.3.benchmarked-targets" in manifest  # the questionnaire lists attestation rules
+    assert (bundle / "records" / "roster.csv").read_bytes().startswith("\ufeffstaff_id".encode())
+    code, out, _ = invoke("validate", str(bundle))
+    assert code == 0, out
+    code, _, _ = invoke("assess", str(bundle), "--as-of", "2026-01-15", "--out", str(tmp_path / "out"))
+    assert code == 1  # an empty bundle misses required evidence
+    result = json.loads((tmp_path / "out" / "assessment.json").read_text("utf-8"))
+    reasons = {r["reason"] for r in result["rules"]}
+    assert "evidence_missing" in reasons and "attestation_missing" in reasons
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("keep me", "utf-8")
+    code, _, err = invoke("init", str(tmp_path))
+    assert code == 2 and "not empty" in err
+    assert (tmp_path / "x.txt").read_text("utf-8") == "keep me"
+
+
+def test_rules_list_and_show() -> None:
+    code, out, _ = invoke("rules", "list")
+    assert code == 0 and "copc.3.5.monthly-monitoring" in out and "per_entity_frequency" in out
+    code, out, _ = invoke("rules", "show", "copc.3.5.monthly-monitoring", "--lang", "ja")
+    assert code == 0 and "copc-cx-r7:3.5" in out and JAPANESE.search(out)
+    code, out, _ = invoke("rules", "show", "copc-cx-r7:3.5")
+    assert code == 0 and "copc.3.5.monthly-monitoring" in out
+    code, _, err = invoke("rules", "show", "no.such.rule")
+    assert code == 2 and "no rule or requirement" in err
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_schema_command_prints_a_valid_json_schema_that_is_shipped(name: str) -> None:
+    code, out, _ = invoke("schema", name)
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert (SHIPPED / f"{name}.schema.json").read_text("utf-8") == schema_text(name)
+
+
+def test_shipped_bundle_schema_accepts_the_demo_manifest() -> None:
+    import yaml
+
+    schema = json.loads((SHIPPED / "bundle.schema.json").read_text("utf-8"))
+    manifest = yaml.safe_load((demo_bundle() / "bundle.yaml").read_text("utf-8"))
+    jsonschema.validate(json.loads(json.dumps(manifest, default=str)), schema)
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["init"], ["validate"], ["assess"], ["demo"], ["rules"], ["rules", "list"], ["rules", "show"], ["schema"]]
+)
+def test_every_command_has_help(command: list[str]) -> None:
+    code, out, _ = invoke(*command, "--help")
+    assert code == 0 and "Usage:" in out
+
+
+def _localized(value: object) -> list[Localized]:
+    found: list[Localized] = []
+    if isinstance(value, Localized):
+        found.append(value)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            found.extend(_localized(getattr(value, name)))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            found.extend(_localized(item))
+    elif isinstance(value, dict):
+        for item in value.values():
+            found.extend(_localized(item))
+    return found
+
+
+def test_every_text_of_catalogues_and_packs_is_really_in_both_languages() -> None:
+    library = prepare().library
+    texts = [t for c in library.catalogues for t in _localized(c.model)]
+    texts += [t for p in library.packs for t in _localized(p.model)]
+    assert len(texts) > 300
+    for text in texts:
+        assert JAPANESE.search(text.ja), f"not Japanese: {text.ja!r}"
+        assert LATIN.search(text.en) and not JAPANESE.search(text.en), f"not English: {text.en!r}"
+
+
+def test_every_report_label_exists_in_both_languages() -> None:
+    for key, texts in LABELS.items():
+        assert set(texts) == {"ja", "en"}, key
+        assert texts["ja"] and texts["en"], key
+    template = (Path(__file__).parent.parent / "templates" / "report.md.j2").read_text("utf-8")
+    for key in re.findall(r'label\("([a-z_.]+)", lang', template):
+        assert key in LABELS, key
