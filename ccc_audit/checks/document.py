@@ -92,12 +92,12 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
                 measured="0",
                 required=f">= {needed}",
             )
-        reason = _problem(next(d for d in candidates if d not in valid), spec, ctx)
-        assert reason is not None
+        invalid = [d for d in candidates if d not in valid]
+        first_problem = _problem(invalid[0], spec, ctx) if invalid else None
         return CheckResult(
             kind="document",
             outcome=Outcome.FAIL,
-            reason=reason[0],
+            reason=first_problem[0] if first_problem else "too_few_documents",
             message=text(
                 f"種別 {kinds} の有効な文書は {len(valid)} 件（必要 {needed} 件）。"
                 + " ".join(f.detail.ja for f in failing),

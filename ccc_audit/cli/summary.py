@@ -37,4 +37,9 @@ def summary_lines(result: AssessmentResult, lang: str) -> list[str]:
     parts = [f"{label('grade.' + g, lang)} {grades[g]}" for g in ("major", "minor", "observation")]
     lines.append(f"{label('findings', lang)}: " + ", ".join(parts) + f" ({label('waived', lang)} {waived})")
     lines.extend(f"! {n.message.get(lang)}" for n in result.notices)
+    for p in result.parameters:
+        if p.deviation:
+            what = "逸脱" if lang == "ja" else "deviation"
+            setting = f"{p.pack_id}.{p.name} = {p.value} (floor {p.floor})"
+            lines.append(f"! {what}: {setting}: {p.deviation.get(lang)}")
     return lines

@@ -1,0 +1,70 @@
+"""Record types: the operational record sets a bundle may hold, declared as data."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ccc_audit.models.common import Identifier, Localized, StrictModel
+
+
+class ColumnType(StrEnum):
+    """Value types of record columns."""
+
+    STRING = "string"
+    INTEGER = "integer"
+    NUMBER = "number"
+    DATE = "date"
+    TIMESTAMP = "timestamp"
+    BOOLEAN = "boolean"
+    ENUM = "enum"
+
+
+class Column(StrictModel):
+    """One column of a record type."""
+
+    name: Identifier = Field(description="Column name as written in the header row.")
+    type: ColumnType = Field(description="Value type.")
+    required: bool = Field(default=False, description="The column must be present in the file.")
+    values: list[str] = Field(default_factory=list, description="Allowed values (enum only).")
+    description: Localized = Field(description="What the column holds.")
+    example: str = Field(description="An example value, as written in a file.")
+
+    @model_validator(mode="after")
+    def _enum_has_values(self) -> Column:
+        if (self.type is ColumnType.ENUM) != bool(self.values):
+            raise ValueError("values are required for an enum column and only for one")
+        return self
+
+
+class RecordType(StrictModel):
+    """A kind of record set (staff roster, monitoring evaluations, …)."""
+
+    name: Identifier = Field(description="Record type name; a bundle's record set of this name uses it.")
+    title: Localized = Field(description="Short name.")
+    description: Localized = Field(description="What one row is.")
+    key: list[Identifier] = Field(min_length=1, description="Columns identifying a row, cited in findings.")
+    columns: list[Column] = Field(min_length=1, description="Columns in template order.")
+
+    @model_validator(mode="after")
+    def _key_columns_exist(self) -> RecordType:
+        names = [c.name for c in self.columns]
+        if len(set(names)) != len(names):
+            raise ValueError("column names repeat")
+        missing = [k for k in self.key if k not in names]
+        if missing:
+            raise ValueError(f"key columns not declared: {', '.join(missing)}")
+        return self
+
+    def column(self, name: str) -> Column | None:
+        """The column called ``name``, if declared."""
+        return next((c for c in self.columns if c.name == name), None)
+
+
+class RecordTypeCatalogue(StrictModel):
+    """The record-types file."""
+
+    schema_version: Literal[1] = Field(description="Format version of this file.")
+    record_types: list[RecordType] = Field(min_length=1, description="Record types.")
