@@ -39,8 +39,8 @@ def main() -> None:
     cli = _cli()
     with tempfile.TemporaryDirectory() as out:
         commands = {
-            "help": (cli + ["--help"], (0,)),
-            "demo": (cli + ["demo", "--out", out], (1,)),
+            "help": ([*cli, "--help"], (0,)),
+            "demo": ([*cli, "demo", "--out", out], (1,)),
         }
         print(f"{'command':<8} {'best s':>8} {'median s':>9} {'target s':>9}  verdict")
         for name, (command, codes) in commands.items():

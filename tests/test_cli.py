@@ -38,7 +38,16 @@ def test_demo_writes_every_report_and_exits_with_nonconformities(tmp_path: Path)
 def test_two_assessments_with_the_same_as_of_are_byte_identical(tmp_path: Path) -> None:
     runs = []
     for name in ("a", "b"):
-        code, _, _ = invoke("assess", str(demo_bundle()), "--as-of", "2026-01-15", "--lang", "en", "--out", str(tmp_path / name))
+        code, _, _ = invoke(
+            "assess",
+            str(demo_bundle()),
+            "--as-of",
+            "2026-01-15",
+            "--lang",
+            "en",
+            "--out",
+            str(tmp_path / name),
+        )
         assert code == 1
         runs.append({p.name: p.read_bytes() for p in sorted((tmp_path / name).iterdir())})
     assert runs[0] == runs[1]
@@ -46,7 +55,9 @@ def test_two_assessments_with_the_same_as_of_are_byte_identical(tmp_path: Path) 
 
 
 def test_format_option_limits_outputs(tmp_path: Path) -> None:
-    code, _, _ = invoke("assess", str(demo_bundle()), "--as-of", "2026-01-15", "--format", "json", "--out", str(tmp_path))
+    code, _, _ = invoke(
+        "assess", str(demo_bundle()), "--as-of", "2026-01-15", "--format", "json", "--out", str(tmp_path)
+    )
     assert code == 1
     assert [p.name for p in tmp_path.iterdir()] == ["assessment.json"]
 
@@ -116,7 +127,18 @@ def test_shipped_bundle_schema_accepts_the_demo_manifest() -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [[], ["init"], ["validate"], ["assess"], ["demo"], ["rules"], ["rules", "list"], ["rules", "show"], ["schema"]]
+    "command",
+    [
+        [],
+        ["init"],
+        ["validate"],
+        ["assess"],
+        ["demo"],
+        ["rules"],
+        ["rules", "list"],
+        ["rules", "show"],
+        ["schema"],
+    ],
 )
 def test_every_command_has_help(command: list[str]) -> None:
     code, out, _ = invoke(*command, "--help")

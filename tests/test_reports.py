@@ -67,11 +67,27 @@ def test_csv_register(demo_files: dict[str, bytes], snapshot: SnapshotAssertion)
 
 def test_markdown_report_has_every_required_part(demo_files: dict[str, bytes]) -> None:
     en = demo_files["gap-report.en.md"].decode("utf-8")
-    for heading in ("Audit period", "Audit criteria", "## Summary", "## Results per requirement", "## Findings",
-                    "Objective evidence", "Statement of nonconformity", "## Evidence index", "## Sampling caveat"):
+    for heading in (
+        "Audit period",
+        "Audit criteria",
+        "## Summary",
+        "## Results per requirement",
+        "## Findings",
+        "Objective evidence",
+        "Statement of nonconformity",
+        "## Evidence index",
+        "## Sampling caveat",
+    ):
         assert heading in en
     ja = demo_files["gap-report.ja.md"].decode("utf-8")
-    for heading in ("監査期間", "監査基準", "監査所見", "客観的証拠", "不適合の記述", "サンプリングに関する注意"):
+    for heading in (
+        "監査期間",
+        "監査基準",
+        "監査所見",
+        "客観的証拠",
+        "不適合の記述",
+        "サンプリングに関する注意",
+    ):
         assert heading in ja
 
 
@@ -98,7 +114,12 @@ def test_demo_finds_the_planted_gaps(demo_result: AssessmentResult) -> None:
     reviews = by_rule["iso18295-1.6.annual-competence-review"]
     assert sorted(i.subject for i in reviews.failing) == ["E1023", "E1027", "E1055"]
     assert "2025-Q3" in by_rule["iso18295-1.4.3.cx-measurement"].statement.nonconformity.en
-    assert by_rule["iso18295-1.4.2.information-accuracy"].statement.nonconformity.en.count("no supporting evidence") == 1
+    assert (
+        by_rule["iso18295-1.4.2.information-accuracy"].statement.nonconformity.en.count(
+            "no supporting evidence"
+        )
+        == 1
+    )
     assert by_rule["iso18295-1.7.workforce-plan"].waived
     assert [n.code for n in demo_result.notices] == ["waiver_expired"]
 
@@ -121,5 +142,9 @@ def test_csv_register_is_excel_safe(demo_files: dict[str, bytes]) -> None:
 def test_json_result_matches_its_schema(demo_files: dict[str, bytes]) -> None:
     import jsonschema
 
-    schema = json.loads((Path(__file__).parent.parent / "ccc_audit" / "json_schemas" / "result.schema.json").read_text("utf-8"))
+    schema = json.loads(
+        (Path(__file__).parent.parent / "ccc_audit" / "json_schemas" / "result.schema.json").read_text(
+            "utf-8"
+        )
+    )
     jsonschema.validate(json.loads(demo_files["assessment.json"]), schema)

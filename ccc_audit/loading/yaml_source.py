@@ -17,6 +17,7 @@ from ccc_audit.errors import Diagnostic, InputError
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_EXPANDED_NODES = 500_000
+MAX_DEPTH = 100
 
 YamlPath = tuple[str | int, ...]
 
@@ -90,6 +91,9 @@ class _Builder:
         self.expanded += 1
         if self.expanded > MAX_EXPANDED_NODES:
             raise _TooLargeError(node)
+        if len(path) > MAX_DEPTH:
+            self.problem(node, f"the data is nested more than {MAX_DEPTH} levels deep")
+            return None
         self.doc.values.setdefault(path, _mark(node))
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, f"the tag {node.tag!r} is not allowed; only plain YAML data is")
@@ -102,19 +106,22 @@ class _Builder:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
             self.problem(node, f"unreadable value: {getattr(exc, 'problem', exc)}")
-        except (ValueError, OverflowError) as exc:
-            what = "date" if node.tag.endswith(":timestamp") else "value"
-            self.problem(node, f'"{node.value}" is not a valid {what} ({exc}); dates are written YYYY-MM-DD')
+        except (ValueError, OverflowError, IndexError, KeyError, AttributeError, TypeError) as exc:
+            kind = node.tag.rsplit(":", 1)[-1]
+            if kind == "timestamp":
+                self.problem(node, f'"{node.value}" is not a valid date ({exc}); write dates as YYYY-MM-DD')
+            else:
+                self.problem(node, f'"{node.value}" cannot be read as {kind} (tag !!{kind})')
         return None
 
     def _mapping(self, node: yaml.MappingNode, path: YamlPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
-                self.problem(key_node, "a mapping key must be a plain scalar")
-                continue
             if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
                 self.problem(key_node, "merge keys ('<<') are not supported; write keys out")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _ALLOWED_TAGS:
+                self.problem(key_node, "a mapping key must be a plain scalar")
                 continue
             key = str(key_node.value)
             if key in result:
@@ -190,6 +197,8 @@ def parse_yaml(raw: bytes, shown: str) -> YamlDocument:
         raise InputError([Diagnostic(shown, line, column, f"malformed YAML: {what}")]) from None
     except yaml.YAMLError as exc:
         raise InputError([Diagnostic(shown, 0, 0, f"malformed YAML: {exc}")]) from None
+    except RecursionError:
+        raise InputError([Diagnostic(shown, 0, 0, "the YAML is nested too deeply to read")]) from None
     nodes = [n for n in nodes if n is not None]
     if not nodes:
         raise InputError([Diagnostic(shown, 1, 1, "the file is empty; expected a YAML mapping")])
