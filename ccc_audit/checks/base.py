@@ -56,8 +56,10 @@ class CheckContext:
             sha256=self.bundle.hashes.get(f"document:{document.id}"),
         )
 
-    def records_ref(self, name: str, rows: list[int] | None = None) -> EvidenceRef:
-        """Evidence reference to a record set, optionally citing rows."""
+    def records_ref(
+        self, name: str, rows: list[int] | None = None, keys: list[str] | None = None
+    ) -> EvidenceRef:
+        """Evidence reference to a record set, optionally citing rows and their keys."""
         spec = self.bundle.model.records[name]
         return EvidenceRef(
             kind="records",
@@ -65,4 +67,5 @@ class CheckContext:
             path=spec.path,
             sha256=self.bundle.hashes.get(f"records:{name}"),
             rows=sorted(rows or [])[:50],
+            keys=sorted(keys or [])[:50],
         )

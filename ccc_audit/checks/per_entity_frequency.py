@@ -72,7 +72,10 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
             rows.append(line)
             listed = ", ".join(f"{s.label} ({counts[(entity, s.label)]}/{needed})" for s in short)
             failing.append(FailingItem(subject=entity, detail=text(f"不足: {listed}", f"short in {listed}")))
-    evidence = [ctx.records_ref(pop.records, rows), ctx.records_ref(spec.events.records)]
+    evidence = [
+        ctx.records_ref(pop.records, rows, [item.subject for item in failing]),
+        ctx.records_ref(spec.events.records),
+    ]
     activity = spec.activity
     total = len(members)
     if total == 0:

@@ -55,7 +55,8 @@ class EvidenceRef(StrictModel):
     id: str = Field(description="Document id, record-set name or attestation id.")
     path: str | None = Field(default=None, description="File path inside the bundle.")
     sha256: str | None = Field(default=None, description="Content hash of the file.")
-    rows: list[int] = Field(default_factory=list, description="Cited data rows (1 = header).")
+    rows: list[int] = Field(default_factory=list, description="Cited file lines (1 = header).")
+    keys: list[str] = Field(default_factory=list, description="Key values of the cited rows.")
 
 
 class FailingItem(StrictModel):

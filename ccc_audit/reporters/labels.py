@@ -91,6 +91,8 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.manual": {"ja": "要回答", "en": "manual"},
     "outcome.error": {"ja": "エラー", "en": "error"},
     "outcome.excluded": {"ja": "除外", "en": "excluded"},
+    "lines": {"ja": "行", "en": "lines"},
+    "keys": {"ja": "キー", "en": "keys"},
     "rule_results": {"ja": "規則ごとの結果", "en": "Results per rule"},
     "rule": {"ja": "規則", "en": "Rule"},
     "outcome": {"ja": "判定", "en": "Outcome"},
