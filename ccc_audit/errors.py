@@ -16,8 +16,10 @@ class Diagnostic:
 
     def __str__(self) -> str:
         """Render as ``file:line:column: message``, the form editors and CI understand."""
-        if self.line:
+        if self.line and self.column:
             return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        if self.line:
+            return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}: {self.message}"
 
 

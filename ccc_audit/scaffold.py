@@ -10,6 +10,7 @@ from ccc_audit.models.checks import (
     PeriodicCheckSpec,
     RecordSource,
 )
+from ccc_audit.models.records import RecordType
 
 _MANIFEST_HEAD = """\
 # ccc-audit evidence bundle manifest / 証拠バンドルのマニフェスト
@@ -64,9 +65,16 @@ def _record_columns(library: Library) -> dict[str, list[str]]:
     return dict(sorted(columns.items()))
 
 
-def scaffold_files(library: Library) -> dict[str, bytes]:
-    """File name → content of a new bundle for the rules in ``library``."""
+def scaffold_files(library: Library, record_types: dict[str, RecordType]) -> dict[str, bytes]:
+    """File name → content of a new bundle for the rules in ``library``.
+
+    A record set the rules read gets a CSV template with every column of its record type (the
+    columns the rules read first), so that later rules find their data too.
+    """
     records = _record_columns(library)
+    for name, used in records.items():
+        if name in record_types:
+            records[name] = list(dict.fromkeys([*used, *(c.name for c in record_types[name].columns)]))
     manifest = [_MANIFEST_HEAD]
     files: dict[str, bytes] = {}
     for name, cols in records.items():

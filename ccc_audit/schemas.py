@@ -36,6 +36,14 @@ def schema_text(name: str) -> str:
 SHIPPED = Path(__file__).resolve().parent / "json_schemas"
 
 
+def record_types_text() -> str:
+    """Every built-in record type (name, titles, key, columns with types) as indented JSON."""
+    from ccc_audit.records.types import builtin_record_types
+
+    types = [t.model_dump(mode="json") for t in builtin_record_types().values()]
+    return json.dumps({"record_types": types}, ensure_ascii=False, indent=2) + "\n"
+
+
 def write_shipped() -> list[Path]:
     """Write every schema into :data:`SHIPPED`."""
     written = []

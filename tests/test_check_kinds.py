@@ -18,11 +18,11 @@ from pydantic import TypeAdapter
 
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.registry import CHECK_KINDS
+from ccc_audit.engine.assess import open_records
 from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.models.checks import CheckSpec
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, Outcome
-from ccc_audit.records.store import CsvRecordStore
 
 CASES_DIR = TESTS / "check_cases"
 RULE_ID = "test.4.1.channel-consistency"
@@ -57,14 +57,15 @@ def evaluate_case(case: dict[str, Any], root: Path) -> CheckResult:
     spec = SPEC_ADAPTER.validate_python(case["check"])
     as_of = case["as_of"]
     assert isinstance(as_of, dt.date)
-    ctx = CheckContext(
-        bundle=bundle,
-        as_of=as_of,
-        parameters=_parameters(case.get("parameters", {})),
-        records=CsvRecordStore(bundle),
-        rule_id=case.get("rule_id", RULE_ID),
-    )
-    return CHECK_KINDS[spec.kind](spec, ctx)
+    with open_records(bundle, None) as records:
+        ctx = CheckContext(
+            bundle=bundle,
+            as_of=as_of,
+            parameters=_parameters(case.get("parameters", {})),
+            records=records,
+            rule_id=case.get("rule_id", RULE_ID),
+        )
+        return CHECK_KINDS[spec.kind](spec, ctx)
 
 
 def test_case_ids_are_unique_and_every_kind_is_covered() -> None:

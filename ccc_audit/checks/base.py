@@ -9,7 +9,7 @@ from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import Document
 from ccc_audit.models.common import Localized, Window
 from ccc_audit.models.result import EvidenceRef
-from ccc_audit.records.store import RecordStore
+from ccc_audit.records.duck_store import DuckRecordStore
 
 
 def text(ja: str, en: str) -> Localized:
@@ -24,7 +24,7 @@ class CheckContext:
     bundle: LoadedBundle
     as_of: dt.date
     parameters: dict[str, int | float | Window]
-    records: RecordStore
+    records: DuckRecordStore
     rule_id: str
 
     def count(self, value: int | str) -> int:

@@ -2,51 +2,58 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from ccc_audit.checks.base import CheckContext, text
-from ccc_audit.engine.calendar import WINDOW_NAMES_JA, window_of, windows_in
-from ccc_audit.models.checks import DocumentSource, PeriodicCheckSpec
+from ccc_audit.engine.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
+from ccc_audit.models.checks import DocumentSource, PeriodicCheckSpec, RecordSource
+from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, EvidenceRef, FailingItem, Outcome
+from ccc_audit.records.readers import quote_ident
+from ccc_audit.records.sql import spans_values, where
 
 
-def _occurrences(
-    spec: PeriodicCheckSpec, ctx: CheckContext
-) -> tuple[list[dt.date], list[EvidenceRef]] | None:
-    source = spec.source
-    if isinstance(source, DocumentSource):
-        documents = [d for d in ctx.bundle.model.documents if d.type in source.documents]
-        dated = [d.effective_date or d.approved_on for d in documents]
-        return [d for d in dated if d is not None], [ctx.document_ref(d) for d in documents]
-    table = ctx.records.table(source.records)
-    if table is None:
-        return None
-    keep = table.mask(source.where)
-    rows = zip(table.dates(source.date_column), keep, strict=True)
-    return [d for d, k in rows if k and d is not None], [ctx.records_ref(source.records)]
+def _document_counts(
+    source: DocumentSource, ctx: CheckContext, window: Window
+) -> tuple[Counter[str], list[EvidenceRef]]:
+    documents = [d for d in ctx.bundle.model.documents if d.type in source.documents]
+    start, end = ctx.period
+    dated = [d.effective_date or d.approved_on for d in documents]
+    counts = Counter(window_of(d, window).label for d in dated if d is not None and start <= d <= end)
+    return counts, [ctx.document_ref(d) for d in documents]
+
+
+def _record_counts(source: RecordSource, ctx: CheckContext, spans: list[Span], rule: str) -> Counter[str]:
+    store = ctx.records
+    store.require(source.records, [source.date_column, *(f.column for f in source.where)], f"rule {rule}")
+    date = quote_ident(source.date_column)
+    rows = store.query(
+        f"SELECT w.label, count(*) FROM {quote_ident(source.records)} r JOIN {spans_values(spans)} "
+        f"ON CAST(r.{date} AS DATE) BETWEEN w.ws AND w.we "
+        f"WHERE {where(store, source.records, source.where, 'r')} "
+        "GROUP BY w.label"
+    )
+    return Counter({label: int(n) for label, n in rows})
 
 
 def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a periodic check."""
     window = ctx.window(spec.window)
     needed = ctx.count(spec.min_count)
-    found = _occurrences(spec, ctx)
-    if found is None:
-        name = getattr(spec.source, "records", "")
+    start, end = ctx.period
+    spans = windows_in(start, end, window)
+    source = spec.source
+    if isinstance(source, RecordSource) and not ctx.records.has(source.records):
         return CheckResult(
             kind="periodic",
             outcome=Outcome.FAIL,
             reason="evidence_missing",
             message=text(
-                f"記録セット {name} が提出されていない。",
-                f"The record set {name} was not supplied.",
+                f"記録セット {source.records} が提出されていない。",
+                f"The record set {source.records} was not supplied.",
             ),
             required=f">= {needed} per {window.value}",
         )
-    dates, evidence = found
-    start, end = ctx.period
-    spans = windows_in(start, end, window)
     if not spans:
         return CheckResult(
             kind="periodic",
@@ -57,7 +64,10 @@ def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
                 f"The audit period holds no whole {window.value}.",
             ),
         )
-    counts = Counter(window_of(d, window).label for d in dates if start <= d <= end)
+    if isinstance(source, DocumentSource):
+        counts, evidence = _document_counts(source, ctx, window)
+    else:
+        counts, evidence = _record_counts(source, ctx, spans, ctx.rule_id), [ctx.records_ref(source.records)]
     short = [s for s in spans if counts[s.label] < needed]
     activity = spec.activity
     if short:

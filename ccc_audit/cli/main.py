@@ -56,6 +56,23 @@ catalogue_option = click.option(
     metavar="FILE",
     help="Extra requirement catalogue file; repeatable (built-in catalogues are always loaded).",
 )
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    help="Where parsed record files are kept between runs "
+    "(default: $CCC_AUDIT_CACHE_DIR or ~/.cache/ccc-audit).",
+)
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Parse every record file afresh; keep no cache."
+)
+
+
+def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    from ccc_audit.records.duck_store import default_cache_dir
+
+    return None if no_cache else (cache_dir or default_cache_dir())
+
+
 profile_option = click.option(
     "--profile", metavar="ID|FILE", help="Tailoring profile (built-in id or YAML file)."
 )
@@ -94,6 +111,7 @@ def validate(
     as_of: str | None,
 ) -> None:
     """Validate rule packs, catalogues, profile and (optionally) a BUNDLE."""
+    from ccc_audit.engine.assess import open_records
     from ccc_audit.errors import InputError
     from ccc_audit.loading.bundle import expired_waivers
     from ccc_audit.loading.setup import prepare
@@ -104,6 +122,7 @@ def validate(
         expired = expired_waivers(setup.bundle, when)
         if expired:
             raise InputError(expired)
+        open_records(setup.bundle, None).close()
     rules = sum(len(p.model.rules) for p in setup.library.packs)
     click.echo(
         f"ok: {len(setup.library.catalogues)} catalogues ({len(setup.library.nodes)} nodes), "
@@ -122,6 +141,7 @@ def _run_assessment(
     out: Path,
     formats: list[str],
     languages_all: bool,
+    cache_dir: Path | None,
 ) -> None:
     from ccc_audit.engine.assess import Assessment, run
     from ccc_audit.exit_codes import exit_code_for
@@ -142,7 +162,9 @@ def _run_assessment(
         if interactive:
             click.echo(f"\r[{done}/{total}] {rule_id[:60]:<60}", err=True, nl=done == total)
 
-    job = Assessment(setup.library, setup.bundle, setup.tailoring, as_of, language, setup.profile_source)
+    job = Assessment(
+        setup.library, setup.bundle, setup.tailoring, as_of, language, setup.profile_source, cache_dir
+    )
     result = run(job, progress)
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
     files = render_all(result, formats, languages)
@@ -181,6 +203,8 @@ def _formats(value: str) -> list[str]:
     show_default=True,
     help="Comma-separated formats: json, md, csv.",
 )
+@cache_dir_option
+@no_cache_option
 @_fail_on_input_errors
 def assess(
     bundle: Path,
@@ -191,6 +215,8 @@ def assess(
     lang: str | None,
     out: Path,
     formats: str,
+    cache_dir: Path | None,
+    no_cache: bool,
 ) -> None:
     """Assess BUNDLE and write the result, gap report and corrective-action register."""
     _run_assessment(
@@ -203,6 +229,7 @@ def assess(
         out,
         _formats(formats),
         False,
+        _cache(cache_dir, no_cache),
     )
 
 
@@ -223,8 +250,10 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
     type=click.Choice(["ja", "en"]),
     help="Language of the summary (reports are written in both).",
 )
+@cache_dir_option
+@no_cache_option
 @_fail_on_input_errors
-def demo(out: Path, as_of: str | None, lang: str | None) -> None:
+def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None, no_cache: bool) -> None:
     """Assess the built-in demo bundle and write every report, in Japanese and English."""
     from ccc_audit.resources import demo_bundle
 
@@ -238,6 +267,7 @@ def demo(out: Path, as_of: str | None, lang: str | None) -> None:
         out,
         ["json", "md", "csv"],
         True,
+        _cache(cache_dir, no_cache),
     )
 
 
@@ -258,7 +288,9 @@ def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
             [Diagnostic(str(directory), 0, 0, "the folder is not empty; use --force to write into it")]
         )
     setup = prepare(packs)
-    for path in write_all(directory, scaffold_files(setup.library)):
+    from ccc_audit.records.types import builtin_record_types
+
+    for path in write_all(directory, scaffold_files(setup.library, builtin_record_types())):
         click.echo(f"wrote {path}")
     click.echo(f"next: fill in {directory / 'bundle.yaml'}, then run: ccc-audit validate {directory}")
 
@@ -301,12 +333,14 @@ def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
 
 
 @cli.command()
-@click.argument("name", type=click.Choice(["catalogue", "rulepack", "bundle", "profile", "result"]))
+@click.argument(
+    "name", type=click.Choice(["catalogue", "rulepack", "bundle", "profile", "result", "records"])
+)
 def schema(name: str) -> None:
-    """Print the JSON Schema of an input or output format."""
-    from ccc_audit.schemas import schema_text
+    """Print the JSON Schema of a format, or (records) every record type and its columns."""
+    from ccc_audit.schemas import record_types_text, schema_text
 
-    click.echo(schema_text(name), nl=False)
+    click.echo(record_types_text() if name == "records" else schema_text(name), nl=False)
 
 
 def main() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ccc_audit import __version__
 from ccc_audit.checks.base import CheckContext, text
@@ -30,7 +31,9 @@ from ccc_audit.models.result import (
     WaiverApplied,
 )
 from ccc_audit.models.rulepack import Rule
-from ccc_audit.records.store import CsvRecordStore, RecordDataError, RecordStore
+from ccc_audit.records.duck_store import DuckRecordStore
+from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.types import builtin_record_types
 
 Progress = Callable[[int, int, str], None]
 
@@ -45,6 +48,8 @@ class Assessment:
     as_of: dt.date
     language: str
     profile_source: Source | None = None
+    cache_dir: Path | None = None
+    """Where parsed record files are cached between runs (None: no cache)."""
 
 
 def _run_check(spec: object, ctx: CheckContext, problems: list[Diagnostic]) -> CheckResult:
@@ -77,7 +82,7 @@ def _grade(rule: Rule, checks: list[CheckResult]) -> Grade:
 
 
 def _evaluate_rule(
-    job: Assessment, pack: LoadedPack, rule: Rule, records: RecordStore, problems: list[Diagnostic]
+    job: Assessment, pack: LoadedPack, rule: Rule, records: DuckRecordStore, problems: list[Diagnostic]
 ) -> tuple[RuleResult, list[CheckResult]]:
     base = {
         "rule_id": rule.id,
@@ -105,10 +110,26 @@ def _evaluate_rule(
     return RuleResult(**base, outcome=outcome, reason=decisive.reason, checks=checks), checks
 
 
+def open_records(bundle: LoadedBundle, cache_dir: Path | None) -> DuckRecordStore:
+    """Read, type and check every record file of ``bundle``, then lock the store."""
+    store = DuckRecordStore(bundle, builtin_record_types(), cache_dir)
+    try:
+        store.load_all()
+    except RecordDataError as exc:
+        store.close()
+        raise InputError(exc.diagnostics) from None
+    store.lock()
+    return store
+
+
 def run(job: Assessment, progress: Progress | None = None) -> AssessmentResult:
     """Assess the bundle; raise InputError if record data turned out unreadable."""
+    with open_records(job.bundle, job.cache_dir) as records:
+        return _run(job, records, progress)
+
+
+def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -> AssessmentResult:
     bundle = job.bundle.model
-    records = CsvRecordStore(job.bundle)
     problems: list[Diagnostic] = []
     notices: list[Notice] = []
     waivers: dict[str, Waiver] = {}

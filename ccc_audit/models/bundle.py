@@ -83,16 +83,38 @@ class RecordFormat(StrEnum):
     """Record file formats."""
 
     CSV = "csv"
+    XLSX = "xlsx"
+    PARQUET = "parquet"
+    JSONL = "jsonl"
 
 
 class RecordSet(StrictModel):
     """A file of operational records."""
 
     path: str = Field(min_length=1, description="File path relative to the bundle folder.")
-    format: RecordFormat = Field(default=RecordFormat.CSV, description="File format.")
-    encoding: Literal["utf-8", "utf-8-sig", "cp932", "shift_jis"] = Field(
-        default="utf-8-sig", description="Text encoding of the file."
+    format: RecordFormat | None = Field(
+        default=None, description="File format; by default from the file name's extension."
     )
+    encoding: Literal["auto", "utf-8", "utf-8-sig", "cp932", "shift_jis"] = Field(
+        default="auto",
+        description="Text encoding of a CSV file; auto tries UTF-8 (with or without BOM), then CP932.",
+    )
+    sheet: str | None = Field(default=None, description="XLSX sheet name; the first sheet by default.")
+    type: Identifier | None = Field(
+        default=None, description="Record type (see `ccc-audit schema records`); the set's name by default."
+    )
+
+    def file_format(self) -> RecordFormat:
+        """The declared format, or the one the file name's extension implies (CSV otherwise)."""
+        if self.format is not None:
+            return self.format
+        suffix = self.path.rsplit(".", 1)[-1].lower() if "." in self.path else ""
+        return {
+            "xlsx": RecordFormat.XLSX,
+            "parquet": RecordFormat.PARQUET,
+            "jsonl": RecordFormat.JSONL,
+            "ndjson": RecordFormat.JSONL,
+        }.get(suffix, RecordFormat.CSV)
 
 
 class Answer(StrEnum):

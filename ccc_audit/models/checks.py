@@ -125,6 +125,35 @@ class EventSpec(StrictModel):
     where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
 
 
+class TenureSpec(StrictModel):
+    """Windows anchored at each entity's start date, over its first months only."""
+
+    months: int = Field(ge=1, le=24, description="How many months after the start date are checked.")
+
+
+class PartitionSpec(StrictModel):
+    """Count events separately per value of a column (each method, each transaction type)."""
+
+    column: str = Field(min_length=1, description="Event column whose values are counted apart.")
+    values: list[str] = Field(
+        default_factory=list,
+        description="Values each needing min_count events; empty: the values observed (see observed_within).",
+    )
+    observed_within: str | None = Field(
+        default=None,
+        description=(
+            "With no values: the values required of an entity are those seen in the period's events "
+            "sharing its value of this column (e.g. program → that program's transaction types)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _values_or_observed(self) -> PartitionSpec:
+        if bool(self.values) == bool(self.observed_within):
+            raise ValueError("give either values or observed_within")
+        return self
+
+
 class PerEntityFrequencyCheckSpec(StrictModel):
     """Each entity of a population has at least n events in every window it was present."""
 
@@ -137,6 +166,13 @@ class PerEntityFrequencyCheckSpec(StrictModel):
     full_windows_only: bool = Field(
         default=True,
         description="Only windows the entity spent entirely in the population are checked.",
+    )
+    tenure: TenureSpec | None = Field(
+        default=None,
+        description="Check windows counted from each entity's start date, in its first months only.",
+    )
+    partition: PartitionSpec | None = Field(
+        default=None, description="Require min_count events for each value of a column."
     )
 
 

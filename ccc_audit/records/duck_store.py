@@ -1,0 +1,230 @@
+"""The run's record store: every record file read once into DuckDB, typed, checked, then locked.
+
+After :meth:`DuckRecordStore.lock`, DuckDB's external access is disabled and its configuration
+locked, so rule-pack SQL sees only the loaded record tables and can read or write no file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ccc_audit.errors import Diagnostic
+from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.models.bundle import RecordFormat
+from ccc_audit.models.records import RecordType
+from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.readers import (
+    Source,
+    explain_csv_error,
+    quote_ident,
+    quote_text,
+    read_columnar,
+    read_csv,
+    read_xlsx,
+)
+from ccc_audit.records.types import type_fingerprint
+from ccc_audit.records.typing import checked_columns, expected, plan_columns, typed_select
+
+CACHE_FORMAT = "1"
+MAX_REPORTED = 20
+
+
+@dataclass(frozen=True)
+class LoadedSet:
+    """A record set in the store."""
+
+    name: str
+    shown: str
+    columns: list[str]
+    line_expr: str
+    record_type: RecordType | None
+
+
+def default_cache_dir() -> Path:
+    """``$CCC_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ccc-audit``, else ``~/.cache/ccc-audit``."""
+    if os.environ.get("CCC_AUDIT_CACHE_DIR"):
+        return Path(os.environ["CCC_AUDIT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ccc-audit"
+
+
+class DuckRecordStore:
+    """Record tables of one bundle in an in-process DuckDB database."""
+
+    def __init__(
+        self, bundle: LoadedBundle, record_types: dict[str, RecordType], cache_dir: Path | None = None
+    ) -> None:
+        self.bundle = bundle
+        self.record_types = record_types
+        self.cache_dir = cache_dir / "records" if cache_dir else None
+        self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-")
+        self.con = duckdb.connect(config={"temp_directory": self._scratch.name})
+        self.sets: dict[str, LoadedSet] = {}
+        self.cache_hits = 0
+        self.locked = False
+
+    def close(self) -> None:
+        """Release the database and scratch files."""
+        self.con.close()
+        self._scratch.cleanup()
+
+    def __enter__(self) -> DuckRecordStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def load_all(self) -> None:
+        """Read every record set of the bundle; raise RecordDataError listing every problem."""
+        problems: list[Diagnostic] = []
+        for name in sorted(self.bundle.model.records):
+            try:
+                self._load(name)
+            except RecordDataError as exc:
+                problems.extend(exc.diagnostics)
+        if problems:
+            raise RecordDataError(problems)
+
+    def lock(self) -> None:
+        """Forbid file access and configuration changes for the rest of the run."""
+        self.con.execute("SET enable_external_access = false")
+        self.con.execute("SET lock_configuration = true")
+        self.locked = True
+
+    def has(self, name: str) -> bool:
+        """Whether the bundle supplied record set ``name``."""
+        return name in self.sets
+
+    def shown(self, name: str) -> str:
+        """The record file's path as shown to users."""
+        return self.sets[name].shown
+
+    def line_expr(self, name: str, alias: str | None = None) -> str:
+        """SQL giving a row's line in its file."""
+        expr = self.sets[name].line_expr
+        return expr.replace("rowid", f"{alias}.rowid").replace("__line", f"{alias}.__line") if alias else expr
+
+    def require(self, name: str, columns: list[str], why: str) -> None:
+        """Raise RecordDataError if ``name`` lacks any of ``columns`` (needed by ``why``)."""
+        loaded = self.sets[name]
+        missing = [c for c in dict.fromkeys(columns) if c not in loaded.columns]
+        if missing:
+            raise RecordDataError(
+                [
+                    Diagnostic(
+                        loaded.shown,
+                        1,
+                        0,
+                        f'column "{c}" is missing; {why} needs it. '
+                        f"The header has: {', '.join(loaded.columns)}",
+                    )
+                    for c in missing
+                ]
+            )
+
+    def query(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run ``sql`` and return every row."""
+        return self.con.execute(sql, parameters or []).fetchall()
+
+    def _load(self, name: str) -> None:
+        spec = self.bundle.model.records[name]
+        path = self.bundle.record_file(name)
+        shown = str(self.bundle.root / spec.path)
+        record_type = self.record_types.get(spec.type or name)
+        sha = self.bundle.hashes[f"records:{name}"]
+        cached = (
+            self.cache_dir / f"{sha}-{type_fingerprint(record_type)}-{CACHE_FORMAT}.parquet"
+            if self.cache_dir
+            else None
+        )
+        table = quote_ident(name)
+        if cached is not None and cached.is_file():
+            self.con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet({quote_text(str(cached))})")
+            columns = [c for c in self.con.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"]
+            self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
+            self.cache_hits += 1
+            return
+        source = self._source(name, path, spec, shown)
+        if record_type is not None:
+            missing = [c.name for c in record_type.columns if c.required and c.name not in source.columns]
+            if missing:
+                raise RecordDataError(
+                    [
+                        Diagnostic(
+                            shown,
+                            1,
+                            0,
+                            f'required column "{c}" of record type "{record_type.name}" is '
+                            f"missing; the header has: {', '.join(source.columns)}",
+                        )
+                        for c in missing
+                    ]
+                )
+        planned = plan_columns(source.columns, record_type)
+        keep_line = source.line_offset == 0
+        try:
+            self.con.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
+        except duckdb.Error as exc:
+            raise explain_csv_error(exc, shown) from None
+        line_expr = "__line" if keep_line else f"(rowid + {source.line_offset})"
+        bad = self.con.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
+        if bad and bad[0]:
+            raise RecordDataError(self._bad_values(name, source, planned, line_expr, shown))
+        self.con.execute(f"ALTER TABLE {table} DROP COLUMN __bad")
+        self.sets[name] = LoadedSet(name, shown, source.columns, line_expr, record_type)
+        if cached is not None:
+            self._write_cache(table, line_expr, keep_line, cached)
+
+    def _source(self, name: str, path: Path, spec: Any, shown: str) -> Source:
+        kind = spec.file_format()
+        scratch = Path(self._scratch.name)
+        if kind is RecordFormat.CSV:
+            return read_csv(path, spec, shown, scratch, name)
+        if kind is RecordFormat.XLSX:
+            return read_xlsx(path, spec, shown, scratch, name)
+        return read_columnar(self.con, path, spec, shown)
+
+    def _bad_values(
+        self, name: str, source: Source, planned: list[Any], line_expr: str, shown: str
+    ) -> list[Diagnostic]:
+        table = quote_ident(name)
+        problems: list[Diagnostic] = []
+        for bit, column in enumerate(checked_columns(planned)):
+            rows = self.con.execute(
+                f"SELECT rowid, {line_expr} FROM {table} WHERE (__bad & {1 << bit}) <> 0 "
+                f"ORDER BY rowid LIMIT {MAX_REPORTED}"
+            ).fetchall()
+            if not rows:
+                continue
+            wanted = ", ".join(str(r[0]) for r in rows)
+            raw = dict(
+                self.con.execute(
+                    "SELECT rn, v FROM (SELECT (row_number() OVER () - 1) AS rn, "
+                    f"{quote_ident(column.name)} AS v "
+                    f"FROM {source.clause}) WHERE rn IN ({wanted})"
+                ).fetchall()
+            )
+            for rowid, line in rows:
+                value = str(raw.get(rowid, "")).strip()
+                problems.append(
+                    Diagnostic(
+                        shown, int(line), 0, f'column "{column.name}": "{value}" is not {expected(column)}'
+                    )
+                )
+        return problems
+
+    def _write_cache(self, table: str, line_expr: str, keep_line: bool, cached: Path) -> None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        select = f"SELECT * FROM {table}" if keep_line else f"SELECT *, {line_expr} AS __line FROM {table}"
+        try:
+            self.con.execute(f"COPY ({select}) TO {quote_text(str(partial))} (FORMAT parquet)")
+            partial.replace(cached)
+        except (duckdb.Error, OSError):
+            partial.unlink(missing_ok=True)  # a cache that cannot be written only costs time

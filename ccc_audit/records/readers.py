@@ -1,0 +1,201 @@
+"""Turn record files of every supported format into DuckDB sources of text columns.
+
+Each reader returns a :class:`Source`: a FROM clause whose columns are the file's columns as
+VARCHAR, and how a stored row's file line is computed (a CSV header is line 1; an XLSX row is its
+sheet row; Parquet and JSON Lines rows count from 1).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from ccc_audit.errors import Diagnostic
+from ccc_audit.models.bundle import RecordFormat, RecordSet
+from ccc_audit.records.errors import RecordDataError
+
+_CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
+_COLUMNS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
+
+
+def quote_ident(name: str) -> str:
+    """A DuckDB identifier, quoted."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_text(text: str) -> str:
+    """A DuckDB string literal."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A readable record file: a FROM clause of text columns and its line numbering."""
+
+    clause: str
+    columns: list[str]
+    line_offset: int
+    """Added to the stored row's rowid to give the file line; 0 when a __line column exists."""
+
+
+def _fail(shown: str, line: int, message: str) -> RecordDataError:
+    return RecordDataError([Diagnostic(shown, line, 0, message)])
+
+
+def _header(path: Path, encoding: str, shown: str) -> list[str]:
+    with path.open("r", encoding=encoding, newline="") as stream:
+        first = stream.readline()
+    row = next(csv.reader([first.removeprefix("\ufeff")]), [])
+    names = [c.strip() for c in row]
+    if not first.strip() or not any(names):
+        raise _fail(shown, 1, "the file is empty; expected a header row naming the columns")
+    if len(set(names)) != len(names):
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        raise _fail(shown, 1, f"the header repeats column(s) {', '.join(repeated)}")
+    return names
+
+
+def _transcode(path: Path, source: str, target: Path, shown: str) -> None:
+    """Re-encode a CP932 / Shift_JIS file as UTF-8, naming the line of the first bad byte."""
+    decoder = codecs.getincrementaldecoder(source)()
+    line = 1
+    with path.open("rb") as raw, target.open("w", encoding="utf-8", newline="") as out:
+        for block in iter(lambda: raw.read(1 << 20), b""):
+            try:
+                text = decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                line += block[: exc.start].count(b"\n")
+                raise _fail(shown, line, f"the file is not valid {source}") from None
+            line += text.count("\n")
+            out.write(text)
+        out.write(decoder.decode(b"", final=True))
+
+
+def _utf8_ok(path: Path) -> int | None:
+    """None when the file is valid UTF-8, else the line of the first invalid byte."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    line = 1
+    with path.open("rb") as raw:
+        for block in iter(lambda: raw.read(1 << 22), b""):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                return line + block[: exc.start].count(b"\n")
+            line += block.count(b"\n")
+    return None
+
+
+def read_csv(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str) -> Source:
+    """A CSV source, decoding UTF-8 (BOM or not) or CP932 / Shift_JIS."""
+    source = path
+    encoding = spec.encoding
+    if encoding == "auto":
+        bad_line = _utf8_ok(path)
+        encoding = "utf-8-sig" if bad_line is None else "cp932"
+    elif encoding in ("utf-8", "utf-8-sig"):
+        bad_line = _utf8_ok(path)
+        if bad_line is not None:
+            raise _fail(
+                shown,
+                bad_line,
+                f"the file is not valid {spec.encoding}; if Japanese Excel saved it, declare encoding: cp932",
+            )
+    if encoding in ("cp932", "shift_jis"):
+        source = scratch / f"{name}.utf8.csv"
+        try:
+            _transcode(path, encoding, source, shown)
+        except RecordDataError:
+            if spec.encoding == "auto":
+                raise _fail(
+                    shown, 0, "the file is neither UTF-8 nor CP932 (Shift_JIS); save it as UTF-8"
+                ) from None
+            raise
+    columns = _header(source, "utf-8-sig", shown)
+    spec_sql = "{" + ", ".join(f"{quote_text(c)}: 'VARCHAR'" for c in columns) + "}"
+    clause = (
+        f"read_csv({quote_text(str(source))}, auto_detect=false, header=true, delim=',', quote='\"', "
+        f"escape='\"', columns={spec_sql}, strict_mode=true, null_padding=false)"
+    )
+    return Source(clause, columns, 2)
+
+
+def explain_csv_error(error: duckdb.Error, shown: str) -> RecordDataError:
+    """A located error from DuckDB's CSV reader message."""
+    text = str(error)
+    line = _CSV_LINE.search(text)
+    counts = _COLUMNS.search(text)
+    where = int(line[1]) if line else 0
+    if counts:
+        return _fail(shown, where, f"the row has {counts[2]} cells; the header has {counts[1]}")
+    return _fail(shown, where, "the file cannot be read as CSV: " + text.splitlines()[0])
+
+
+def _excel_text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str) -> Source:
+    """The first (or named) sheet of a workbook, through a CSV copy; Excel dates become dates."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:
+        raise _fail(
+            shown, 0, f"the file cannot be opened as an XLSX workbook ({type(exc).__name__})"
+        ) from None
+    try:
+        if spec.sheet is not None and spec.sheet not in book.sheetnames:
+            raise _fail(shown, 0, f'no sheet "{spec.sheet}"; the workbook has: {", ".join(book.sheetnames)}')
+        sheet = book[spec.sheet] if spec.sheet else book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = next(rows, None)
+        columns = [str(c).strip() for c in header or () if c is not None]
+        if not columns:
+            raise _fail(shown, 1, "the sheet is empty; expected a header row naming the columns")
+        target = scratch / f"{name}.xlsx.csv"
+        with target.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow([*columns, "__line"])
+            for number, row in enumerate(rows, start=2):
+                cells = [_excel_text(v) for v in row[: len(columns)]]
+                if any(c not in (None, "") for c in cells):
+                    padding = [""] * (len(columns) - len(cells))
+                    writer.writerow([*(c or "" for c in cells), *padding, number])
+    finally:
+        book.close()
+    spec_sql = "{" + ", ".join(f"{quote_text(c)}: 'VARCHAR'" for c in columns) + ", '__line': 'BIGINT'}"
+    clause = (
+        f"read_csv({quote_text(str(target))}, auto_detect=false, header=true, delim=',', quote='\"', "
+        f"escape='\"', columns={spec_sql})"
+    )
+    return Source(clause, columns, 0)
+
+
+def read_columnar(con: duckdb.DuckDBPyConnection, path: Path, spec: RecordSet, shown: str) -> Source:
+    """A Parquet or JSON Lines source, every column as text."""
+    parquet = spec.file_format() is RecordFormat.PARQUET
+    function = "read_parquet" if parquet else "read_json_auto"
+    extra = "" if parquet else ", format='newline_delimited'"
+    clause = f"{function}({quote_text(str(path))}{extra})"
+    try:
+        columns = con.sql(f"SELECT * FROM {clause} LIMIT 0").columns
+    except duckdb.Error as exc:
+        kind = "Parquet" if parquet else "JSON Lines"
+        raise _fail(shown, 0, f"the file cannot be read as {kind}: {str(exc).splitlines()[0]}") from None
+    casts = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c in columns)
+    return Source(f"(SELECT {casts} FROM {clause})", list(columns), 1)

@@ -1,0 +1,103 @@
+"""SQL that types a record file's text columns by its record type and flags unreadable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ccc_audit.models.records import ColumnType, RecordType
+from ccc_audit.records.readers import quote_ident, quote_text
+
+TRUE_WORDS = ("yes", "y", "true", "1", "はい", "有")
+FALSE_WORDS = ("no", "n", "false", "0", "いいえ", "無")
+
+
+@dataclass(frozen=True)
+class TypedColumn:
+    """A file column with its declared type (None: kept as text)."""
+
+    name: str
+    type: ColumnType | None
+    values: tuple[str, ...] = ()
+
+
+def _typed(value: str, column: TypedColumn) -> str:
+    kind = column.type
+    if kind is None or kind is ColumnType.STRING:
+        return value
+    if kind is ColumnType.INTEGER:
+        return f"TRY_CAST({value} AS BIGINT)"
+    if kind is ColumnType.NUMBER:
+        return f"TRY_CAST({value} AS DOUBLE)"
+    if kind is ColumnType.DATE:
+        return f"COALESCE(TRY_CAST({value} AS DATE), TRY_STRPTIME({value}, '%Y/%m/%d')::DATE)"
+    if kind is ColumnType.TIMESTAMP:
+        return (
+            f"COALESCE(TRY_CAST({value} AS TIMESTAMP), TRY_STRPTIME({value}, '%Y/%m/%d %H:%M:%S'), "
+            f"TRY_STRPTIME({value}, '%Y/%m/%d %H:%M'))"
+        )
+    if kind is ColumnType.BOOLEAN:
+        yes = ", ".join(quote_text(v) for v in TRUE_WORDS)
+        no = ", ".join(quote_text(v) for v in FALSE_WORDS)
+        return f"CASE WHEN lower({value}) IN ({yes}) THEN true WHEN lower({value}) IN ({no}) THEN false END"
+    allowed = ", ".join(quote_text(v) for v in column.values)
+    return f"CASE WHEN {value} IN ({allowed}) THEN {value} END"
+
+
+def expected(column: TypedColumn) -> str:
+    """What a valid value of the column looks like, for error messages."""
+    kind = column.type
+    return (
+        {
+            ColumnType.INTEGER: "a whole number",
+            ColumnType.NUMBER: "a number",
+            ColumnType.DATE: "a date (expected YYYY-MM-DD or YYYY/MM/DD)",
+            ColumnType.TIMESTAMP: "a date and time (expected YYYY-MM-DDTHH:MM:SS)",
+            ColumnType.BOOLEAN: "yes or no",
+            ColumnType.ENUM: "one of " + ", ".join(column.values),
+        }.get(kind, "text")
+        if kind
+        else "text"
+    )
+
+
+def plan_columns(file_columns: list[str], record_type: RecordType | None) -> list[TypedColumn]:
+    """Each file column with the type its record type declares."""
+    planned: list[TypedColumn] = []
+    for name in file_columns:
+        declared = record_type.column(name) if record_type else None
+        planned.append(
+            TypedColumn(name, declared.type if declared else None, tuple(declared.values) if declared else ())
+        )
+    return planned
+
+
+def typed_select(source_clause: str, columns: list[TypedColumn], keep_line: bool) -> str:
+    """A SELECT of typed columns plus ``__bad``, a bit mask of the checked columns that failed."""
+    raw = ", ".join(
+        f"NULLIF(trim({quote_ident(c.name)}), '') AS {quote_ident('r' + str(i))}"
+        for i, c in enumerate(columns)
+    )
+    line = ", __line" if keep_line else ""
+    typed = ", ".join(
+        f"{_typed(quote_ident('r' + str(i)), c)} AS {quote_ident(c.name)}" for i, c in enumerate(columns)
+    )
+    raws = ", ".join(quote_ident("r" + str(i)) for i in range(len(columns)))
+    checked = [i for i, c in enumerate(columns) if c.type not in (None, ColumnType.STRING)]
+    mask = (
+        " | ".join(
+            f"(CASE WHEN {quote_ident('r' + str(i))} IS NOT NULL AND {quote_ident(c.name)} IS NULL "
+            f"THEN {1 << n} ELSE 0 END)"
+            for n, (i, c) in enumerate((i, columns[i]) for i in checked)
+        )
+        or "0"
+    )
+    names = ", ".join(quote_ident(c.name) for c in columns)
+    return (
+        f"SELECT {names}{line}, ({mask})::BIGINT AS __bad FROM ("
+        f"SELECT {typed}, {raws}{line} FROM (SELECT {raw}{line} FROM {source_clause}))"
+    )
+
+
+def checked_columns(columns: list[TypedColumn]) -> list[TypedColumn]:
+    """The columns whose bit is set in ``__bad`` when unreadable, in bit order."""
+    return [c for c in columns if c.type not in (None, ColumnType.STRING)]
