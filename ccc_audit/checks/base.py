@@ -33,6 +33,12 @@ class CheckContext:
         assert isinstance(resolved, int) and not isinstance(resolved, Window)
         return resolved
 
+    def number(self, value: float | str) -> float:
+        """A number given literally or as a ``$parameter``."""
+        resolved = self.parameters[value[1:]] if isinstance(value, str) else value
+        assert not isinstance(resolved, Window)
+        return float(resolved)
+
     def window(self, value: Window | str) -> Window:
         """A window given literally or as a ``$parameter``."""
         if isinstance(value, Window):

@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ccc_audit.checks import attestation, document, per_entity_frequency, periodic
+from ccc_audit.checks import (
+    attestation,
+    coverage,
+    document,
+    metric,
+    per_entity_frequency,
+    periodic,
+    sample_validity,
+    sql_query,
+)
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.models.result import CheckResult
 
@@ -25,3 +34,7 @@ register("document", document.evaluate)
 register("attestation", attestation.evaluate)
 register("periodic", periodic.evaluate)
 register("per_entity_frequency", per_entity_frequency.evaluate)
+register("coverage", coverage.evaluate)
+register("metric", metric.evaluate)
+register("sample_validity", sample_validity.evaluate)
+register("sql", sql_query.evaluate)

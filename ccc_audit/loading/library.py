@@ -11,7 +11,9 @@ from pydantic import BaseModel
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, YamlPath, load_yaml
+from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.catalogue import Catalogue, RequirementNode
+from ccc_audit.models.checks import MetricCheckSpec, SqlCheckSpec
 from ccc_audit.models.common import Window
 from ccc_audit.models.rulepack import ParameterType, Rule, RulePack
 
@@ -122,8 +124,9 @@ def _index_catalogue(library: Library, cat: LoadedCatalogue) -> list[Diagnostic]
     return problems
 
 
-_COUNT_FIELDS = {"min_count", "max_age_months"}
+_COUNT_FIELDS = {"min_count", "max_age_months", "grace_days", "within_days"}
 _WINDOW_FIELDS = {"window"}
+_NUMBER_FIELDS = {"min", "max", "tolerance"}
 
 
 def _param_refs(value: object, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
@@ -175,6 +178,18 @@ def _check_pack(library: Library, pack: LoadedPack, seen_rules: dict[str, str]) 
                     )
                 )
         for c, check in enumerate(rule.checks):
+            if isinstance(check, MetricCheckSpec) and check.metric not in METRICS:
+                known = ", ".join(sorted(METRICS))
+                problems.append(
+                    doc.diagnostic(
+                        ("rules", r, "checks", c, "metric"),
+                        f'unknown metric "{check.metric}"; known: {known}',
+                    )
+                )
+            if isinstance(check, SqlCheckSpec):
+                problem = sql_problem(check.query)
+                if problem:
+                    problems.append(doc.diagnostic(("rules", r, "checks", c, "query"), problem))
             for path, ref_text in _param_refs(check, ("rules", r, "checks", c)):
                 problems.extend(_check_param_ref(pack, path, ref_text))
     return problems
@@ -194,6 +209,8 @@ def _check_param_ref(pack: LoadedPack, path: YamlPath, ref: str) -> list[Diagnos
         if field_name in _COUNT_FIELDS
         else None
     )
+    if field_name in _NUMBER_FIELDS and params[name].type is ParameterType.WINDOW:
+        return [pack.doc.diagnostic(path, f'parameter "{ref}" is a window; "{field_name}" needs a number')]
     if expected is not None and params[name].type is not expected:
         return [
             pack.doc.diagnostic(
@@ -202,3 +219,16 @@ def _check_param_ref(pack: LoadedPack, path: YamlPath, ref: str) -> list[Diagnos
             )
         ]
     return []
+
+
+def sql_problem(query: str) -> str | None:
+    """Why a rule-pack query is refused (anything but exactly one SELECT), or None."""
+    import duckdb
+
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error as exc:
+        return f"the query is not valid SQL: {str(exc).splitlines()[0]}"
+    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
+        return "the query must be exactly one SELECT statement (rule-pack SQL is read-only)"
+    return None

@@ -176,8 +176,134 @@ class PerEntityFrequencyCheckSpec(StrictModel):
     )
 
 
+NumberValue = float | ParamRef
+
+
+class ColumnPair(StrictModel):
+    """Columns that must hold equal values in two record sets."""
+
+    left: str = Field(min_length=1, description="Column of the rows checked.")
+    right: str = Field(min_length=1, description="Column of the matching set.")
+
+
+class CoverageRows(StrictModel):
+    """The rows that each need a follow-up."""
+
+    records: Identifier = Field(description="Record set.")
+    key_column: str = Field(min_length=1, description="Column naming a row in findings.")
+    date_column: str = Field(min_length=1, description="Date of the row; only rows in the period count.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+    grace_days: CountValue = Field(
+        default=0, description="Rows dated within this many days before the period end are not yet due."
+    )
+
+
+class CoverageMatch(StrictModel):
+    """The follow-up: a row of another set, matched on columns, dated within a number of days."""
+
+    records: Identifier = Field(description="Record set holding the follow-ups.")
+    date_column: str = Field(min_length=1, description="Date of the follow-up.")
+    on: list[ColumnPair] = Field(min_length=1, description="Columns that must match.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+    within_days: CountValue = Field(description="Follow-up dated 0 … n days after the row.")
+
+
+class Duration(StrictModel):
+    """A time to report, e.g. from complaint received to resolved."""
+
+    from_column: str = Field(min_length=1, description="Start date column.")
+    to_column: str = Field(min_length=1, description="End date column.")
+    name: Localized = Field(description="What the duration is, for findings.")
+
+
+class CoverageCheckSpec(StrictModel):
+    """Every row of one set is followed up: by a matching row of another set, or by filled columns."""
+
+    kind: Literal["coverage"] = Field(description="Check kind.")
+    activity: Localized = Field(description="The follow-up each row needs, for findings.")
+    rows: CoverageRows = Field(description="Rows to cover.")
+    match: CoverageMatch | None = Field(default=None, description="Follow-up in another record set.")
+    filled: list[str] = Field(
+        default_factory=list, description="Columns of the same row that must be filled (e.g. resolved_on)."
+    )
+    duration: Duration | None = Field(default=None, description="A duration to report (mean and maximum).")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> CoverageCheckSpec:
+        if (self.match is None) == (not self.filled):
+            raise ValueError("give either match or filled")
+        return self
+
+
+class Threshold(StrictModel):
+    """Bounds a metric value must respect."""
+
+    min: NumberValue | None = Field(default=None, description="Lowest acceptable value.")
+    max: NumberValue | None = Field(default=None, description="Highest acceptable value.")
+
+
+class Target(StrictModel):
+    """Targets declared by the organisation in its KPI observations."""
+
+    records: Identifier = Field(default="kpi_observations", description="Record set of targets.")
+    metric: str = Field(min_length=1, description="Metric name as written in the metric column.")
+    higher_is_better: bool = Field(default=True, description="Whether values above the target meet it.")
+
+
+class Trend(StrictModel):
+    """COPC level and trend: the last periods improve, or stay at target."""
+
+    periods: int = Field(ge=2, le=24, description="How many most recent periods are judged.")
+    higher_is_better: bool = Field(default=True, description="Direction of improvement.")
+
+
+class MetricCheckSpec(StrictModel):
+    """A named metric, computed from records per group and period, compared with thresholds."""
+
+    kind: Literal["metric"] = Field(description="Check kind.")
+    metric: Identifier = Field(description="Metric name from the metric library (docs/metrics.md).")
+    options: dict[str, str | int | float] = Field(
+        default_factory=dict, description="Metric options (see each metric)."
+    )
+    where: list[RowFilter] = Field(default_factory=list, description="Filters on the metric's records.")
+    group_by: list[str] = Field(default_factory=list, description="Columns to compute the metric per.")
+    period: Window | None = Field(default=None, description="Compute per window; whole period when omitted.")
+    threshold: Threshold | None = Field(default=None, description="Fixed bounds.")
+    target: Target | None = Field(default=None, description="Targets from the bundle.")
+    trend: Trend | None = Field(default=None, description="Level-and-trend rule over the last periods.")
+    require_data: bool = Field(
+        default=True, description="Fail when no value can be computed (no data for a period or group)."
+    )
+
+
+class SampleValidityCheckSpec(StrictModel):
+    """Sample-based metrics have a margin of error within tolerance (COPC 1.4)."""
+
+    kind: Literal["sample_validity"] = Field(description="Check kind.")
+    records: Identifier = Field(default="kpi_observations", description="Record set of observations.")
+    metrics: list[str] = Field(min_length=1, description="Sample-based metric names checked.")
+    confidence: float = Field(default=0.95, gt=0.5, lt=1, description="Confidence level.")
+    tolerance: NumberValue = Field(description="Largest acceptable margin of error (e.g. 0.05).")
+
+
+class SqlCheckSpec(StrictModel):
+    """The escape hatch: a read-only SELECT over the record tables returning failing rows."""
+
+    kind: Literal["sql"] = Field(description="Check kind.")
+    activity: Localized = Field(description="What a returned row means, for findings.")
+    uses: list[Identifier] = Field(min_length=1, description="Record sets the query reads.")
+    query: str = Field(min_length=1, description="One SELECT; its first column names the failing subject.")
+
+
 CheckSpec = Annotated[
-    DocumentCheckSpec | AttestationCheckSpec | PeriodicCheckSpec | PerEntityFrequencyCheckSpec,
+    DocumentCheckSpec
+    | AttestationCheckSpec
+    | PeriodicCheckSpec
+    | PerEntityFrequencyCheckSpec
+    | CoverageCheckSpec
+    | MetricCheckSpec
+    | SampleValidityCheckSpec
+    | SqlCheckSpec,
     Field(discriminator="kind"),
 ]
 """Any check, told apart by its ``kind``."""

@@ -1,0 +1,156 @@
+"""``coverage`` check: every row of a set is followed up (a matching row elsewhere, or filled columns)."""
+
+from __future__ import annotations
+
+from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.models.checks import CoverageCheckSpec
+from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.records.readers import quote_ident
+from ccc_audit.records.sql import where
+
+MAX_LISTED = 200
+
+
+def _required_columns(spec: CoverageCheckSpec) -> dict[str, list[str]]:
+    rows = spec.rows
+    needed = {
+        rows.records: [rows.key_column, rows.date_column, *(f.column for f in rows.where), *spec.filled]
+    }
+    if spec.duration:
+        needed[rows.records] += [spec.duration.from_column, spec.duration.to_column]
+    if spec.match:
+        m = spec.match
+        needed[rows.records] += [pair.left for pair in m.on]
+        needed.setdefault(m.records, []).extend(
+            [m.date_column, *(p.right for p in m.on), *(f.column for f in m.where)]
+        )
+    return needed
+
+
+def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
+    """Evaluate a coverage check."""
+    store = ctx.records
+    needed = _required_columns(spec)
+    absent = [name for name in needed if not store.has(name)]
+    if absent:
+        return CheckResult(
+            kind="coverage",
+            outcome=Outcome.FAIL,
+            reason="evidence_missing",
+            message=text(
+                f"記録セット {', '.join(absent)} が提出されていない。",
+                f"Record set(s) {', '.join(absent)} not supplied.",
+            ),
+        )
+    for name, columns in needed.items():
+        store.require(name, columns, f"rule {ctx.rule_id}")
+    rows = spec.rows
+    start, end = ctx.period
+    grace = ctx.count(rows.grace_days)
+    date = quote_ident(rows.date_column)
+    base = (
+        f"SELECT r.rowid AS rid, CAST(r.{quote_ident(rows.key_column)} AS VARCHAR) AS subject, "
+        f"{store.line_expr(rows.records, 'r')} AS line, CAST(r.{date} AS DATE) AS d "
+        f"FROM {quote_ident(rows.records)} r "
+        f"WHERE r.{date} IS NOT NULL AND CAST(r.{date} AS DATE) BETWEEN DATE '{start}' "
+        f"AND DATE '{end}' - INTERVAL {grace} DAY AND {where(store, rows.records, rows.where, 'r')}"
+    )
+    if spec.match:
+        m = spec.match
+        days = ctx.count(m.within_days)
+        on = " AND ".join(
+            f"CAST(m.{quote_ident(p.right)} AS VARCHAR) = CAST(r.{quote_ident(p.left)} AS VARCHAR)"
+            for p in m.on
+        )
+        mdate = f"CAST(m.{quote_ident(m.date_column)} AS DATE)"
+        uncovered = (
+            f"SELECT b.subject, b.line, b.d FROM ({base}) b "
+            f"JOIN {quote_ident(rows.records)} r ON r.rowid = b.rid "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {quote_ident(m.records)} m WHERE {on} "
+            f"AND {mdate} BETWEEN b.d AND b.d + INTERVAL {days} DAY "
+            f"AND {where(store, m.records, m.where, 'm')})"
+        )
+        missing_ja = f"{days} 日以内の{spec.activity.ja}がない"
+        missing_en = f"no {spec.activity.en} within {days} days"
+    else:
+        empty = " OR ".join(f"r.{quote_ident(c)} IS NULL" for c in spec.filled)
+        uncovered = (
+            f"SELECT b.subject, b.line, b.d FROM ({base}) b "
+            f"JOIN {quote_ident(rows.records)} r ON r.rowid = b.rid "
+            f"WHERE {empty}"
+        )
+        missing_ja = f"{spec.activity.ja}の記録（{', '.join(spec.filled)}）がない"
+        missing_en = f"no record of {spec.activity.en} ({', '.join(spec.filled)})"
+    total = int(store.query(f"SELECT count(*) FROM ({base})")[0][0])
+    failing_rows = store.query(f"{uncovered} ORDER BY b.d, b.subject")
+    timing = _duration(spec, ctx, base)
+    evidence_names = list(needed)
+    lines = [int(line) for _, line, _ in failing_rows[:MAX_LISTED]]
+    keys = [str(subject) for subject, _, _ in failing_rows[:MAX_LISTED]]
+    evidence = [ctx.records_ref(evidence_names[0], lines, keys)] + [
+        ctx.records_ref(n) for n in evidence_names[1:]
+    ]
+    if total == 0:
+        return CheckResult(
+            kind="coverage",
+            outcome=Outcome.NOT_APPLICABLE,
+            reason="population_empty",
+            message=text("期間内に対象となる記録がない。", "No rows to cover in the period."),
+            evidence=evidence,
+            population=0,
+            failing_count=0,
+        )
+    if failing_rows:
+        failing = [
+            FailingItem(subject=str(subject), detail=text(f"{d}: {missing_ja}", f"{d}: {missing_en}"))
+            for subject, _, d in failing_rows[:MAX_LISTED]
+        ]
+        return CheckResult(
+            kind="coverage",
+            outcome=Outcome.FAIL,
+            reason="not_covered",
+            message=text(
+                f"対象 {total} 件中 {len(failing_rows)} 件で{missing_ja}。{timing[0]}",
+                f"{len(failing_rows)} of {total} rows have {missing_en}. {timing[1]}".strip(),
+            ),
+            measured=f"{total - len(failing_rows)}/{total} covered",
+            required=f"{total}/{total} covered",
+            evidence=evidence,
+            failing=failing,
+            population=total,
+            failing_count=len(failing_rows),
+        )
+    return CheckResult(
+        kind="coverage",
+        outcome=Outcome.PASS,
+        reason="all_rows_covered",
+        message=text(
+            f"対象 {total} 件すべてに{spec.activity.ja}の記録がある。{timing[0]}",
+            f"All {total} rows are followed by {spec.activity.en}. {timing[1]}".strip(),
+        ),
+        measured=f"{total}/{total} covered",
+        required=f"{total}/{total} covered",
+        evidence=evidence,
+        population=total,
+        failing_count=0,
+    )
+
+
+def _duration(spec: CoverageCheckSpec, ctx: CheckContext, base: str) -> tuple[str, str]:
+    if spec.duration is None:
+        return "", ""
+    d = spec.duration
+    store = ctx.records
+    frm, to = quote_ident(d.from_column), quote_ident(d.to_column)
+    rows = store.query(
+        f"SELECT avg(days), max(days), count(days) FROM (SELECT CAST(r.{to} AS DATE) - CAST(r.{frm} AS DATE) "
+        f"AS days FROM ({base}) b JOIN {quote_ident(spec.rows.records)} r ON r.rowid = b.rid "
+        f"WHERE r.{to} IS NOT NULL)"
+    )
+    mean, longest, count = rows[0]
+    if not count:
+        return "", ""
+    return (
+        f"{d.name.ja}: 平均 {float(mean):.1f} 日、最長 {int(longest)} 日（{count} 件）。",
+        f"{d.name.en.capitalize()}: mean {float(mean):.1f} days, longest {int(longest)} days ({count} rows).",
+    )

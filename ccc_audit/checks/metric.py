@@ -1,0 +1,239 @@
+"""``metric`` check: a library metric per group and period against thresholds, targets and trend.
+
+Without a trend rule every period of every group must meet the bounds. With one (COPC "level
+and trend"), only the last N periods are judged: the last must meet the bounds, and the N values
+must either all meet them (sustained) or improve period on period (improving).
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.engine.calendar import Span, windows_in
+from ccc_audit.metrics.base import Metric, MetricQuery
+from ccc_audit.metrics.library import METRICS
+from ccc_audit.models.checks import MetricCheckSpec
+from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.records.readers import quote_ident, quote_text
+from ccc_audit.records.sql import where
+
+Bounds = tuple[float | None, float | None]
+
+
+def show(metric: Metric, value: float) -> str:
+    """A value in the metric's unit."""
+    if metric.unit == "ratio":
+        return f"{value:.1%}"
+    return f"{value:,.1f} {metric.unit}"
+
+
+def _targets(spec: MetricCheckSpec, ctx: CheckContext) -> dict[tuple[str, str], float]:
+    """(program or '', period or '') → target, from the organisation's KPI observations."""
+    target = spec.target
+    if target is None or not ctx.records.has(target.records):
+        return {}
+    ctx.records.require(target.records, ["metric", "period", "target"], f"rule {ctx.rule_id}")
+    program = "CAST(program AS VARCHAR)" if "program" in ctx.records.sets[target.records].columns else "NULL"
+    rows = ctx.records.query(
+        f"SELECT coalesce({program}, ''), coalesce(CAST(period AS VARCHAR), ''), CAST(target AS DOUBLE) "
+        f"FROM {quote_ident(target.records)} WHERE CAST(metric AS VARCHAR) = {quote_text(target.metric)} "
+        "AND target IS NOT NULL ORDER BY 1, 2"
+    )
+    return {(str(p), str(period)): float(t) for p, period, t in rows}
+
+
+def _bounds(
+    spec: MetricCheckSpec,
+    ctx: CheckContext,
+    targets: dict[tuple[str, str], float],
+    group: tuple[str, ...],
+    label: str,
+) -> Bounds:
+    low = ctx.number(spec.threshold.min) if spec.threshold and spec.threshold.min is not None else None
+    high = ctx.number(spec.threshold.max) if spec.threshold and spec.threshold.max is not None else None
+    if spec.target is not None:
+        program = group[0] if group else ""
+        found = [targets.get(k) for k in ((program, label), (program, ""), ("", label), ("", ""))]
+        value = next((v for v in found if v is not None), None)
+        if value is not None:
+            if spec.target.higher_is_better:
+                low = value if low is None else max(low, value)
+            else:
+                high = value if high is None else min(high, value)
+    return low, high
+
+
+def _meets(value: float, bounds: Bounds) -> bool:
+    low, high = bounds
+    return (low is None or value >= low - 1e-12) and (high is None or value <= high + 1e-12)
+
+
+def _describe(bounds: Bounds, metric: Metric) -> str:
+    low, high = bounds
+    parts = ([f">= {show(metric, low)}"] if low is not None else []) + (
+        [f"<= {show(metric, high)}"] if high is not None else []
+    )
+    return " and ".join(parts) or "no bound"
+
+
+def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
+    """Evaluate a metric check."""
+    metric = METRICS[spec.metric]
+    store = ctx.records
+    absent = [name for name in metric.records if not store.has(name)]
+    if absent:
+        return CheckResult(
+            kind="metric",
+            outcome=Outcome.FAIL,
+            reason="evidence_missing",
+            message=text(
+                f"記録セット {', '.join(absent)} が提出されていない。",
+                f"Record set(s) {', '.join(absent)} not supplied.",
+            ),
+        )
+    main = metric.records[0]
+    for name, columns in metric.columns.items():
+        extra = [*spec.group_by, *(f.column for f in spec.where)] if name == main else []
+        store.require(name, [*columns, *extra], f"rule {ctx.rule_id} (metric {metric.name})")
+    start, end = ctx.period
+    spans = windows_in(start, end, spec.period) if spec.period else [Span(start, end, f"{start}..{end}")]
+    if not spans:
+        return CheckResult(
+            kind="metric",
+            outcome=Outcome.NOT_APPLICABLE,
+            reason="period_too_short",
+            message=text(
+                "監査期間に完全な評価期間がない。", "The audit period holds no whole period to compute."
+            ),
+        )
+    query = MetricQuery(
+        store, spans, list(spec.group_by), where(store, main, spec.where, "r"), dict(spec.options)
+    )
+    rows = store.query(metric.build(query))
+    return _judge(spec, ctx, metric, spans, rows)
+
+
+def _judge(
+    spec: MetricCheckSpec, ctx: CheckContext, metric: Metric, spans: list[Span], rows: list[tuple[Any, ...]]
+) -> CheckResult:
+    width = len(spec.group_by)
+    values: dict[tuple[str, ...], dict[str, float | None]] = {}
+    for row in rows:
+        group = tuple(str(g) for g in row[:width])
+        values.setdefault(group, {})[str(row[width])] = (
+            None if row[width + 1] is None else float(row[width + 1])
+        )
+    if not values and not spec.group_by:
+        values[()] = {}
+    targets = _targets(spec, ctx)
+    failing: list[FailingItem] = []
+    judged = 0
+    shown: list[str] = []
+    for group in sorted(values):
+        series = values[group]
+        name = " / ".join(group) if group else ""
+        labels = [s.label for s in spans]
+        if spec.trend is not None:
+            labels = labels[-spec.trend.periods :]
+        points = [(label, series.get(label), _bounds(spec, ctx, targets, group, label)) for label in labels]
+        judged += len(points)
+        for label, value, _ in points:
+            shown.append(
+                f"{name + ' ' if name else ''}{label}: {show(metric, value) if value is not None else '-'}"
+            )
+            if value is None and spec.require_data:
+                failing.append(
+                    FailingItem(subject=f"{name} {label}".strip(), detail=text("データがない", "no data"))
+                )
+        if spec.trend is None:
+            for label, value, bounds in points:
+                if value is not None and not _meets(value, bounds):
+                    failing.append(
+                        FailingItem(
+                            subject=f"{name} {label}".strip(),
+                            detail=text(
+                                f"{show(metric, value)}（要求 {_describe(bounds, metric)}）",
+                                f"{show(metric, value)} (required {_describe(bounds, metric)})",
+                            ),
+                        )
+                    )
+        else:
+            failing.extend(_trend_failures(spec, metric, name, points))
+    title = metric.title
+    measured = "; ".join(shown[:12]) + (" …" if len(shown) > 12 else "")
+    bounds_text = _describe(
+        _bounds(spec, ctx, targets, next(iter(sorted(values)), ()), spans[-1].label), metric
+    )
+    evidence = [ctx.records_ref(name) for name in metric.records]
+    if failing:
+        return CheckResult(
+            kind="metric",
+            outcome=Outcome.FAIL,
+            reason="threshold_breached" if spec.trend is None else "level_or_trend_not_met",
+            message=text(
+                f"{title.ja}が基準を満たさない: "
+                + "; ".join(f"{f.subject} {f.detail.ja}" for f in failing[:10]),
+                f"{title.en} does not meet the requirement: "
+                + "; ".join(f"{f.subject} {f.detail.en}" for f in failing[:10]),
+            ),
+            measured=measured,
+            required=bounds_text,
+            evidence=evidence,
+            failing=failing,
+            population=judged,
+            failing_count=len(failing),
+        )
+    return CheckResult(
+        kind="metric",
+        outcome=Outcome.PASS,
+        reason="metric_met",
+        message=text(
+            f"{title.ja}は基準を満たしている（{measured}）。",
+            f"{title.en} meets the requirement ({measured}).",
+        ),
+        measured=measured,
+        required=bounds_text,
+        evidence=evidence,
+        population=judged,
+        failing_count=0,
+    )
+
+
+def _trend_failures(
+    spec: MetricCheckSpec, metric: Metric, name: str, points: list[tuple[str, float | None, Bounds]]
+) -> list[FailingItem]:
+    assert spec.trend is not None
+    known = [(label, v, b) for label, v, b in points if v is not None]
+    if len(known) < len(points):
+        return []  # missing data is reported separately
+    last_label, last, last_bounds = known[-1]
+    subject = f"{name} {last_label}".strip()
+    if not _meets(last, last_bounds):
+        return [
+            FailingItem(
+                subject=subject,
+                detail=text(
+                    f"直近の値 {show(metric, last)} が要求（{_describe(last_bounds, metric)}）に届かない",
+                    f"latest value {show(metric, last)} misses the requirement "
+                    f"({_describe(last_bounds, metric)})",
+                ),
+            )
+        ]
+    sustained = all(_meets(v, b) for _, v, b in known)
+    series = [v for _, v, _ in known]
+    step = [b - a for a, b in itertools.pairwise(series)]
+    improving = all(s >= 0 for s in step) if spec.trend.higher_is_better else all(s <= 0 for s in step)
+    if sustained or improving:
+        return []
+    trail = ", ".join(show(metric, v) for v in series)
+    return [
+        FailingItem(
+            subject=subject,
+            detail=text(
+                f"直近 {len(series)} 期間（{trail}）は改善も維持もしていない",
+                f"the last {len(series)} periods ({trail}) neither improve nor stay at target",
+            ),
+        )
+    ]

@@ -1,0 +1,70 @@
+"""``sql`` check: a rule pack's own read-only SELECT; every row it returns is a failure.
+
+The query runs in the locked record store (no file access, configuration locked) and was
+checked at load time to be exactly one SELECT statement.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.models.checks import SqlCheckSpec
+from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+
+MAX_LISTED = 200
+
+
+def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
+    """Evaluate a SQL check."""
+    store = ctx.records
+    absent = [name for name in spec.uses if not store.has(name)]
+    if absent:
+        return CheckResult(
+            kind="sql",
+            outcome=Outcome.FAIL,
+            reason="evidence_missing",
+            message=text(
+                f"記録セット {', '.join(absent)} が提出されていない。",
+                f"Record set(s) {', '.join(absent)} not supplied.",
+            ),
+        )
+    try:
+        total = int(store.query(f"SELECT count(*) FROM ({spec.query})")[0][0])
+        rows = store.query(f"SELECT * FROM ({spec.query}) LIMIT {MAX_LISTED}")
+    except duckdb.Error as exc:
+        raise RuntimeError(f"the rule's SQL failed: {str(exc).splitlines()[0]}") from None
+    evidence = [ctx.records_ref(name) for name in spec.uses]
+    if total:
+        failing = [
+            FailingItem(
+                subject=str(row[0]),
+                detail=text(
+                    ", ".join(str(v) for v in row[1:]) or spec.activity.ja,
+                    ", ".join(str(v) for v in row[1:]) or spec.activity.en,
+                ),
+            )
+            for row in rows
+        ]
+        return CheckResult(
+            kind="sql",
+            outcome=Outcome.FAIL,
+            reason="rows_returned",
+            message=text(
+                f"{spec.activity.ja}: {total} 件", f"{spec.activity.en.capitalize()}: {total} row(s)."
+            ),
+            measured=str(total),
+            required="0",
+            evidence=evidence,
+            failing=failing,
+            failing_count=total,
+        )
+    return CheckResult(
+        kind="sql",
+        outcome=Outcome.PASS,
+        reason="no_rows",
+        message=text(f"該当なし（{spec.activity.ja}）。", f"None found ({spec.activity.en})."),
+        measured="0",
+        required="0",
+        evidence=evidence,
+    )

@@ -1,0 +1,85 @@
+"""What a metric is, and the helper most metrics are built with (a ratio of two sums)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ccc_audit.engine.calendar import Span
+from ccc_audit.models.common import Localized
+from ccc_audit.records.readers import quote_ident, quote_text
+
+if TYPE_CHECKING:
+    from ccc_audit.records.duck_store import DuckRecordStore
+
+
+@dataclass(frozen=True)
+class MetricQuery:
+    """Everything a metric's SQL may depend on."""
+
+    store: DuckRecordStore
+    spans: list[Span]
+    """Periods to compute, in order; the value is computed for each."""
+    group_by: list[str]
+    where: str
+    """Extra SQL condition on the metric's main record set (alias ``r``)."""
+    options: dict[str, str | int | float]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A named metric: SQL returning ``group columns…, label, value, numerator, denominator``."""
+
+    name: str
+    title: Localized
+    formula: Localized
+    records: tuple[str, ...]
+    """Record sets read; the first is filtered by ``where`` and grouped by ``group_by``."""
+    columns: dict[str, tuple[str, ...]]
+    """Columns each record set must have."""
+    build: Callable[[MetricQuery], str]
+    unit: str = "ratio"
+    """ratio (shown as %), seconds, days, minutes or count."""
+    options: dict[str, str] = field(default_factory=dict)
+    """Option name → description (English) of the options the metric reads."""
+
+
+def spans_sql(spans: list[Span]) -> str:
+    """VALUES (label, ws, we) for the periods."""
+    rows = ", ".join(f"({quote_text(s.label)}, DATE '{s.start}', DATE '{s.end}')" for s in spans)
+    return f"(VALUES {rows}) AS w(label, ws, we)"
+
+
+def group_cols(group_by: list[str], alias: str = "r") -> tuple[str, str]:
+    """(select list prefix, group-by list prefix) for grouping columns."""
+    if not group_by:
+        return "", ""
+    cols = ", ".join(f"CAST({alias}.{quote_ident(g)} AS VARCHAR) AS {quote_ident(g)}" for g in group_by)
+    names = ", ".join(quote_ident(g) for g in group_by)
+    return cols + ", ", names + ", "
+
+
+def ratio(
+    table: str, date_expr: str, numerator: str, denominator: str, *, aggregate: str = "sum"
+) -> Callable[[MetricQuery], str]:
+    """A metric = aggregate(numerator) ÷ aggregate(denominator) over rows dated in each period.
+
+    With ``aggregate="max"`` the value is max(numerator) and the denominator is the row count.
+    """
+
+    def build(q: MetricQuery) -> str:
+        select, group = group_cols(q.group_by)
+        if aggregate == "max":
+            value, num, den = f"max({numerator})", f"max({numerator})", "count(*)"
+        else:
+            num, den = f"sum({numerator})", f"sum({denominator})"
+            value = f"{num} / NULLIF({den}, 0)"
+        return (
+            f"SELECT {select}w.label, CAST({value} AS DOUBLE) AS value, CAST({num} AS DOUBLE) AS num, "
+            f"CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r JOIN {spans_sql(q.spans)} "
+            f"ON CAST({date_expr} AS DATE) BETWEEN w.ws AND w.we WHERE {q.where} "
+            f"GROUP BY {group}w.label"
+        )
+
+    return build

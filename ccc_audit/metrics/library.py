@@ -1,0 +1,183 @@
+"""The registry of metrics: name → :class:`~ccc_audit.metrics.base.Metric`."""
+
+from __future__ import annotations
+
+from ccc_audit.metrics.base import Metric, ratio
+from ccc_audit.models.common import Localized
+
+METRICS: dict[str, Metric] = {}
+
+
+def register(metric: Metric) -> None:
+    """Add a metric; a duplicate name is an error."""
+    if metric.name in METRICS:
+        raise ValueError(f"metric {metric.name!r} is registered twice")
+    METRICS[metric.name] = metric
+
+
+def _l(ja: str, en: str) -> Localized:
+    return Localized(ja=ja, en=en)
+
+
+register(
+    Metric(
+        name="service_level",
+        title=_l("サービスレベル", "Service level"),
+        formula=_l("閾値内応答数 ÷ 着信数", "answered within threshold ÷ offered"),
+        records=("interval_stats",),
+        columns={"interval_stats": ("interval_start", "offered", "answered_within_threshold")},
+        build=ratio("interval_stats", "r.interval_start", "r.answered_within_threshold", "r.offered"),
+    )
+)
+register(
+    Metric(
+        name="abandon_rate",
+        title=_l("放棄率", "Abandon rate"),
+        formula=_l("放棄数 ÷ 着信数", "abandoned ÷ offered"),
+        records=("interval_stats",),
+        columns={"interval_stats": ("interval_start", "offered", "abandoned")},
+        build=ratio("interval_stats", "r.interval_start", "r.abandoned", "r.offered"),
+    )
+)
+register(
+    Metric(
+        name="forecast_accuracy",
+        title=_l("予測精度", "Forecast accuracy"),
+        formula=_l(
+            "1 − Σ|予測着信数 − 実着信数| ÷ Σ実着信数（区間ごとの絶対誤差）",
+            "1 − Σ|forecast offered − offered| ÷ Σ offered (absolute error per interval)",
+        ),
+        records=("interval_stats",),
+        columns={"interval_stats": ("interval_start", "offered", "forecast_offered")},
+        build=ratio(
+            "interval_stats",
+            "r.interval_start",
+            "(r.offered - abs(r.forecast_offered - r.offered))",
+            "r.offered",
+        ),
+    )
+)
+register(
+    Metric(
+        name="calibration_agreement",
+        title=_l("キャリブレーション一致率", "Calibration agreement"),
+        formula=_l("一致率の平均", "mean agreement"),
+        records=("calibration",),
+        columns={"calibration": ("date", "agreement")},
+        build=ratio("calibration", "r.date", "r.agreement", "1"),
+    )
+)
+register(
+    Metric(
+        name="complaint_resolution_days",
+        title=_l("苦情解決日数", "Complaint resolution time"),
+        formula=_l("解決日 − 受付日 の平均（解決済みのみ）", "mean of resolved − received (resolved only)"),
+        records=("complaints",),
+        columns={"complaints": ("received", "resolved_on")},
+        build=ratio(
+            "complaints",
+            "r.received",
+            "CASE WHEN r.resolved_on IS NOT NULL THEN date_diff('day', r.received, r.resolved_on) END",
+            "CASE WHEN r.resolved_on IS NOT NULL THEN 1 END",
+        ),
+        unit="days",
+    )
+)
+register(
+    Metric(
+        name="autonomous_handling_rate",
+        title=_l("自律処理率", "Autonomous handling rate"),
+        formula=_l(
+            "ボットだけで完結した会話数 ÷ ボットが開始した会話数",
+            "conversations the bot handled end to end ÷ conversations the bot started",
+        ),
+        records=("bot_conversations",),
+        columns={"bot_conversations": ("started_at", "ended_by")},
+        build=ratio(
+            "bot_conversations", "r.started_at", "CASE WHEN r.ended_by = 'bot' THEN 1 ELSE 0 END", "1"
+        ),
+    )
+)
+register(
+    Metric(
+        name="escalation_accuracy",
+        title=_l("エスカレーション精度", "Escalation accuracy"),
+        formula=_l("正しかったエスカレーション数 ÷ エスカレーション数", "correct escalations ÷ escalations"),
+        records=("bot_conversations",),
+        columns={"bot_conversations": ("started_at", "escalated", "escalation_correct")},
+        build=ratio(
+            "bot_conversations",
+            "r.started_at",
+            "CASE WHEN r.escalated AND r.escalation_correct THEN 1 ELSE 0 END",
+            "CASE WHEN r.escalated THEN 1 ELSE 0 END",
+        ),
+    )
+)
+register(
+    Metric(
+        name="session_abandon_rate",
+        title=_l("セッション放棄率", "Session abandon rate"),
+        formula=_l(
+            "対話開始後に放棄されたチャット数 ÷ 対話が始まったチャット数",
+            "chats abandoned after the dialogue started ÷ chats whose dialogue started",
+        ),
+        records=("chat_sessions",),
+        columns={"chat_sessions": ("requested_at", "first_reply_at", "abandoned_after_start")},
+        build=ratio(
+            "chat_sessions",
+            "r.requested_at",
+            "CASE WHEN r.first_reply_at IS NOT NULL AND r.abandoned_after_start THEN 1 ELSE 0 END",
+            "CASE WHEN r.first_reply_at IS NOT NULL THEN 1 ELSE 0 END",
+        ),
+    )
+)
+register(
+    Metric(
+        name="chat_asa_seconds",
+        title=_l("チャット平均応答時間", "Chat average speed of answer"),
+        formula=_l(
+            "（最初の担当者返信 − 受付）の平均秒数",
+            "mean seconds from request (or acceptance) to the first human reply",
+        ),
+        records=("chat_sessions",),
+        columns={"chat_sessions": ("requested_at", "first_reply_at")},
+        build=ratio(
+            "chat_sessions",
+            "r.requested_at",
+            "CASE WHEN r.first_reply_at IS NOT NULL "
+            "THEN date_diff('second', r.requested_at, r.first_reply_at) END",
+            "CASE WHEN r.first_reply_at IS NOT NULL THEN 1 END",
+        ),
+        unit="seconds",
+    )
+)
+register(
+    Metric(
+        name="act_seconds",
+        title=_l("平均チャット処理時間（ACT）", "Average chat time (ACT)"),
+        formula=_l(
+            "（チャット時間 ＋ 後処理時間）の合計 ÷ チャット数",
+            "(chat time + wrap time) ÷ number of chats",
+        ),
+        records=("chat_sessions",),
+        columns={"chat_sessions": ("requested_at", "accepted_at", "ended_at", "wrap_seconds")},
+        build=ratio(
+            "chat_sessions",
+            "r.requested_at",
+            "date_diff('second', r.accepted_at, r.ended_at) + coalesce(r.wrap_seconds, 0)",
+            "CASE WHEN r.accepted_at IS NOT NULL AND r.ended_at IS NOT NULL THEN 1 END",
+        ),
+        unit="seconds",
+    )
+)
+register(
+    Metric(
+        name="schedule_interval_minutes",
+        title=_l("スケジュール区間の長さ", "Schedule interval length"),
+        formula=_l("スケジュール区間の最大分数", "longest schedule interval, in minutes"),
+        records=("schedules",),
+        columns={"schedules": ("interval_start", "interval_minutes")},
+        build=ratio("schedules", "r.interval_start", "r.interval_minutes", "1", aggregate="max"),
+        unit="minutes",
+    )
+)
