@@ -13,6 +13,7 @@ from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.models.bundle import Bundle
+from ccc_audit.records.types import builtin_record_types
 
 MANIFEST_NAME = "bundle.yaml"
 
@@ -92,6 +93,16 @@ def _resolve(bundle: LoadedBundle, key: str, relative: str, where: tuple[str | i
 def _check_references(bundle: LoadedBundle) -> list[Diagnostic]:
     model, doc = bundle.model, bundle.doc
     problems: list[Diagnostic] = []
+    known_types = builtin_record_types()
+    for name, records in model.records.items():
+        if records.type is not None and records.type not in known_types:
+            problems.append(
+                doc.diagnostic(
+                    ("records", name, "type"),
+                    f'unknown record type "{records.type}"{_suggest(records.type, set(known_types))}; '
+                    "see `ccc-audit schema records`",
+                )
+            )
     site_ids = [s.id for s in model.sites]
     for i, site in enumerate(model.scope.sites):
         if site not in site_ids:
