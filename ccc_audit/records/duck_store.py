@@ -22,6 +22,7 @@ from ccc_audit.records.errors import RecordDataError
 from ccc_audit.records.readers import (
     Source,
     explain_csv_error,
+    is_invalid_unicode,
     quote_ident,
     quote_text,
     read_columnar,
@@ -150,7 +151,9 @@ class DuckRecordStore:
             self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
             self.cache_hits += 1
             return
-        source = self._source(name, path, spec, shown)
+        source = self._source(
+            name, path, spec, shown, "utf-8-sig" if spec.encoding == "auto" else spec.encoding
+        )
         if record_type is not None:
             missing = [c.name for c in record_type.columns if c.required and c.name not in source.columns]
             if missing:
@@ -171,7 +174,13 @@ class DuckRecordStore:
         try:
             self.con.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
         except duckdb.Error as exc:
-            raise explain_csv_error(exc, shown) from None
+            if not (is_invalid_unicode(exc) and spec.encoding == "auto"):
+                raise explain_csv_error(exc, shown) from None
+            source = self._source(name, path, spec, shown, "cp932")  # as Japanese Excel writes CSV
+            try:
+                self.con.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
+            except duckdb.Error as again:
+                raise explain_csv_error(again, shown) from None
         line_expr = "__line" if keep_line else f"(rowid + {source.line_offset})"
         bad = self.con.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
         if bad and bad[0]:
@@ -181,11 +190,16 @@ class DuckRecordStore:
         if cached is not None:
             self._write_cache(table, line_expr, keep_line, cached)
 
-    def _source(self, name: str, path: Path, spec: Any, shown: str) -> Source:
+    def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()
         scratch = Path(self._scratch.name)
         if kind is RecordFormat.CSV:
-            return read_csv(path, spec, shown, scratch, name)
+            try:
+                return read_csv(path, spec, shown, scratch, name, encoding)
+            except RecordDataError:
+                if spec.encoding == "auto" and encoding != "cp932":
+                    return read_csv(path, spec, shown, scratch, name, "cp932")
+                raise
         if kind is RecordFormat.XLSX:
             return read_xlsx(path, spec, shown, scratch, name)
         return read_columnar(self.con, path, spec, shown)

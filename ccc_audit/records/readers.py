@@ -77,35 +77,26 @@ def _transcode(path: Path, source: str, target: Path, shown: str) -> None:
         out.write(decoder.decode(b"", final=True))
 
 
-def _utf8_ok(path: Path) -> int | None:
-    """None when the file is valid UTF-8, else the line of the first invalid byte."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    line = 1
-    with path.open("rb") as raw:
-        for block in iter(lambda: raw.read(1 << 22), b""):
-            try:
-                decoder.decode(block)
-            except UnicodeDecodeError as exc:
-                return line + block[: exc.start].count(b"\n")
-            line += block.count(b"\n")
-    return None
+def read_csv(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str, encoding: str) -> Source:
+    """A CSV source in ``encoding``: UTF-8 (BOM or not) is read directly, CP932 / Shift_JIS via UTF-8.
 
-
-def read_csv(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str) -> Source:
-    """A CSV source, decoding UTF-8 (BOM or not) or CP932 / Shift_JIS."""
+    UTF-8 is validated by DuckDB while it reads (see :func:`is_invalid_unicode`), so that a
+    large file is not decoded twice.
+    """
     source = path
-    encoding = spec.encoding
-    if encoding == "auto":
-        bad_line = _utf8_ok(path)
-        encoding = "utf-8-sig" if bad_line is None else "cp932"
-    elif encoding in ("utf-8", "utf-8-sig"):
-        bad_line = _utf8_ok(path)
-        if bad_line is not None:
-            raise _fail(
-                shown,
-                bad_line,
-                f"the file is not valid {spec.encoding}; if Japanese Excel saved it, declare encoding: cp932",
-            )
+    if encoding in ("utf-8", "utf-8-sig"):
+        with path.open("rb") as stream:
+            head = stream.read(65536)
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not merely a character cut at the block's end
+                line = head[: exc.start].count(b"\n") + 1
+                raise _fail(
+                    shown,
+                    line,
+                    f"the file is not valid {encoding}; if Japanese Excel saved it, declare encoding: cp932",
+                ) from None
     if encoding in ("cp932", "shift_jis"):
         source = scratch / f"{name}.utf8.csv"
         try:
@@ -125,12 +116,21 @@ def read_csv(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str) 
     return Source(clause, columns, 2)
 
 
+def is_invalid_unicode(error: duckdb.Error) -> bool:
+    """Whether DuckDB refused a CSV file for bytes that are not UTF-8."""
+    return "Invalid unicode" in str(error)
+
+
 def explain_csv_error(error: duckdb.Error, shown: str) -> RecordDataError:
     """A located error from DuckDB's CSV reader message."""
     text = str(error)
     line = _CSV_LINE.search(text)
     counts = _COLUMNS.search(text)
     where = int(line[1]) if line else 0
+    if is_invalid_unicode(error):
+        return _fail(
+            shown, where, "the file is not valid UTF-8; if Japanese Excel saved it, declare encoding: cp932"
+        )
     if counts:
         return _fail(shown, where, f"the row has {counts[2]} cells; the header has {counts[1]}")
     return _fail(shown, where, "the file cannot be read as CSV: " + text.splitlines()[0])

@@ -1,0 +1,115 @@
+"""Assessment of generated bundles at several scales: wall time, peak RSS and the DuckDB floor.
+
+Usage: python benchmarks/bench_records.py [--seats 1250,2500,5000] [--months 12] [--keep]
+
+For each scale it generates a bundle (seed 1, no violations) under benchmarks/out/, then measures
+  floor   DuckDB reading every record file of the bundle once (CREATE TABLE … AS read_csv)
+  full    `ccc-audit assess` with every built-in pack, no cache (a separate process)
+  cached  the same command run twice with a cache; the second run's time
+  subset  the same full run restricted to the ISO 18295-1 pack (rule-count sensitivity)
+and prints the figures with the targets: full ≤ 1.5 × floor, peak RSS ≤ 2 GB, 2 × rows ≤ 2.2 × time,
+second run ≤ 0.3 × first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+import yaml
+
+ROOT = Path(__file__).resolve().parent
+OUT = ROOT / "out"
+
+
+def _cli() -> list[str]:
+    found = shutil.which("ccc-audit", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "ccc_audit"]
+
+
+def _run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of a child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} exited {code}: {error[:800]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _generate(seats: int, months: int) -> Path:
+    target = OUT / f"seats{seats}-months{months}"
+    if not (target / "bundle.yaml").is_file():
+        subprocess.run(
+            [*_cli(), "generate", str(target), "--seats", str(seats), "--months", str(months), "--seed", "1"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return target
+
+
+def _floor(bundle: Path) -> tuple[float, int, int]:
+    """Seconds for DuckDB to read every record file once; total rows; total bytes."""
+    manifest = yaml.safe_load((bundle / "bundle.yaml").read_text("utf-8"))
+    con = duckdb.connect()
+    rows = size = 0
+    start = time.perf_counter()
+    for name, spec in manifest["records"].items():
+        path = bundle / spec["path"]
+        size += path.stat().st_size
+        con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_csv('{path}', header=true)")
+        rows += con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed, rows, size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seats", default="1250,2500,5000")
+    parser.add_argument("--months", type=int, default=12)
+    parser.add_argument("--keep", action="store_true", help="Keep the generated bundles.")
+    args = parser.parse_args()
+    cli = _cli()
+    header = (
+        f"{'seats':>6} {'rows':>11} {'MB':>7} {'floor s':>8} {'full s':>7} {'ratio':>6} {'RSS MB':>7} "
+        f"{'cached s':>9} {'2nd/1st':>8} {'ISO-only s':>10}"
+    )
+    print(header)
+    results: list[tuple[int, int, float]] = []
+    for seats in [int(s) for s in args.seats.split(",")]:
+        bundle = _generate(seats, args.months)
+        floor, rows, size = _floor(bundle)
+        with tempfile.TemporaryDirectory() as work:
+            assess = [*cli, "assess", str(bundle), "--as-of", "2026-01-15", "--format", "json"]
+            full, rss = _run([*assess, "--no-cache", "--out", f"{work}/full"])
+            cache = ["--cache-dir", f"{work}/cache"]
+            first, _ = _run([*assess, *cache, "--out", f"{work}/c1"])
+            second, _ = _run([*assess, *cache, "--out", f"{work}/c2"])
+            subset, _ = _run([*assess, "--no-cache", "--pack", "iso-18295-1-core", "--out", f"{work}/subset"])
+        results.append((seats, rows, full))
+        print(
+            f"{seats:>6} {rows:>11,} {size / 1e6:>7.0f} {floor:>8.2f} {full:>7.2f} {full / floor:>6.2f} {rss:>7.0f} "
+            f"{second:>9.2f} {second / first:>8.2f} {subset:>10.2f}",
+            flush=True,
+        )
+        if not args.keep:
+            shutil.rmtree(bundle)
+    if len(results) >= 2:
+        (s1, r1, t1), (s2, r2, t2) = results[-2], results[-1]
+        print(f"linearity: rows × {r2 / r1:.2f} → time × {t2 / t1:.2f} (target: time ratio ≤ 1.1 × rows ratio)")
+    print("targets: ratio ≤ 1.5, RSS ≤ 2048 MB, 2nd/1st ≤ 0.3")
+
+
+if __name__ == "__main__":
+    main()
