@@ -153,7 +153,7 @@ def _run_assessment(
     unknown = [f for f in formats if f not in REPORTERS]
     if unknown:
         raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORTERS)}")
-    setup = prepare(packs, catalogues, profile, bundle)
+    setup = prepare(packs, catalogues, profile, bundle, cache_dir)
     assert setup.bundle is not None
     language = lang or setup.bundle.model.language.value
     interactive = sys.stderr.isatty()

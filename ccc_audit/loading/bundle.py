@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
-from ccc_audit.loading.bundle_paths import UnsafePathError, resolve_in_bundle, sha256_of
+from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
@@ -38,7 +38,7 @@ class LoadedBundle:
         return self.files[f"records:{name}"]
 
 
-def load_bundle(root: Path) -> LoadedBundle:
+def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
     """Load ``root``/bundle.yaml and check it; raise InputError listing every problem."""
     manifest = root / MANIFEST_NAME
     if root.is_file() and root.name.endswith((".yaml", ".yml")):
@@ -59,13 +59,15 @@ def load_bundle(root: Path) -> LoadedBundle:
     doc = load_yaml(manifest)
     model = validate(doc, Bundle)
     bundle = LoadedBundle(model, doc, root, manifest_sha256=sha256_of(manifest))
-    problems = _check_files(bundle) + _check_references(bundle)
+    hasher = hashes or HashCache()
+    problems = _check_files(bundle, hasher) + _check_references(bundle)
+    hasher.save()
     if problems:
         raise InputError(problems)
     return bundle
 
 
-def _check_files(bundle: LoadedBundle) -> list[Diagnostic]:
+def _check_files(bundle: LoadedBundle, hasher: HashCache) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: set[str] = set()
     for i, document in enumerate(bundle.model.documents):
@@ -74,19 +76,22 @@ def _check_files(bundle: LoadedBundle) -> list[Diagnostic]:
                 bundle.doc.diagnostic(("documents", i, "id"), f'document id "{document.id}" is used twice')
             )
         seen.add(document.id)
-        problems.extend(_resolve(bundle, f"document:{document.id}", document.path, ("documents", i, "path")))
+        where = ("documents", i, "path")
+        problems.extend(_resolve(bundle, hasher, f"document:{document.id}", document.path, where))
     for name, records in bundle.model.records.items():
-        problems.extend(_resolve(bundle, f"records:{name}", records.path, ("records", name, "path")))
+        problems.extend(_resolve(bundle, hasher, f"records:{name}", records.path, ("records", name, "path")))
     return problems
 
 
-def _resolve(bundle: LoadedBundle, key: str, relative: str, where: tuple[str | int, ...]) -> list[Diagnostic]:
+def _resolve(
+    bundle: LoadedBundle, hasher: HashCache, key: str, relative: str, where: tuple[str | int, ...]
+) -> list[Diagnostic]:
     try:
         target = resolve_in_bundle(bundle.root, relative)
     except UnsafePathError as exc:
         return [bundle.doc.diagnostic(where, str(exc))]
     bundle.files[key] = target
-    bundle.hashes[key] = sha256_of(target)
+    bundle.hashes[key] = hasher.sha256(target)
     return []
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
 
 
 class UnsafePathError(ValueError):
@@ -42,3 +45,49 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+class HashCache:
+    """SHA-256 of files remembered by path, size, modification time and inode between runs.
+
+    The same stat check git and make rely on: a file whose size, mtime (ns) and inode are
+    unchanged is not read again. Without a cache file every hash is computed.
+    """
+
+    def __init__(self, store: Path | None = None) -> None:
+        self.store = store
+        self.entries: dict[str, list[Any]] = {}
+        self.changed = False
+        if store is not None and store.is_file():
+            try:
+                loaded = json.loads(store.read_text("utf-8"))
+                self.entries = loaded if isinstance(loaded, dict) else {}
+            except (OSError, ValueError):
+                self.entries = {}
+
+    def sha256(self, path: Path) -> str:
+        """The file's SHA-256, from the cache when its stat is unchanged."""
+        if self.store is None:
+            return sha256_of(path)
+        info = path.stat()
+        key = str(path.resolve())
+        stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
+        entry = self.entries.get(key)
+        if isinstance(entry, list) and entry[:3] == stamp and len(entry) == 4:
+            return str(entry[3])
+        digest = sha256_of(path)
+        self.entries[key] = [*stamp, digest]
+        self.changed = True
+        return digest
+
+    def save(self) -> None:
+        """Write the cache back if it changed (a failure to write only costs time next run)."""
+        if self.store is None or not self.changed:
+            return
+        try:
+            self.store.parent.mkdir(parents=True, exist_ok=True)
+            partial = self.store.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(json.dumps(self.entries, sort_keys=True), "utf-8")
+            partial.replace(self.store)
+        except OSError:
+            pass

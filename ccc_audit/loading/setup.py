@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.bundle import LoadedBundle, check_against_library, load_bundle
+from ccc_audit.loading.bundle_paths import HashCache
 from ccc_audit.loading.library import Library, load_library
 from ccc_audit.loading.profile import Tailoring, load_profile, tailor
 from ccc_audit.models.checks import AttestationCheckSpec
@@ -52,6 +53,7 @@ def prepare(
     catalogues: tuple[str, ...] = (),
     profile: str | None = None,
     bundle: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> Setup:
     """Load and cross-check packs, catalogues, profile and bundle; collect every problem."""
     pack_paths = [_by_id(p, builtin_packs(), "rule pack") for p in packs] or builtin_packs()
@@ -68,7 +70,8 @@ def prepare(
     loaded_bundle = None
     if bundle is not None:
         try:
-            loaded_bundle = load_bundle(bundle)
+            hashes = HashCache(cache_dir / "file-hashes.json") if cache_dir else None
+            loaded_bundle = load_bundle(bundle, hashes)
             problems.extend(check_against_library(loaded_bundle, library, question_ids(library)))
         except InputError as exc:
             problems.extend(exc.diagnostics)
