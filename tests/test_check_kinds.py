@@ -27,7 +27,16 @@ from ccc_audit.models.result import CheckResult, Outcome
 CASES_DIR = TESTS / "check_cases"
 RULE_ID = "test.4.1.channel-consistency"
 SPEC_ADAPTER: TypeAdapter[Any] = TypeAdapter(CheckSpec)
-KINDS = ("document", "attestation", "periodic", "per_entity_frequency")
+KINDS = (
+    "document",
+    "attestation",
+    "periodic",
+    "per_entity_frequency",
+    "coverage",
+    "metric",
+    "sample_validity",
+    "sql",
+)
 
 
 def _load_cases() -> list[dict[str, Any]]:

@@ -73,11 +73,6 @@ def _missing_column(bundle: Path) -> None:
     (_records(bundle) / "roster.csv").write_text("id,role\nS001,CSS\n", "utf-8")
 
 
-@bad("column_a_rule_needs_is_missing", "records/roster.csv:1:", 'column "production_start"', "copc.3.5")
-def _rule_column_missing(bundle: Path) -> None:
-    (_records(bundle) / "roster.csv").write_text("staff_id,role,exit_date\nS001,CSS,\n", "utf-8")
-
-
 @bad("bad_date_in_a_late_row", "records/monitoring.csv:251:", 'column "date"', '"2025-13-01" is not a date')
 def _late_bad_date(bundle: Path) -> None:
     rows = _monitoring_rows()
@@ -292,3 +287,11 @@ def test_second_run_reads_parsed_records_from_the_cache(tmp_path: Path) -> None:
         assert second.query(
             f"SELECT {second.line_expr('monitoring')} FROM monitoring ORDER BY 1 LIMIT 1"
         ) == [(2,)]
+
+
+def test_a_column_only_one_rule_needs_makes_that_rule_fail_not_the_run(tmp_path: Path) -> None:
+    bundle = copy_minimal(tmp_path / "bundle")
+    (_records(bundle) / "roster.csv").write_text("staff_id,role,exit_date\nS001,CSS,\n", "utf-8")
+    rule = _roster_result(bundle, tmp_path / "out")
+    assert (rule["outcome"], rule["reason"]) == ("fail", "evidence_incomplete")
+    assert "production_start" in rule["checks"][0]["message"]["en"]

@@ -49,7 +49,8 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     grace = ctx.count(rows.grace_days)
     date = quote_ident(rows.date_column)
     base = (
-        f"SELECT r.rowid AS rid, CAST(r.{quote_ident(rows.key_column)} AS VARCHAR) AS subject, "
+        f"SELECT r.rowid AS rid, coalesce(CAST(r.{quote_ident(rows.key_column)} AS VARCHAR), "
+        f"'line ' || {store.line_expr(rows.records, 'r')}) AS subject, "
         f"{store.line_expr(rows.records, 'r')} AS line, CAST(r.{date} AS DATE) AS d "
         f"FROM {quote_ident(rows.records)} r "
         f"WHERE r.{date} IS NOT NULL AND CAST(r.{date} AS DATE) BETWEEN DATE '{start}' "

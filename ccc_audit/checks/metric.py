@@ -54,7 +54,7 @@ def _bounds(
     low = ctx.number(spec.threshold.min) if spec.threshold and spec.threshold.min is not None else None
     high = ctx.number(spec.threshold.max) if spec.threshold and spec.threshold.max is not None else None
     if spec.target is not None:
-        program = group[0] if group else ""
+        program = group[spec.group_by.index("program")] if "program" in spec.group_by else ""
         found = [targets.get(k) for k in ((program, label), (program, ""), ("", label), ("", ""))]
         value = next((v for v in found if v is not None), None)
         if value is not None:
@@ -121,25 +121,25 @@ def _judge(
     width = len(spec.group_by)
     values: dict[tuple[str, ...], dict[str, float | None]] = {}
     for row in rows:
-        group = tuple(str(g) for g in row[:width])
+        group = tuple("" if g is None else str(g) for g in row[:width])
         values.setdefault(group, {})[str(row[width])] = (
             None if row[width + 1] is None else float(row[width + 1])
         )
-    if not values and not spec.group_by:
-        values[()] = {}
+    if not values:
+        values[tuple("" for _ in spec.group_by)] = {}  # no data at all: judged as one empty series
     targets = _targets(spec, ctx)
     failing: list[FailingItem] = []
     judged = 0
     shown: list[str] = []
     for group in sorted(values):
         series = values[group]
-        name = " / ".join(group) if group else ""
+        name = " / ".join(g or "-" for g in group) if any(group) else ""
         labels = [s.label for s in spans]
         if spec.trend is not None:
             labels = labels[-spec.trend.periods :]
         points = [(label, series.get(label), _bounds(spec, ctx, targets, group, label)) for label in labels]
         judged += len(points)
-        for label, value, _ in points:
+        for label, value, bounds in points:
             shown.append(
                 f"{name + ' ' if name else ''}{label}: {show(metric, value) if value is not None else '-'}"
             )
@@ -147,19 +147,17 @@ def _judge(
                 failing.append(
                     FailingItem(subject=f"{name} {label}".strip(), detail=text("データがない", "no data"))
                 )
-        if spec.trend is None:
-            for label, value, bounds in points:
-                if value is not None and not _meets(value, bounds):
-                    failing.append(
-                        FailingItem(
-                            subject=f"{name} {label}".strip(),
-                            detail=text(
-                                f"{show(metric, value)}（要求 {_describe(bounds, metric)}）",
-                                f"{show(metric, value)} (required {_describe(bounds, metric)})",
-                            ),
-                        )
+            elif spec.trend is None and value is not None and not _meets(value, bounds):
+                failing.append(
+                    FailingItem(
+                        subject=f"{name} {label}".strip(),
+                        detail=text(
+                            f"{show(metric, value)}（要求 {_describe(bounds, metric)}）",
+                            f"{show(metric, value)} (required {_describe(bounds, metric)})",
+                        ),
                     )
-        else:
+                )
+        if spec.trend is not None:
             failing.extend(_trend_failures(spec, metric, name, points))
     title = metric.title
     measured = "; ".join(shown[:12]) + (" …" if len(shown) > 12 else "")

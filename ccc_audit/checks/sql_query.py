@@ -6,13 +6,17 @@ checked at load time to be exactly one SELECT statement.
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 
 from ccc_audit.checks.base import CheckContext, text
 from ccc_audit.models.checks import SqlCheckSpec
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.records.errors import MissingColumnsError
 
 MAX_LISTED = 200
+_MISSING_COLUMN = re.compile(r'Referenced column "([^"]+)" not found')
 
 
 def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
@@ -29,16 +33,25 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
                 f"Record set(s) {', '.join(absent)} not supplied.",
             ),
         )
+    for name, columns in spec.columns.items():
+        store.require(name, columns, f"rule {ctx.rule_id}")
     try:
         total = int(store.query(f"SELECT count(*) FROM ({spec.query})")[0][0])
         rows = store.query(f"SELECT * FROM ({spec.query}) LIMIT {MAX_LISTED}")
+    except duckdb.BinderException as exc:
+        missing = _MISSING_COLUMN.search(str(exc))
+        if missing and len(spec.uses) == 1:
+            raise MissingColumnsError(
+                spec.uses[0], store.bundle.model.records[spec.uses[0]].path, [missing[1]]
+            ) from None
+        raise RuntimeError(f"the rule's SQL failed: {str(exc).splitlines()[0]}") from None
     except duckdb.Error as exc:
         raise RuntimeError(f"the rule's SQL failed: {str(exc).splitlines()[0]}") from None
     evidence = [ctx.records_ref(name) for name in spec.uses]
     if total:
         failing = [
             FailingItem(
-                subject=str(row[0]),
+                subject="-" if row[0] is None else str(row[0]),
                 detail=text(
                     ", ".join(str(v) for v in row[1:]) or spec.activity.ja,
                     ", ".join(str(v) for v in row[1:]) or spec.activity.en,

@@ -23,6 +23,7 @@ from ccc_audit.models.result import (
     AssessmentResult,
     CheckResult,
     EvidenceIndexEntry,
+    EvidenceRef,
     Notice,
     Outcome,
     RuleResult,
@@ -32,7 +33,7 @@ from ccc_audit.models.result import (
 )
 from ccc_audit.models.rulepack import Rule
 from ccc_audit.records.duck_store import DuckRecordStore
-from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.types import builtin_record_types
 
 Progress = Callable[[int, int, str], None]
@@ -55,7 +56,26 @@ class Assessment:
 def _run_check(spec: object, ctx: CheckContext, problems: list[Diagnostic]) -> CheckResult:
     kind = str(getattr(spec, "kind", "?"))
     try:
-        return CHECK_KINDS[kind](spec, ctx)
+        result = CHECK_KINDS[kind](spec, ctx)
+        if result.reason == "evidence_missing" and not result.evidence:
+            manifest = EvidenceRef(
+                kind="manifest", id="bundle.yaml", path="bundle.yaml", sha256=ctx.bundle.manifest_sha256
+            )
+            result = result.model_copy(update={"evidence": [manifest]})  # the absence is seen there
+        return result
+    except MissingColumnsError as exc:
+        columns = ", ".join(exc.columns)
+        return CheckResult(
+            kind=kind,
+            outcome=Outcome.FAIL,
+            reason="evidence_incomplete",
+            message=text(
+                f"記録 {exc.path} に、この確認に必要な列 {columns} がない。",
+                f"The records {exc.path} lack the column(s) {columns} this check needs.",
+            ),
+            required=f"columns {columns}",
+            evidence=[ctx.records_ref(exc.records)],
+        )
     except RecordDataError as exc:
         problems.extend(exc.diagnostics)
         reason = "record_data_invalid"

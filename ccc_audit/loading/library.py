@@ -178,6 +178,17 @@ def _check_pack(library: Library, pack: LoadedPack, seen_rules: dict[str, str]) 
                     )
                 )
         for c, check in enumerate(rule.checks):
+            if isinstance(check, MetricCheckSpec) and check.metric in METRICS:
+                unknown = sorted(set(check.options) - set(METRICS[check.metric].options))
+                if unknown:
+                    allowed = ", ".join(sorted(METRICS[check.metric].options)) or "none"
+                    problems.append(
+                        doc.diagnostic(
+                            ("rules", r, "checks", c, "options"),
+                            f'metric "{check.metric}" has no option {", ".join(unknown)}; '
+                            f"its options: {allowed}",
+                        )
+                    )
             if isinstance(check, MetricCheckSpec) and check.metric not in METRICS:
                 known = ", ".join(sorted(METRICS))
                 problems.append(

@@ -40,9 +40,57 @@ class Metric:
     """Columns each record set must have."""
     build: Callable[[MetricQuery], str]
     unit: str = "ratio"
-    """ratio (shown as %), seconds, days, minutes or count."""
+    """ratio (shown as %), seconds, days, minutes, count or chats."""
     options: dict[str, str] = field(default_factory=dict)
     """Option name → description (English) of the options the metric reads."""
+
+
+class MetricOptionError(ValueError):
+    """A metric option has an unknown name or value."""
+
+
+def check_options(metric: str, q: MetricQuery, known: dict[str, str]) -> None:
+    """Raise MetricOptionError if ``q`` sets an option the metric does not read."""
+    unknown = sorted(set(q.options) - set(known))
+    if unknown:
+        raise MetricOptionError(
+            f"metric {metric!r} has no option {', '.join(map(repr, unknown))}; "
+            f"its options are: {', '.join(sorted(known)) or 'none'}"
+        )
+
+
+def option_choice(metric: str, q: MetricQuery, name: str, choices: tuple[str, ...]) -> str:
+    """Option ``name`` as one of ``choices`` (the first is the default)."""
+    value = str(q.options.get(name, choices[0])).strip().lower()
+    if value not in choices:
+        raise MetricOptionError(
+            f"metric {metric!r}: option {name} is {value!r}; expected one of {', '.join(choices)}"
+        )
+    return value
+
+
+def option_flag(metric: str, q: MetricQuery, name: str, default: bool) -> bool:
+    """Option ``name`` as yes / no (also true / false, 1 / 0)."""
+    raw = q.options.get(name)
+    if raw is None:
+        return default
+    value = str(raw).strip().lower()
+    if value in ("yes", "true", "1", "1.0"):
+        return True
+    if value in ("no", "false", "0", "0.0"):
+        return False
+    raise MetricOptionError(f"metric {metric!r}: option {name} is {raw!r}; expected yes or no")
+
+
+def column_or_null(store: DuckRecordStore, records: str, column: str, alias: str) -> str:
+    """``alias."column"`` when the record set has the column, else ``NULL`` (an optional column)."""
+    return f"{alias}.{quote_ident(column)}" if column in store.sets[records].columns else "NULL"
+
+
+def group_names(group_by: list[str], alias: str | None = None) -> str:
+    """The grouping columns as a select / group-by list prefix (``"a", "b", `` or empty)."""
+    prefix = f"{alias}." if alias else ""
+    return "".join(f"{prefix}{quote_ident(g)}, " for g in group_by)
 
 
 def spans_sql(spans: list[Span]) -> str:
@@ -69,6 +117,10 @@ def ratio(
     """
 
     def build(q: MetricQuery) -> str:
+        if q.options:
+            raise MetricOptionError(
+                f"the metric over {table} has no options; got {', '.join(sorted(q.options))}"
+            )
         select, group = group_cols(q.group_by)
         if aggregate == "max":
             value, num, den = f"max({numerator})", f"max({numerator})", "count(*)"

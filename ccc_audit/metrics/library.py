@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ccc_audit.metrics import chat, workforce
 from ccc_audit.metrics.base import Metric, ratio
 from ccc_audit.models.common import Localized
 
@@ -26,7 +27,12 @@ register(
         formula=_l("閾値内応答数 ÷ 着信数", "answered within threshold ÷ offered"),
         records=("interval_stats",),
         columns={"interval_stats": ("interval_start", "offered", "answered_within_threshold")},
-        build=ratio("interval_stats", "r.interval_start", "r.answered_within_threshold", "r.offered"),
+        build=ratio(
+            "interval_stats",
+            "r.interval_start",
+            "r.answered_within_threshold",
+            "CASE WHEN r.answered_within_threshold IS NOT NULL THEN r.offered END",
+        ),
     )
 )
 register(
@@ -36,7 +42,12 @@ register(
         formula=_l("放棄数 ÷ 着信数", "abandoned ÷ offered"),
         records=("interval_stats",),
         columns={"interval_stats": ("interval_start", "offered", "abandoned")},
-        build=ratio("interval_stats", "r.interval_start", "r.abandoned", "r.offered"),
+        build=ratio(
+            "interval_stats",
+            "r.interval_start",
+            "r.abandoned",
+            "CASE WHEN r.abandoned IS NOT NULL THEN r.offered END",
+        ),
     )
 )
 register(
@@ -53,7 +64,7 @@ register(
             "interval_stats",
             "r.interval_start",
             "(r.offered - abs(r.forecast_offered - r.offered))",
-            "r.offered",
+            "CASE WHEN r.forecast_offered IS NOT NULL THEN r.offered END",
         ),
     )
 )
@@ -64,7 +75,7 @@ register(
         formula=_l("一致率の平均", "mean agreement"),
         records=("calibration",),
         columns={"calibration": ("date", "agreement")},
-        build=ratio("calibration", "r.date", "r.agreement", "1"),
+        build=ratio("calibration", "r.date", "r.agreement", "CASE WHEN r.agreement IS NOT NULL THEN 1 END"),
     )
 )
 register(
@@ -179,5 +190,58 @@ register(
         columns={"schedules": ("interval_start", "interval_minutes")},
         build=ratio("schedules", "r.interval_start", "r.interval_minutes", "1", aggregate="max"),
         unit="minutes",
+    )
+)
+register(
+    Metric(
+        name="attrition_annualised",
+        title=_l("年換算離職率", "Annualised attrition"),
+        formula=_l(
+            "期間内の離職者数 ÷ 平均在籍人数 × (365 ÷ 期間の日数)。平均在籍人数は期間の各日に在籍した"
+            "CSS（派遣・有期を含む）の人数の平均。自己都合・会社都合を数え、異動は補充された場合に限り"
+            "プログラム単位でのみ、契約満了は契約終了日より前に離れた場合に限り数える",
+            "exits in the span ÷ average headcount × (365 ÷ days in the span); average headcount is the "
+            "mean over the span's days of the CSS employed that day (agency and temporary included); "
+            "voluntary and involuntary exits count, a transfer only at program level and when backfilled, "
+            "a contract end only when the person left before the contract end date",
+        ),
+        records=("roster",),
+        columns={"roster": ("staff_id", "role", "hire_date", "exit_date", "exit_type")},
+        build=workforce.build_attrition,
+        options=workforce.ATTRITION_OPTIONS,
+    )
+)
+register(
+    Metric(
+        name="absenteeism_rate",
+        title=_l("欠勤率", "Absenteeism"),
+        formula=_l(
+            "計画外の不在時間 ÷ 予定された勤務時間（オフライン以外のスケジュール分数 ÷ 60）",
+            "unplanned absent hours ÷ scheduled hours (scheduled minutes of every activity but offline ÷ 60)",
+        ),
+        records=("roster", "absence", "schedules"),
+        columns={
+            "roster": ("staff_id", "role"),
+            "absence": ("staff_id", "date", "hours"),
+            "schedules": ("staff_id", "interval_start", "scheduled_minutes"),
+        },
+        build=workforce.build_absenteeism,
+        options=workforce.ABSENTEEISM_OPTIONS,
+    )
+)
+register(
+    Metric(
+        name="chat_concurrency",
+        title=_l("チャット同時対応数（コンカレンシー）", "Chat concurrency"),
+        formula=_l(
+            "（チャット時間の合計 ＋ 後処理時間の合計）÷ チャット対応に費やした総時間"
+            "（担当者ごとに、1件以上のチャットを開いていた時間）",
+            "(total chat time + total wrap time) ÷ total time spent chatting (per staff member, the "
+            "time with at least one chat open)",
+        ),
+        records=("chat_sessions",),
+        columns={"chat_sessions": ("staff_id", "accepted_at", "ended_at", "wrap_seconds")},
+        build=chat.build_concurrency,
+        unit="chats",
     )
 )

@@ -292,6 +292,10 @@ class SqlCheckSpec(StrictModel):
     kind: Literal["sql"] = Field(description="Check kind.")
     activity: Localized = Field(description="What a returned row means, for findings.")
     uses: list[Identifier] = Field(min_length=1, description="Record sets the query reads.")
+    columns: dict[Identifier, list[str]] = Field(
+        default_factory=dict,
+        description="Columns the query reads, per record set; a missing one fails the check as incomplete.",
+    )
     query: str = Field(min_length=1, description="One SELECT; its first column names the failing subject.")
 
 

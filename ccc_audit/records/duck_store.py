@@ -18,7 +18,7 @@ from ccc_audit.errors import Diagnostic
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat
 from ccc_audit.models.records import RecordType
-from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.readers import (
     Source,
     explain_csv_error,
@@ -112,22 +112,16 @@ class DuckRecordStore:
         return expr.replace("rowid", f"{alias}.rowid").replace("__line", f"{alias}.__line") if alias else expr
 
     def require(self, name: str, columns: list[str], why: str) -> None:
-        """Raise RecordDataError if ``name`` lacks any of ``columns`` (needed by ``why``)."""
+        """Raise MissingColumnsError if ``name`` lacks any of ``columns`` (needed by ``why``).
+
+        The record type's required columns were checked when the file was read; a column
+        missing here is optional in general but needed by this one check.
+        """
+        del why
         loaded = self.sets[name]
         missing = [c for c in dict.fromkeys(columns) if c not in loaded.columns]
         if missing:
-            raise RecordDataError(
-                [
-                    Diagnostic(
-                        loaded.shown,
-                        1,
-                        0,
-                        f'column "{c}" is missing; {why} needs it. '
-                        f"The header has: {', '.join(loaded.columns)}",
-                    )
-                    for c in missing
-                ]
-            )
+            raise MissingColumnsError(name, self.bundle.model.records[name].path, missing)
 
     def query(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run ``sql`` and return every row."""

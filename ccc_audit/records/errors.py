@@ -5,6 +5,16 @@ from __future__ import annotations
 from ccc_audit.errors import Diagnostic
 
 
+class MissingColumnsError(Exception):
+    """A record set lacks optional columns that one check needs: that check cannot decide."""
+
+    def __init__(self, records: str, path: str, columns: list[str]) -> None:
+        self.records = records
+        self.path = path
+        self.columns = columns
+        super().__init__(f"{path} lacks column(s) {', '.join(columns)}")
+
+
 class RecordDataError(Exception):
     """A record file cannot be read as required (bad encoding, shape, column or value)."""
 
