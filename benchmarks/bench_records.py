@@ -75,7 +75,9 @@ def _floor(bundle: Path) -> tuple[float, int, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--seats", default="1250,2500,5000")
     parser.add_argument("--months", type=int, default=12)
     parser.add_argument("--keep", action="store_true", help="Keep the generated bundles.")
@@ -99,15 +101,18 @@ def main() -> None:
             subset, _ = _run([*assess, "--no-cache", "--pack", "iso-18295-1-core", "--out", f"{work}/subset"])
         results.append((seats, rows, full))
         print(
-            f"{seats:>6} {rows:>11,} {size / 1e6:>7.0f} {floor:>8.2f} {full:>7.2f} {full / floor:>6.2f} {rss:>7.0f} "
+            f"{seats:>6} {rows:>11,} {size / 1e6:>7.0f} {floor:>8.2f} {full:>7.2f} {full / floor:>6.2f} "
+            f"{rss:>7.0f} "
             f"{second:>9.2f} {second / first:>8.2f} {subset:>10.2f}",
             flush=True,
         )
         if not args.keep:
             shutil.rmtree(bundle)
     if len(results) >= 2:
-        (s1, r1, t1), (s2, r2, t2) = results[-2], results[-1]
-        print(f"linearity: rows × {r2 / r1:.2f} → time × {t2 / t1:.2f} (target: time ratio ≤ 1.1 × rows ratio)")
+        (_, r1, t1), (_, r2, t2) = results[-2], results[-1]
+        print(
+            f"linearity: rows × {r2 / r1:.2f} → time × {t2 / t1:.2f} (target: time ratio ≤ 1.1 × rows ratio)"
+        )
     print("targets: ratio ≤ 1.5, RSS ≤ 2048 MB, 2nd/1st ≤ 0.3")
 
 

@@ -343,6 +343,37 @@ def schema(name: str) -> None:
     click.echo(record_types_text() if name == "records" else schema_text(name), nl=False)
 
 
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@click.option("--seats", type=click.IntRange(1, 100_000), required=True, help="CSS seats (head count).")
+@click.option("--months", type=click.IntRange(1, 60), required=True, help="Length of the audit period.")
+@click.option("--seed", type=int, required=True, help="Seed; the same arguments give byte-identical files.")
+@click.option(
+    "--start", metavar="DATE", default="2025-01-01", show_default=True, help="First day of the period."
+)
+@click.option(
+    "--violations",
+    default="none",
+    show_default=True,
+    metavar="LIST",
+    help="Violations to plant: comma-separated kinds, all or none.",
+)
+@_fail_on_input_errors
+def generate(out: Path, seats: int, months: int, seed: int, start: str, violations: str) -> None:
+    """Write a synthetic evidence bundle to OUT, with ground-truth.json listing planted violations."""
+    from ccc_audit.generate import GenerateOptions
+    from ccc_audit.generate import generate as write_bundle
+
+    day = _date(start)
+    assert day is not None
+    result = write_bundle(GenerateOptions(out, seats, months, seed, day, violations))
+    for name, count in result.rows.items():
+        click.echo(f"{name:<20} {count:>12,} rows")
+    click.echo(f"wrote {out}: {result.csv_bytes:,} bytes of CSV, {len(result.plants)} planted violation(s)")
+    if result.skipped:
+        click.echo(f"not planted (the period is too short): {', '.join(result.skipped)}")
+
+
 def main() -> None:
     """Console-script entry point.
 

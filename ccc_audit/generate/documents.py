@@ -1,0 +1,199 @@
+"""The controlled documents of the bundle: approved, current Markdown files with their metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from ccc_audit.engine.calendar import Span
+from ccc_audit.generate.organisation import ORGANISATION_NAME
+
+
+@dataclass(frozen=True)
+class GeneratedDocument:
+    """A document's manifest entry and its Markdown text."""
+
+    id: str
+    type: str
+    title: str
+    owner: str
+    topics: tuple[str, ...]
+    sections: tuple[tuple[str, str], ...]
+    """(heading, paragraph) pairs."""
+    approved_on: dt.date | None = None
+    effective_date: dt.date | None = None
+    next_review_date: dt.date | None = None
+
+    @property
+    def path(self) -> str:
+        """Path inside the bundle."""
+        return f"documents/{self.id}.md"
+
+    def markdown(self) -> str:
+        """The document text."""
+        parts = [f"# {self.title}", "", f"{ORGANISATION_NAME}. Synthetic document generated for testing.", ""]
+        for heading, body in self.sections:
+            parts += [f"## {heading}", "", body, ""]
+        return "\n".join(parts)
+
+
+STANDING_DOCUMENTS: tuple[GeneratedDocument, ...] = (
+    GeneratedDocument(
+        "policy-statement",
+        "policy_statement",
+        "Policy statement",
+        "Executive management",
+        ("customer_experience", "employee_experience", "quality"),
+        (
+            ("Customer experience", "We design every contact around the customer's effort and outcome."),
+            ("Quality", "Every customer service staff member is evaluated and coached every month."),
+            ("Employee experience", "We survey our people every year and act on the results."),
+        ),
+    ),
+    GeneratedDocument(
+        "business-plan",
+        "business_plan",
+        "Annual business plan",
+        "Planning office",
+        (),
+        (
+            ("Customer feedback", "Survey and complaint analysis drives the improvement themes of the year."),
+            ("Volume forecast", "Contact volumes are forecast per program, channel and interval."),
+            ("Financial goals", "Cost per contact within 2 % of budget; margin of 8 %."),
+            ("Non-financial goals", "Service level of 80 % in 20 seconds; satisfaction of 4.2 of 5."),
+        ),
+    ),
+    GeneratedDocument(
+        "continuity-plan",
+        "continuity_plan",
+        "Business continuity plan",
+        "Operations",
+        (),
+        (
+            (
+                "Short interruption",
+                "Up to 6 hours: reroute queues to the other site and manage in real time.",
+            ),
+            (
+                "Long outage",
+                "More than 6 hours: restore service at the other site and protect data integrity.",
+            ),
+        ),
+    ),
+    GeneratedDocument(
+        "complaints-procedure",
+        "complaints_procedure",
+        "Complaints procedure",
+        "Quality assurance",
+        (),
+        (
+            ("Receipt", "Complaints are logged on receipt, with any alleged breach of law flagged."),
+            ("Investigation", "Each complaint is investigated by a named owner within 5 working days."),
+            ("Response", "The customer receives a written response with the outcome."),
+            ("Escalation to client", "Complaints alleging a breach of law are escalated to the client."),
+        ),
+    ),
+    GeneratedDocument(
+        "cx-strategy",
+        "cx_strategy",
+        "Customer experience strategy",
+        "Customer experience office",
+        (),
+        (("Strategy", "Aligned with each client's strategy and reviewed with them every year."),),
+    ),
+    GeneratedDocument(
+        "privacy-policy",
+        "privacy_policy",
+        "Privacy policy",
+        "Data protection officer",
+        (),
+        (
+            (
+                "Personal data",
+                "Customer data is used only to serve the customer and kept no longer than needed.",
+            ),
+        ),
+    ),
+    GeneratedDocument(
+        "workforce-plan",
+        "workforce_plan",
+        "Workforce plan",
+        "Workforce management",
+        (),
+        (("Staffing", "Staffing is planned from the interval forecast in 30-minute intervals."),),
+    ),
+    GeneratedDocument(
+        "client-agreement",
+        "client_agreement",
+        "Client service agreement",
+        "Account management",
+        (),
+        (("Service levels", "Service levels, reporting and escalation are agreed with each client."),),
+    ),
+)
+"""Policies, plans and procedures in force throughout the period."""
+
+
+def _periodic(kind: str, span: Span, day: dt.date) -> GeneratedDocument:
+    if kind == "business_review_minutes":
+        return GeneratedDocument(
+            f"business-review-{span.label.lower()}",
+            kind,
+            f"Business performance review {span.label}",
+            "Planning office",
+            (),
+            (
+                (
+                    "Results",
+                    "Every program's measures were reviewed against target, with their margin of error.",
+                ),
+                ("Actions", "Owners and due dates were agreed for each measure below target."),
+            ),
+            day,
+            day,
+        )
+    if kind == "cx_survey_report":
+        return GeneratedDocument(
+            f"cx-survey-{span.label.lower()}",
+            kind,
+            f"Customer experience survey report {span.label}",
+            "Customer experience office",
+            (),
+            (("Results", "Overall and attribute satisfaction by program and channel, with trends."),),
+            day,
+            day,
+        )
+    return GeneratedDocument(
+        f"employee-survey-{span.label}",
+        kind,
+        f"Employee survey report {span.label}",
+        "Human resources",
+        (),
+        (("Results", "Engagement by site, program and role, with the actions agreed."),),
+        day,
+        day,
+    )
+
+
+def bundle_documents(
+    start: dt.date, end: dt.date, quarters: list[Span], years: list[Span]
+) -> list[GeneratedDocument]:
+    """Every document of a bundle for the period ``start`` … ``end``, with its dates.
+
+    Standing documents were approved before the period and are due for review over a year after
+    it; business reviews and customer survey reports are dated late in each whole quarter, the
+    employee survey report in the second half of each whole year.
+    """
+    approved, effective = start - dt.timedelta(days=45), start - dt.timedelta(days=30)
+    review = end + dt.timedelta(days=366 + 30)
+    documents = [
+        replace(d, approved_on=approved, effective_date=effective, next_review_date=review)
+        for d in STANDING_DOCUMENTS
+    ]
+    for quarter in quarters:
+        day = quarter.end - dt.timedelta(days=6)
+        documents.append(_periodic("business_review_minutes", quarter, day))
+        documents.append(_periodic("cx_survey_report", quarter, day))
+    for year in years:
+        documents.append(_periodic("employee_survey_report", year, dt.date(year.start.year, 8, 20)))
+    return documents
