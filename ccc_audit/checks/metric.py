@@ -109,7 +109,12 @@ def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
             ),
         )
     query = MetricQuery(
-        store, spans, list(spec.group_by), where(store, main, spec.where, "r"), dict(spec.options)
+        store,
+        spans,
+        list(spec.group_by),
+        where(store, main, spec.where, "r"),
+        dict(spec.options),
+        spec.period,
     )
     rows = store.query(metric.build(query))
     return _judge(spec, ctx, metric, spans, rows)

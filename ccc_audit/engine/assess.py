@@ -138,6 +138,7 @@ def open_records(bundle: LoadedBundle, cache_dir: Path | None) -> DuckRecordStor
     except RecordDataError as exc:
         store.close()
         raise InputError(exc.diagnostics) from None
+    bundle.settle()
     store.lock()
     return store
 

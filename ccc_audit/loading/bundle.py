@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ccc_audit.models.bundle import Bundle
 from ccc_audit.records.types import builtin_record_types
 
 MANIFEST_NAME = "bundle.yaml"
+_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ccc-audit-sha256")
 
 
 @dataclass
@@ -28,6 +30,23 @@ class LoadedBundle:
     files: dict[str, Path] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     manifest_sha256: str = ""
+    pending: dict[str, Future[str]] = field(default_factory=dict)
+    """Record-file hashes still being computed in the background (large files)."""
+    hasher: HashCache = field(default_factory=HashCache)
+
+    def sha256(self, key: str) -> str:
+        """The hash of file ``key`` ("document:ID" or "records:NAME"), waiting for it if needed."""
+        if key in self.pending:
+            digest = self.pending.pop(key).result()
+            self.hashes[key] = digest
+            self.hasher.remember(self.files[key], digest)
+        return self.hashes[key]
+
+    def settle(self) -> None:
+        """Wait for every background hash and remember them for the next run."""
+        for key in list(self.pending):
+            self.sha256(key)
+        self.hasher.save()
 
     def document_file(self, doc_id: str) -> Path:
         """Resolved file of a document."""
@@ -59,9 +78,8 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
     doc = load_yaml(manifest)
     model = validate(doc, Bundle)
     bundle = LoadedBundle(model, doc, root, manifest_sha256=sha256_of(manifest))
-    hasher = hashes or HashCache()
-    problems = _check_files(bundle, hasher) + _check_references(bundle)
-    hasher.save()
+    bundle.hasher = hashes or HashCache()
+    problems = _check_files(bundle, bundle.hasher) + _check_references(bundle)
     if problems:
         raise InputError(problems)
     return bundle
@@ -91,7 +109,13 @@ def _resolve(
     except UnsafePathError as exc:
         return [bundle.doc.diagnostic(where, str(exc))]
     bundle.files[key] = target
-    bundle.hashes[key] = hasher.sha256(target)
+    known = hasher.known(target)
+    if known is not None:
+        bundle.hashes[key] = known
+    elif key.startswith("records:"):
+        bundle.pending[key] = _HASHING.submit(sha256_of, target)  # overlaps DuckDB's parsing
+    else:
+        bundle.hashes[key] = hasher.sha256(target)
     return []
 
 

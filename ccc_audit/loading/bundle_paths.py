@@ -67,18 +67,31 @@ class HashCache:
 
     def sha256(self, path: Path) -> str:
         """The file's SHA-256, from the cache when its stat is unchanged."""
-        if self.store is None:
-            return sha256_of(path)
-        info = path.stat()
-        key = str(path.resolve())
-        stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
-        entry = self.entries.get(key)
-        if isinstance(entry, list) and entry[:3] == stamp and len(entry) == 4:
-            return str(entry[3])
+        known = self.known(path)
+        if known is not None:
+            return known
         digest = sha256_of(path)
-        self.entries[key] = [*stamp, digest]
-        self.changed = True
+        self.remember(path, digest)
         return digest
+
+    def known(self, path: Path) -> str | None:
+        """The remembered SHA-256 if the file's stat is unchanged, else None."""
+        if self.store is None:
+            return None
+        info = path.stat()
+        entry = self.entries.get(str(path.resolve()))
+        stamp = [info.st_size, info.st_mtime_ns, info.st_ino]
+        if isinstance(entry, list) and len(entry) == 4 and entry[:3] == stamp:
+            return str(entry[3])
+        return None
+
+    def remember(self, path: Path, digest: str) -> None:
+        """Record a file's SHA-256 against its current stat."""
+        if self.store is None:
+            return
+        info = path.stat()
+        self.entries[str(path.resolve())] = [info.st_size, info.st_mtime_ns, info.st_ino, digest]
+        self.changed = True
 
     def save(self) -> None:
         """Write the cache back if it changed (a failure to write only costs time next run)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ccc_audit.engine.calendar import Span
-from ccc_audit.models.common import Localized
+from ccc_audit.models.common import Localized, Window
 from ccc_audit.records.readers import quote_ident, quote_text
 
 if TYPE_CHECKING:
@@ -25,6 +25,8 @@ class MetricQuery:
     where: str
     """Extra SQL condition on the metric's main record set (alias ``r``)."""
     options: dict[str, str | int | float]
+    window: Window | None = None
+    """The calendar window the spans are (None: one span, the whole period)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,23 @@ def group_cols(group_by: list[str], alias: str = "r") -> tuple[str, str]:
     return cols + ", ", names + ", "
 
 
+def label_sql(day: str, q: MetricQuery) -> str:
+    """SQL giving the label of the span holding ``day`` (an equality, cheaper than a range join).
+
+    The labels are those of :func:`ccc_audit.engine.calendar.window_of`; with no window there is
+    one span and one label.
+    """
+    if q.window is None:
+        return quote_text(q.spans[0].label)
+    if q.window is Window.MONTH:
+        return f"strftime({day}, '%Y-%m')"
+    if q.window is Window.QUARTER:
+        return f"CAST(year({day}) AS VARCHAR) || '-Q' || CAST(quarter({day}) AS VARCHAR)"
+    if q.window is Window.YEAR:
+        return f"CAST(year({day}) AS VARCHAR)"
+    return f"CAST(isoyear({day}) AS VARCHAR) || '-W' || lpad(CAST(week({day}) AS VARCHAR), 2, '0')"
+
+
 def ratio(
     table: str, date_expr: str, numerator: str, denominator: str, *, aggregate: str = "sum"
 ) -> Callable[[MetricQuery], str]:
@@ -127,11 +146,18 @@ def ratio(
         else:
             num, den = f"sum({numerator})", f"sum({denominator})"
             value = f"{num} / NULLIF({den}, 0)"
+        day = f"CAST({date_expr} AS DATE)"
+        first, last = q.spans[0].start, q.spans[-1].end
+        if q.window is None and len(q.spans) > 1:  # arbitrary spans: join on the date range
+            return (
+                f"SELECT {select}w.label, CAST({value} AS DOUBLE) AS value, CAST({num} AS DOUBLE) AS num, "
+                f"CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r JOIN {spans_sql(q.spans)} "
+                f"ON {day} BETWEEN w.ws AND w.we WHERE {q.where} GROUP BY {group}w.label"
+            )
         return (
-            f"SELECT {select}w.label, CAST({value} AS DOUBLE) AS value, CAST({num} AS DOUBLE) AS num, "
-            f"CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r JOIN {spans_sql(q.spans)} "
-            f"ON CAST({date_expr} AS DATE) BETWEEN w.ws AND w.we WHERE {q.where} "
-            f"GROUP BY {group}w.label"
+            f"SELECT {select}{label_sql(day, q)} AS label, CAST({value} AS DOUBLE) AS value, "
+            f"CAST({num} AS DOUBLE) AS num, CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r "
+            f"WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND {q.where} GROUP BY {group}label"
         )
 
     return build

@@ -42,6 +42,20 @@ class Source:
     columns: list[str]
     line_offset: int
     """Added to the stored row's rowid to give the file line; 0 when a __line column exists."""
+    csv_file: Path | None = None
+    """The (UTF-8) CSV file behind the clause, when DuckDB can parse it with column types."""
+
+    def typed_clause(self, types: dict[str, str], rejects: str) -> str:
+        """A read_csv clause parsing ``types`` natively, rows that do not fit going to ``rejects``."""
+        assert self.csv_file is not None
+        names = [*self.columns, *(["__line"] if self.line_offset == 0 else [])]
+        spec = ", ".join(f"{quote_text(c)}: {quote_text(types.get(c, 'VARCHAR'))}" for c in names)
+        return (
+            f"read_csv({quote_text(str(self.csv_file))}, auto_detect=false, header=true, delim=',', "
+            f"quote='\"', escape='\"', columns={{{spec}}}, strict_mode=true, null_padding=false, "
+            "store_rejects=true, "
+            f"rejects_table={quote_text(rejects)}, rejects_scan={quote_text(rejects + '_scan')})"
+        )
 
 
 def _fail(shown: str, line: int, message: str) -> RecordDataError:
@@ -113,7 +127,7 @@ def read_csv(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str, 
         f"read_csv({quote_text(str(source))}, auto_detect=false, header=true, delim=',', quote='\"', "
         f"escape='\"', columns={spec_sql}, strict_mode=true, null_padding=false)"
     )
-    return Source(clause, columns, 2)
+    return Source(clause, columns, 2, source)
 
 
 def is_invalid_unicode(error: duckdb.Error) -> bool:
@@ -183,7 +197,7 @@ def read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str)
         f"read_csv({quote_text(str(target))}, auto_detect=false, header=true, delim=',', quote='\"', "
         f"escape='\"', columns={spec_sql})"
     )
-    return Source(clause, columns, 0)
+    return Source(clause, columns, 0, target)
 
 
 def read_columnar(con: duckdb.DuckDBPyConnection, path: Path, spec: RecordSet, shown: str) -> Source:
