@@ -295,3 +295,25 @@ def test_a_column_only_one_rule_needs_makes_that_rule_fail_not_the_run(tmp_path:
     rule = _roster_result(bundle, tmp_path / "out")
     assert (rule["outcome"], rule["reason"]) == ("fail", "evidence_incomplete")
     assert "production_start" in rule["checks"][0]["message"]["en"]
+
+
+def test_a_short_cp932_file_is_detected_even_when_its_only_kanji_ends_it(tmp_path: Path) -> None:
+    bundle = copy_minimal(tmp_path / "b")
+    _set_record_set(bundle, "roster", encoding="auto")
+    (_records(bundle) / "roster.csv").write_bytes(
+        "staff_id,role,production_start,exit_date,name\nS001,CSS,2024-04-01,,山\n".encode("cp932")
+    )
+    assert _roster_result(bundle, tmp_path / "out")["outcome"] in ("pass", "fail")
+
+
+def test_changing_how_a_file_is_read_does_not_reuse_its_cached_parse(tmp_path: Path) -> None:
+    from ccc_audit.engine.assess import open_records
+    from ccc_audit.loading.bundle import load_bundle
+
+    bundle_dir = copy_minimal(tmp_path / "b")
+    cache = tmp_path / "cache"
+    with open_records(load_bundle(bundle_dir), cache) as first:
+        assert first.cache_hits == 0
+    _set_record_set(bundle_dir, "roster", encoding="utf-8-sig")
+    with open_records(load_bundle(bundle_dir), cache) as second:
+        assert second.cache_hits == 1  # monitoring only: roster is now read differently

@@ -6,6 +6,7 @@ locked, so rule-pack SQL sees only the loaded record tables and can read or writ
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ import duckdb
 
 from ccc_audit.errors import Diagnostic
 from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.models.bundle import RecordFormat
+from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.readers import (
@@ -147,7 +148,7 @@ class DuckRecordStore:
         shown = str(self.bundle.root / spec.path)
         record_type = self.record_types.get(spec.type or name)
         sha = self.bundle.hashes.get(f"records:{name}")  # None while still being computed
-        cached = self._cache_file(sha, record_type) if sha else None
+        cached = self._cache_file(sha, record_type, spec) if sha else None
         table = quote_ident(name)
         if cached is not None and cached.is_file():
             self.con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet({quote_text(str(cached))})")
@@ -208,14 +209,18 @@ class DuckRecordStore:
     ) -> None:
         self.sets[name] = LoadedSet(name, shown, source.columns, line_expr, record_type)
         if cached is None and self.cache_dir is not None:
-            cached = self._cache_file(self.bundle.sha256(f"records:{name}"), record_type)
+            cached = self._cache_file(
+                self.bundle.sha256(f"records:{name}"), record_type, self.bundle.model.records[name]
+            )
         if cached is not None:
             self._write_cache(table, line_expr, keep_line, cached)
 
-    def _cache_file(self, sha: str, record_type: RecordType | None) -> Path | None:
+    def _cache_file(self, sha: str, record_type: RecordType | None, spec: RecordSet) -> Path | None:
+        """Parsed copy of a file: keyed by its content, its record type and how it is read."""
         if self.cache_dir is None:
             return None
-        return self.cache_dir / f"{sha}-{type_fingerprint(record_type)}-{CACHE_FORMAT}.parquet"
+        reading = hashlib.sha256(spec.model_dump_json(exclude={"path"}).encode()).hexdigest()[:8]
+        return self.cache_dir / f"{sha}-{type_fingerprint(record_type)}-{reading}-{CACHE_FORMAT}.parquet"
 
     def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
         """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.

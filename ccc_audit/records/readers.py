@@ -63,8 +63,12 @@ def _fail(shown: str, line: int, message: str) -> RecordDataError:
 
 
 def _header(path: Path, encoding: str, shown: str) -> list[str]:
-    with path.open("r", encoding=encoding, newline="") as stream:
-        first = stream.readline()
+    with path.open("rb") as stream:
+        raw = stream.readline()
+    try:
+        first = raw.decode(encoding)
+    except UnicodeDecodeError:
+        raise _fail(shown, 1, f"the header row is not valid {encoding}") from None
     row = next(csv.reader([first.removeprefix("\ufeff")]), [])
     names = [c.strip() for c in row]
     if not first.strip() or not any(names):
