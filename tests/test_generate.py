@@ -1,7 +1,8 @@
 """The synthetic bundle generator: deterministic, valid, and planting exactly what it says.
 
-Every violation kind is checked against the data with small independent queries (some of the
-rules do not exist yet), and, for the rules that do exist, against the engine's own findings.
+Every violation kind is checked against the data with small independent queries and against the
+engine's own findings: on a clean bundle no rule judged from records or documents fails, and
+with every kind planted only the rules broken on purpose fail, on exactly the planted subjects.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -22,6 +24,7 @@ from ccc_audit.errors import InputError
 from ccc_audit.generate import VIOLATIONS, GenerateOptions, GenerateResult, generate
 from ccc_audit.generate.organisation import ORGANISATION_ID
 from ccc_audit.loading.setup import prepare
+from ccc_audit.models.checks import AttestationCheckSpec
 from ccc_audit.models.common import Window
 from ccc_audit.models.records import ColumnType
 from ccc_audit.records.types import builtin_record_types
@@ -33,8 +36,53 @@ IMPLIED_RULES = {"copc.2.7.quantitative-calibration"}
 """Rules a plant breaks besides its own: no calibration at all is no quantitative one either."""
 
 
-def _run(out: Path, seats: int, months: int, seed: int, violations: str = "none") -> GenerateResult:
-    return generate(GenerateOptions(out, seats=seats, months=months, seed=seed, violations=violations))
+def _run(
+    out: Path,
+    seats: int,
+    months: int,
+    seed: int,
+    violations: str = "none",
+    start: dt.date = dt.date(2025, 1, 1),
+) -> GenerateResult:
+    return generate(
+        GenerateOptions(out, seats=seats, months=months, seed=seed, start=start, violations=violations)
+    )
+
+
+Outcomes = dict[str, dict[str, Any]]
+
+
+def _assess(bundle: Path, out: Path) -> Outcomes:
+    """Every rule's result for ``bundle``, assessed 15 days after the end of its period."""
+    manifest = yaml.safe_load((bundle / "bundle.yaml").read_text(encoding="utf-8"))
+    as_of = manifest["audit_period"]["end"] + dt.timedelta(days=15)
+    result = CliRunner().invoke(
+        cli, ["assess", str(bundle), "--as-of", as_of.isoformat(), "--out", str(out), "--format", "json"]
+    )
+    assert result.exit_code in (0, 1), result.output
+    rules = json.loads((out / "assessment.json").read_text(encoding="utf-8"))["rules"]
+    return {r["rule_id"]: r for r in rules}
+
+
+def _rules_by_evidence() -> tuple[set[str], set[str]]:
+    """Ids of the rules judged only from records and documents, and of those only attested."""
+    judged, attested = set(), set()
+    for _, rule in prepare(()).library.rules():
+        kinds = {isinstance(check, AttestationCheckSpec) for check in rule.checks}
+        if kinds == {False}:
+            judged.add(rule.id)
+        elif kinds == {True}:
+            attested.add(rule.id)
+    return judged, attested
+
+
+def _failing_subjects(rule: dict[str, Any]) -> set[str]:
+    return {f["subject"] for check in rule["checks"] for f in check.get("failing", [])}
+
+
+def _expected_subjects(planted: set[tuple[str, str | None]]) -> set[str | None]:
+    """The subjects a rule reports: the window for organisation-wide plants, else the subject."""
+    return {window if subject == ORGANISATION_ID else subject for subject, window in planted}
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +254,17 @@ def test_another_seed_gives_other_data(tmp_path: Path) -> None:
 
 
 def test_planting_leaves_the_other_record_sets_untouched(clean: Path, planted: Path) -> None:
-    for name in ("roster.csv", "interval_stats.csv", "absence.csv", "employee_surveys.csv"):
+    untouched = (
+        "roster.csv",
+        "interval_stats.csv",
+        "absence.csv",
+        "employee_surveys.csv",
+        "chat_sessions.csv",
+        "outbound_attempts.csv",
+        "it_incidents.csv",
+        "content_items.csv",
+    )
+    for name in untouched:
         assert (clean / "records" / name).read_bytes() == (planted / "records" / name).read_bytes(), name
 
 
@@ -336,6 +394,56 @@ def test_volumes_answer_and_forecast_constraints(clean: Path) -> None:
     con.close()
 
 
+def test_chats_dials_incidents_and_kpis_agree_with_the_other_records(clean: Path) -> None:
+    con = _connect(clean)
+
+    def rows(sql: str) -> list[tuple[Any, ...]]:
+        return con.execute(sql).fetchall()
+
+    chats = "SELECT *, " + ", ".join(
+        f"CAST({c} AS TIMESTAMP) AS t_{c}"
+        for c in ("requested_at", "accepted_at", "first_reply_at", "ended_at")
+    )
+    con.execute(f"CREATE VIEW c AS {chats} FROM chat_sessions")
+    assert rows(
+        "SELECT count(*) FROM c LEFT JOIN roster r USING (staff_id) "
+        "WHERE NOT (t_requested_at <= t_accepted_at AND t_accepted_at <= t_first_reply_at "
+        "AND t_first_reply_at <= t_ended_at) OR r.role <> 'CSS' "
+        "OR CAST(t_requested_at AS DATE) < CAST(r.production_start AS DATE) "
+        "OR CAST(t_requested_at AS DATE) > coalesce(CAST(r.exit_date AS DATE), DATE '2025-12-31')"
+    ) == [(0,)]
+    assert rows(
+        "SELECT count(*) FROM outbound_attempts WHERE on_do_not_contact_list <> 'no' "
+        "OR within_permitted_hours <> 'yes' OR hour(CAST(date_time AS TIMESTAMP)) NOT BETWEEN 9 AND 19"
+    ) == [(0,)]
+    assert rows(
+        "SELECT count(*) FROM it_incidents WHERE resolved_at IS NOT NULL AND date_diff('minute', "
+        "CAST(opened_at AS TIMESTAMP), CAST(resolved_at AS TIMESTAMP)) > CAST(target_hours AS DOUBLE) * 60"
+    ) == [(0,)]
+    assert rows(
+        "SELECT count(*) FROM kpi_observations WHERE target IS NOT NULL AND benchmark_source IS NULL"
+    ) == [(0,)]
+    computed = dict(
+        rows(
+            "SELECT strftime(CAST(interval_start AS TIMESTAMP), '%Y-%m'), "
+            "round(sum(CAST(answered_within_threshold AS INTEGER)) / sum(CAST(offered AS INTEGER)), 4) "
+            "FROM interval_stats WHERE channel = 'voice' GROUP BY 1"
+        )
+    )
+    reported = dict(
+        rows("SELECT period, CAST(value AS DOUBLE) FROM kpi_observations WHERE metric = 'service_level'")
+    )
+    assert len(reported) == 12 and reported == {period: computed[period] for period in reported}
+    assert {m for (m,) in rows("SELECT DISTINCT metric FROM kpi_observations")} >= {
+        "csat",
+        "monitoring_accuracy",
+        "service_level",
+        "abandon_rate",
+        "forecast_accuracy",
+    }
+    con.close()
+
+
 # ------------------------------------------------------------------------------ violations
 
 
@@ -384,17 +492,10 @@ def test_each_planted_violation_is_in_the_data_and_nothing_else(
 
 def test_the_engine_finds_exactly_the_planted_violations(tmp_path: Path, clean: Path, planted: Path) -> None:
     rule_ids = prepare(()).library.rule_ids()
-    checked = {k: r for k, r in VIOLATIONS.items() if r in rule_ids}
-    if not checked:
-        pytest.skip("none of the violation rules exists yet")
-    outcomes = {}
-    for name, bundle in (("clean", clean), ("planted", planted)):
-        out = tmp_path / name
-        result = CliRunner().invoke(
-            cli, ["assess", str(bundle), "--as-of", "2026-01-15", "--out", str(out), "--format", "json"]
-        )
-        assert result.exit_code in (0, 1), result.output
-        outcomes[name] = {r["rule_id"]: r for r in json.loads((out / "assessment.json").read_text())["rules"]}
+    assert set(VIOLATIONS.values()) | IMPLIED_RULES <= rule_ids
+    outcomes = {
+        name: _assess(bundle, tmp_path / name) for name, bundle in (("clean", clean), ("planted", planted))
+    }
     newly_failing = {
         rule_id
         for rule_id, rule in outcomes["planted"].items()
@@ -402,13 +503,50 @@ def test_the_engine_finds_exactly_the_planted_violations(tmp_path: Path, clean: 
     }
     assert newly_failing <= set(VIOLATIONS.values()) | IMPLIED_RULES
     truth = _truth(planted)
-    for kind, rule_id in checked.items():
+    for kind, rule_id in VIOLATIONS.items():
         assert outcomes["clean"][rule_id]["outcome"] == "pass", rule_id
         rule = outcomes["planted"][rule_id]
         assert rule["outcome"] == "fail", rule_id
-        subjects = {f["subject"] for check in rule["checks"] for f in check.get("failing", [])}
-        expected = {window if subject == ORGANISATION_ID else subject for subject, window in truth[kind]}
-        assert subjects == expected, rule_id
+        assert _failing_subjects(rule) == _expected_subjects(truth[kind]), rule_id
+
+
+@pytest.mark.parametrize(
+    ("seed", "seats", "months", "start"),
+    [(1, 20, 12, dt.date(2025, 1, 1)), (2, 24, 12, dt.date(2024, 1, 1)), (3, 33, 14, dt.date(2024, 11, 16))],
+    ids=["seed1-20x12", "seed2-24x12", "seed3-33x14"],
+)
+def test_only_the_planted_rules_fail_and_only_on_the_planted_subjects(
+    tmp_path: Path, seed: int, seats: int, months: int, start: dt.date
+) -> None:
+    """Clean: every rule judged from records or documents passes (or does not apply). Planted:
+    each violation rule fails on exactly its ground truth, and no other such rule fails."""
+    judged, attested = _rules_by_evidence()
+    outcomes: dict[str, Outcomes] = {}
+    for violations in ("none", "all"):
+        bundle = tmp_path / violations / "bundle"
+        result = _run(bundle, seats, months, seed, violations, start)
+        assert result.skipped == [], result.skipped
+        outcomes[violations] = _assess(bundle, tmp_path / violations / "out")
+    for name, rules in outcomes.items():
+        assert {
+            r: rules[r]["outcome"]
+            for r in attested
+            if rules[r]["outcome"] not in ("manual", "not_applicable")
+        } == {}, name
+    clean = outcomes["none"]
+    assert {
+        r: clean[r]["outcome"] for r in judged if clean[r]["outcome"] not in ("pass", "not_applicable")
+    } == {}
+    planted = outcomes["all"]
+    truth = _truth(tmp_path / "all" / "bundle")
+    for kind, rule_id in VIOLATIONS.items():
+        assert truth[kind], kind
+        assert planted[rule_id]["outcome"] == "fail", rule_id
+        assert _failing_subjects(planted[rule_id]) == _expected_subjects(truth[kind]), rule_id
+    others = judged - set(VIOLATIONS.values()) - IMPLIED_RULES
+    assert {
+        r: planted[r]["outcome"] for r in others if planted[r]["outcome"] not in ("pass", "not_applicable")
+    } == {}
 
 
 # ------------------------------------------------------------------------------ command line

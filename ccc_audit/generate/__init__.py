@@ -3,7 +3,7 @@
 ``generate(GenerateOptions(out, seats=…, months=…, seed=…))`` writes ``bundle.yaml``,
 ``records/*.csv``, ``documents/*.md`` and ``ground-truth.json`` (every planted violation with the
 rule it breaks). The same options always give byte-identical files. Large record sets are built
-with DuckDB SQL from hashes of each row's key, so a 5,000-seat year takes minutes.
+with DuckDB SQL from hashes of each row's key, so a 5,000-seat year takes well under a minute.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from ccc_audit.generate import hr, operations, quality
+from ccc_audit.generate import contacts, hr, kpis, operations, quality, support
 from ccc_audit.generate.documents import bundle_documents
 from ccc_audit.generate.manifest import manifest_text
 from ccc_audit.generate.options import GenerateOptions, PeriodWindows
@@ -100,6 +100,7 @@ def _sql_records(
             quality.finish_evaluations(con, period, roster.evaluator_slots())
             quality.build_coaching(con, period)
             operations.load_reference(con, org, roster, options.seed)
+            operations.build_interval_counts(con, period)
             operations.build_complaints(con, period, options.seats, len(org.programs))
             operations.build_customer_surveys(con, period)
             plant_in_records(con, options, period, plan)
@@ -113,7 +114,10 @@ def _sql_records(
                 "customer_surveys": operations.CUSTOMER_SURVEYS_CSV,
                 "absence": operations.absence_csv(period),
                 "schedules": operations.SCHEDULES_CSV,
-                "interval_stats": operations.interval_stats_csv(period),
+                "interval_stats": operations.INTERVAL_STATS_CSV,
+                "chat_sessions": contacts.chat_sessions_csv(period),
+                "outbound_attempts": contacts.outbound_attempts_csv(period),
+                "kpi_observations": kpis.kpi_observations_csv(period),
             }
             return {name: copy_csv(con, sql, records / f"{name}.csv") for name, sql in outputs.items()}
         finally:
@@ -140,6 +144,8 @@ def generate(options: GenerateOptions) -> GenerateResult:
         hr.skill_verifications(roster, period, options.seed, frozenset(plan.verification_skip)),
         hr.competence_reviews(roster, period, options.seed, frozenset(plan.review_skip)),
         hr.employee_surveys(roster, period, options.seed),
+        support.it_incidents(period, options.seed),
+        support.content_items(org, period, options.seed),
     )
     for table in tables:
         rows[table.name] = write_csv(records / f"{table.name}.csv", table.header, table.rows)

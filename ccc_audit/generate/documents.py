@@ -130,6 +130,58 @@ STANDING_DOCUMENTS: tuple[GeneratedDocument, ...] = (
         (),
         (("Service levels", "Service levels, reporting and escalation are agreed with each client."),),
     ),
+    GeneratedDocument(
+        "vendor-contract",
+        "vendor_contract",
+        "Contract with the telephony and chat platform vendor",
+        "Procurement",
+        (),
+        (
+            ("Scope of support", "Hosting, operation and second-line support of the ACD and chat platform."),
+            ("Transactions and volumes", "Up to 1.5 times the forecast contact volume of each program."),
+            (
+                "KPIs and targets",
+                "Platform availability of 99.9 % a month; incidents resolved within the SLA.",
+            ),
+            ("Continuity", "Fail-over to the second data centre within 30 minutes of a site outage."),
+            ("Compliance", "The vendor complies with data protection law and the client's security rules."),
+        ),
+    ),
+    GeneratedDocument(
+        "it-incident-sla",
+        "it_incident_sla",
+        "IT incident service level agreement",
+        "IT service management",
+        (),
+        (
+            ("Severity levels", "Severity 1 stops customer service; severity 4 is a minor fault."),
+            (
+                "Resolution targets by severity",
+                "Severity 1 within 4 hours, 2 within 8 hours, 3 within 24 hours, 4 within 72 hours.",
+            ),
+        ),
+    ),
+    GeneratedDocument(
+        "competency-framework",
+        "competency_framework",
+        "Competency framework",
+        "Human resources",
+        (),
+        (
+            (
+                "Customer service staff (CSS)",
+                "At hiring: communication; trained: products, procedures and law.",
+            ),
+            ("Supervisor", "At hiring: coaching experience; trained: monitoring, scheduling and reporting."),
+            ("Quality analyst", "At hiring: CSS experience; trained: evaluation forms and calibration."),
+            (
+                "Workforce planner",
+                "At hiring: numeracy; trained: forecasting, scheduling and real-time control.",
+            ),
+            ("Trainer", "At hiring: presentation skills; trained: course design and skill verification."),
+            ("Recruiter", "At hiring: interviewing; trained: selection criteria and employment law."),
+        ),
+    ),
 )
 """Policies, plans and procedures in force throughout the period."""
 

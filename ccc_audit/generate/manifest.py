@@ -29,6 +29,11 @@ RECORD_SETS = (
     "complaints",
     "interval_stats",
     "schedules",
+    "chat_sessions",
+    "outbound_attempts",
+    "it_incidents",
+    "content_items",
+    "kpi_observations",
 )
 """Record sets written, in manifest order; each is ``records/<name>.csv``."""
 

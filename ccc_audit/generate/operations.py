@@ -15,7 +15,7 @@ import duckdb
 
 from ccc_audit.generate.options import PeriodWindows
 from ccc_audit.generate.organisation import CHANNELS, THRESHOLD_SECONDS, Organisation
-from ccc_audit.generate.people import Roster
+from ccc_audit.generate.people import Person, Roster
 from ccc_audit.generate.randomness import stream
 from ccc_audit.generate.store import date_sql, load_table
 
@@ -81,41 +81,59 @@ def _days(period: PeriodWindows) -> str:
     )
 
 
-def interval_stats_csv(period: PeriodWindows) -> str:
-    """The ``interval_stats`` record set: every queue, every 15 minutes the centre is open."""
+def build_interval_counts(con: duckdb.DuckDBPyConnection, period: PeriodWindows) -> None:
+    """Table ``interval_counts``: contacts offered and answered per queue, day and 15-minute slot.
+
+    The ``interval_stats`` record set and the KPI observations are both computed from it, so they
+    read the same numbers (and writing the record set from a table is faster than from the join).
+    """
     hour = f"({OPEN_HOUR} + s.slot / 4.0)"
     curve = f"(0.35 + 0.9 * exp(-pow({hour} - 11, 2) / 6) + 0.7 * exp(-pow({hour} - 15.5, 2) / 8))"
     season = (
         "(1 + 0.12 * cos(2 * pi() * (month(d.day) - 1) / 12) + CASE WHEN month(d.day) IN (3, 4) "
         "THEN 0.15 ELSE 0 END)"
     )
-    return f"""
-    WITH raw AS (
-        SELECT q.qi, q.queue, q.channel, q.program, q.aht, q.threshold, d.day, s.slot,
-               CAST(floor(q.base * {curve} * {_weekday("d.day")} * {season}
-                          * (0.8 + 0.4 * u3(q.qi, d.day, s.slot, 'noise'))
-                          + u3(q.qi, d.day, s.slot, 'round')) AS INTEGER) AS offered
-        FROM queues q, {_days(period)} AS d, range({INTERVALS_PER_DAY}) AS s(slot)
-    ),
-    answered AS (
-        SELECT *, offered - CAST(floor(offered * 0.06 * u3(qi, day, slot, 'abandon')) AS INTEGER) AS answered
+    con.execute(
+        f"""
+        CREATE OR REPLACE TABLE interval_counts AS
+        WITH raw AS (
+            SELECT q.qi, d.day, CAST(s.slot AS SMALLINT) AS slot,
+                   CAST(floor(q.base * {curve} * {_weekday("d.day")} * {season}
+                              * (0.8 + 0.4 * u3(q.qi, d.day, s.slot, 'noise'))
+                              + u3(q.qi, d.day, s.slot, 'round')) AS INTEGER) AS offered
+            FROM queues q, {_days(period)} AS d, range({INTERVALS_PER_DAY}) AS s(slot)
+        )
+        SELECT qi, day, slot, offered,
+               offered - CAST(floor(offered * 0.06 * u3(qi, day, slot, 'abandon')) AS INTEGER) AS answered
         FROM raw
+        """
     )
-    SELECT queue, channel, program,
-           strftime(day + INTERVAL ({OPEN_HOUR * 60} + slot * 15) MINUTE, '%Y-%m-%dT%H:%M:%S')
-               AS interval_start,
-           15 AS interval_minutes, offered, answered,
-           answered - CAST(floor(answered * 0.14 * u3(qi, day, slot, 'late')) AS INTEGER)
-               AS answered_within_threshold,
-           offered - answered AS abandoned,
-           CAST(round(answered * aht * (0.85 + 0.3 * u3(qi, day, slot, 'handle'))) AS BIGINT)
-               AS handle_seconds,
-           threshold AS threshold_seconds,
-           offered + CASE WHEN u3(qi, day, slot, 'sign') < 0.5 THEN -1 ELSE 1 END
-               * CAST(floor(offered * 0.1 * u3(qi, day, slot, 'forecast')) AS INTEGER) AS forecast_offered,
-           CAST(floor(answered * 0.08 * u3(qi, day, slot, 'transfer')) AS INTEGER) AS transferred
-    FROM answered ORDER BY qi, day, slot
-    """
+
+
+INTERVALS = (
+    "(SELECT c.*, q.queue, q.channel, q.program, q.aht, q.threshold "
+    "FROM interval_counts c JOIN queues q USING (qi))"
+)
+"""Table ``interval_counts`` with each queue's name, channel, program, handle time and threshold."""
+WITHIN_THRESHOLD = "answered - CAST(floor(answered * 0.14 * u3(qi, day, slot, 'late')) AS INTEGER)"
+"""SQL over :data:`INTERVALS`: contacts answered within the threshold."""
+FORECAST_ERROR = "CAST(floor(offered * 0.1 * u3(qi, day, slot, 'forecast')) AS INTEGER)"
+"""SQL over :data:`INTERVALS`: absolute error of the interval's volume forecast."""
+
+INTERVAL_STATS_CSV = f"""
+SELECT queue, channel, program,
+       strftime(day + INTERVAL ({OPEN_HOUR * 60} + slot * 15) MINUTE, '%Y-%m-%dT%H:%M:%S') AS interval_start,
+       15 AS interval_minutes, offered, answered,
+       {WITHIN_THRESHOLD} AS answered_within_threshold,
+       offered - answered AS abandoned,
+       CAST(round(answered * aht * (0.85 + 0.3 * u3(qi, day, slot, 'handle'))) AS BIGINT) AS handle_seconds,
+       threshold AS threshold_seconds,
+       offered + CASE WHEN u3(qi, day, slot, 'sign') < 0.5 THEN -1 ELSE 1 END * {FORECAST_ERROR}
+           AS forecast_offered,
+       CAST(floor(answered * 0.08 * u3(qi, day, slot, 'transfer')) AS INTEGER) AS transferred
+FROM {INTERVALS} ORDER BY qi, day, slot
+"""
+"""The ``interval_stats`` record set (every queue, every 15 minutes the centre is open), in a total order."""
 
 
 def build_complaints(
@@ -178,7 +196,11 @@ FROM complaints ORDER BY complaint_id
 
 
 def build_customer_surveys(con: duckdb.DuckDBPyConnection, period: PeriodWindows) -> None:
-    """Table ``customer_surveys``: every program has responses every day (five-point scales)."""
+    """Table ``customer_surveys``: every program has responses every day (five-point scales).
+
+    About 12 % of the program's CSS head count a day, and never fewer than two on average, so
+    that even a small centre's quarter gives a satisfaction figure within ±5 %.
+    """
     overall = (
         "CASE WHEN x < 0.04 THEN 1 WHEN x < 0.10 THEN 2 WHEN x < 0.25 THEN 3 WHEN x < 0.60 THEN 4 ELSE 5 END"
     )
@@ -193,8 +215,8 @@ def build_customer_surveys(con: duckdb.DuckDBPyConnection, period: PeriodWindows
         f"""
         CREATE OR REPLACE TABLE customer_surveys AS
         WITH rates AS (
-            SELECT pi, program, greatest(1.0, heads * 0.12) AS rate,
-                   CAST(ceil(2 * greatest(1.0, heads * 0.12)) AS INTEGER) + 1 AS draws
+            SELECT pi, program, greatest(2.0, heads * 0.12) AS rate,
+                   CAST(ceil(2 * greatest(2.0, heads * 0.12)) AS INTEGER) + 1 AS draws
             FROM programs
         ),
         drawn AS (
@@ -252,28 +274,48 @@ def absence_csv(period: PeriodWindows) -> str:
     """
 
 
-def schedule_days(roster: Roster, period: PeriodWindows, seed: int) -> list[tuple[str, dt.date]]:
-    """(staff, day) pairs with a schedule: a sample of CSS, Monday to Friday of one week a month."""
-    people = roster.role("CSS")
-    whole = [p for p in people if p.present_for(period.start, period.end)]
-    rest = [p for p in people if not p.present_for(period.start, period.end)]
-    rng = stream(seed, "schedules")
-    sample = sorted(rng.sample(whole, min(SCHEDULE_SAMPLE, len(whole))), key=lambda p: p.staff_id)
-    if len(sample) < SCHEDULE_SAMPLE:
-        sample += rest[: SCHEDULE_SAMPLE - len(sample)]
-    weeks: list[dt.date] = []
+def _schedule_weeks(period: PeriodWindows) -> list[list[dt.date]]:
+    """The scheduled days of each month: Monday to Friday of the week from its first Monday after the 7th."""
+    weeks: list[list[dt.date]] = []
     month = period.start.replace(day=1)
     while month <= period.end:
         eighth = month.replace(day=8)
-        weeks.append(eighth + dt.timedelta(days=(7 - eighth.weekday()) % 7))
+        monday = eighth + dt.timedelta(days=(7 - eighth.weekday()) % 7)
+        days = [monday + dt.timedelta(days=i) for i in range(5)]
+        weeks.append([d for d in days if period.start <= d <= period.end])
         month = (month + dt.timedelta(days=32)).replace(day=1)
+    return weeks
+
+
+def schedule_days(roster: Roster, period: PeriodWindows, seed: int) -> list[tuple[str, dt.date]]:
+    """(staff, day) pairs with a schedule: a sample of CSS, Monday to Friday of one week a month.
+
+    About :data:`SCHEDULE_SAMPLE` CSS, in equal numbers from every program (at least one each),
+    drawn among those in production all period. Where none of a program's sample is in
+    production in a month's week, the first of its other CSS who is joins the sample, so that
+    every program has scheduled hours in every month it has CSS (absenteeism is computed per
+    program and quarter).
+    """
+    people = roster.role("CSS")
+    weeks = _schedule_weeks(period)
+    rng = stream(seed, "schedules")
+    programs = sorted({p.program for p in people if p.program})
+    per_program = max(1, -(-SCHEDULE_SAMPLE // max(1, len(programs))))
+    sample: list[Person] = []
+    for program in programs:
+        staff = [p for p in people if p.program == program]
+        whole = [p for p in staff if p.present_for(period.start, period.end)]
+        chosen = rng.sample(whole, min(per_program, len(whole)))
+        for week in weeks:
+            if not any(p.present_on(d) for p in chosen for d in week):
+                chosen += [p for p in staff if any(p.present_on(d) for d in week)][:1]
+        sample += chosen
     pairs = [
-        (person.staff_id, monday + dt.timedelta(days=i))
+        (person.staff_id, day)
         for person in sample
-        for monday in weeks
-        for i in range(5)
-        if period.start <= monday + dt.timedelta(days=i) <= period.end
-        and person.present_on(monday + dt.timedelta(days=i))
+        for week in weeks
+        for day in week
+        if person.present_on(day)
     ]
     return sorted(pairs)
 

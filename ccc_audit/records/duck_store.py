@@ -147,7 +147,9 @@ class DuckRecordStore:
         path = self.bundle.record_file(name)
         shown = str(self.bundle.root / spec.path)
         record_type = self.record_types.get(spec.type or name)
-        sha = self.bundle.hashes.get(f"records:{name}")  # None while still being computed
+        # The cache is looked up by content hash, so with a cache the hash is awaited; without
+        # one it keeps being computed in the background while DuckDB parses.
+        sha = self.bundle.sha256(f"records:{name}") if self.cache_dir else None
         cached = self._cache_file(sha, record_type, spec) if sha else None
         table = quote_ident(name)
         if cached is not None and cached.is_file():
