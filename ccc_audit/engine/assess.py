@@ -151,6 +151,7 @@ def run(job: Assessment, progress: Progress | None = None) -> AssessmentResult:
 
 def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -> AssessmentResult:
     bundle = job.bundle.model
+    records.publish_period(bundle.audit_period.start, bundle.audit_period.end, job.as_of)
     problems: list[Diagnostic] = []
     notices: list[Notice] = []
     waivers: dict[str, Waiver] = {}

@@ -116,17 +116,15 @@ def it_incidents(period: PeriodWindows, seed: int) -> Table:
 
 
 def _review_span(period: PeriodWindows) -> tuple[dt.date, dt.date]:
-    """Where the latest reviews of active items fall: the last whole year, else the last 12 months."""
-    if period.years:
-        return period.years[-1].start, period.years[-1].end
-    return max(period.start, period.end - dt.timedelta(days=364)), period.end
+    """Where the latest reviews of active items fall: the last 12 months of the period (or all of it)."""
+    return max(period.start, period.end - dt.timedelta(days=300)), period.end
 
 
 def content_items(org: Organisation, period: PeriodWindows, seed: int) -> Table:
     """The knowledge base: shared articles and eight per program, edited only by their editors.
 
-    Active items were last reviewed in the last whole calendar year of the period (the latest
-    review is all the records keep); obsolete and draft items at some time before.
+    Active items were last reviewed within the last 12 months of the period (the latest review is
+    all the records keep); obsolete and draft items at some time before.
     """
     rng = stream(seed, "content")
     first, last = _review_span(period)

@@ -6,6 +6,7 @@ locked, so rule-pack SQL sees only the loaded record tables and can read or writ
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import tempfile
@@ -112,6 +113,15 @@ class DuckRecordStore:
         self.con.execute("SET enable_external_access = false")
         self.con.execute("SET lock_configuration = true")
         self.locked = True
+
+    def publish_period(self, start: dt.date, end: dt.date, as_of: dt.date) -> None:
+        """Table ``audit_period`` (period_start, period_end, as_of) for rule-pack SQL."""
+        self.con.execute("DROP TABLE IF EXISTS audit_period")
+        self.con.execute(
+            "CREATE TABLE audit_period AS "
+            "SELECT ?::DATE AS period_start, ?::DATE AS period_end, ?::DATE AS as_of",
+            [start, end, as_of],
+        )
 
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name``."""
