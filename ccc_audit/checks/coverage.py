@@ -49,7 +49,8 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     grace = ctx.count(rows.grace_days)
     date = quote_ident(rows.date_column)
     base = (
-        f"SELECT r.rowid AS rid, coalesce(CAST(r.{quote_ident(rows.key_column)} AS VARCHAR), "
+        f"SELECT {store.line_expr(rows.records, 'r')} AS rid, "
+        f"coalesce(CAST(r.{quote_ident(rows.key_column)} AS VARCHAR), "
         f"'line ' || {store.line_expr(rows.records, 'r')}) AS subject, "
         f"{store.line_expr(rows.records, 'r')} AS line, CAST(r.{date} AS DATE) AS d "
         f"FROM {quote_ident(rows.records)} r "
@@ -66,7 +67,7 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
         mdate = f"CAST(m.{quote_ident(m.date_column)} AS DATE)"
         uncovered = (
             f"SELECT b.subject, b.line, b.d FROM ({base}) b "
-            f"JOIN {quote_ident(rows.records)} r ON r.rowid = b.rid "
+            f"JOIN {quote_ident(rows.records)} r ON {store.line_expr(rows.records, 'r')} = b.rid "
             f"WHERE NOT EXISTS (SELECT 1 FROM {quote_ident(m.records)} m WHERE {on} "
             f"AND {mdate} BETWEEN b.d AND b.d + INTERVAL {days} DAY "
             f"AND {where(store, m.records, m.where, 'm')})"
@@ -77,7 +78,7 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
         empty = " OR ".join(f"r.{quote_ident(c)} IS NULL" for c in spec.filled)
         uncovered = (
             f"SELECT b.subject, b.line, b.d FROM ({base}) b "
-            f"JOIN {quote_ident(rows.records)} r ON r.rowid = b.rid "
+            f"JOIN {quote_ident(rows.records)} r ON {store.line_expr(rows.records, 'r')} = b.rid "
             f"WHERE {empty}"
         )
         missing_ja = f"{spec.activity.ja}の記録（{', '.join(spec.filled)}）がない"
@@ -145,7 +146,8 @@ def _duration(spec: CoverageCheckSpec, ctx: CheckContext, base: str) -> tuple[st
     frm, to = quote_ident(d.from_column), quote_ident(d.to_column)
     rows = store.query(
         f"SELECT avg(days), max(days), count(days) FROM (SELECT CAST(r.{to} AS DATE) - CAST(r.{frm} AS DATE) "
-        f"AS days FROM ({base}) b JOIN {quote_ident(spec.rows.records)} r ON r.rowid = b.rid "
+        f"AS days FROM ({base}) b JOIN {quote_ident(spec.rows.records)} r "
+        f"ON {store.line_expr(spec.rows.records, 'r')} = b.rid "
         f"WHERE r.{to} IS NOT NULL)"
     )
     mean, longest, count = rows[0]

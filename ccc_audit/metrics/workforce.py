@@ -136,7 +136,7 @@ def build_absenteeism(q: MetricQuery) -> str:
         "sum(CAST(s.scheduled_minutes AS DOUBLE)) / 60 AS __hours FROM schedules s "
         f"WHERE s.scheduled_minutes IS NOT NULL AND CAST({activity} AS VARCHAR) IS DISTINCT FROM 'offline' "
         "GROUP BY __sid, __day), "
-        "absn AS (SELECT a.rowid AS __id, CAST(a.staff_id AS VARCHAR) AS __sid, "
+        "absn AS (SELECT row_number() OVER () AS __id, CAST(a.staff_id AS VARCHAR) AS __sid, "
         "CAST(a.date AS DATE) AS __day, coalesce(CAST(a.hours AS DOUBLE), sd.__hours, 0) AS __hours "
         "FROM absence a LEFT JOIN sched_day sd "
         "ON sd.__sid = CAST(a.staff_id AS VARCHAR) AND sd.__day = CAST(a.date AS DATE) "

@@ -42,7 +42,9 @@ from ccc_audit.records.typing import (
     typed_select,
 )
 
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
+MEMORY_LIMIT = "1700MB"
+"""DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
 _NATIVE = {
     ColumnType.INTEGER: "BIGINT",
     ColumnType.NUMBER: "DOUBLE",
@@ -81,7 +83,9 @@ class DuckRecordStore:
         self.record_types = record_types
         self.cache_dir = cache_dir / "records" if cache_dir else None
         self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-")
-        self.con = duckdb.connect(config={"temp_directory": self._scratch.name})
+        self.con = duckdb.connect(config={"temp_directory": self._scratch.name, "memory_limit": MEMORY_LIMIT})
+        self.con.execute("SET enable_progress_bar = false")
+        self._attached = 0
         self.sets: dict[str, LoadedSet] = {}
         self.cache_hits = 0
         self.locked = False
@@ -163,7 +167,10 @@ class DuckRecordStore:
         cached = self._cache_file(sha, record_type, spec) if sha else None
         table = quote_ident(name)
         if cached is not None and cached.is_file():
-            self.con.execute(f"CREATE TABLE {table} AS SELECT * FROM read_parquet({quote_text(str(cached))})")
+            alias = f"cache{self._attached}"
+            self._attached += 1
+            self.con.execute(f"ATTACH {quote_text(str(cached))} AS {alias} (READ_ONLY)")
+            self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM {alias}.records")
             columns = [c for c in self.con.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"]
             self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
             self.cache_hits += 1
@@ -232,7 +239,7 @@ class DuckRecordStore:
         if self.cache_dir is None:
             return None
         reading = hashlib.sha256(spec.model_dump_json(exclude={"path"}).encode()).hexdigest()[:8]
-        return self.cache_dir / f"{sha}-{type_fingerprint(record_type)}-{reading}-{CACHE_FORMAT}.parquet"
+        return self.cache_dir / f"{sha}-{type_fingerprint(record_type)}-{reading}-{CACHE_FORMAT}.duckdb"
 
     def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
         """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.
@@ -326,11 +333,18 @@ class DuckRecordStore:
         return problems
 
     def _write_cache(self, table: str, line_expr: str, keep_line: bool, cached: Path) -> None:
+        """Keep the parsed table as a DuckDB database file, attached read-only by later runs.
+
+        An attached database stays readable after file access is disabled, and its pages are
+        read on demand, so a cached run neither copies the data nor holds it all in memory.
+        """
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         select = f"SELECT * FROM {table}" if keep_line else f"SELECT *, {line_expr} AS __line FROM {table}"
         try:
-            self.con.execute(f"COPY ({select}) TO {quote_text(str(partial))} (FORMAT parquet)")
+            self.con.execute(f"ATTACH {quote_text(str(partial))} AS cache_write")
+            self.con.execute(f"CREATE TABLE cache_write.records AS {select}")
+            self.con.execute("DETACH cache_write")
             partial.replace(cached)
         except (duckdb.Error, OSError):
             partial.unlink(missing_ok=True)  # a cache that cannot be written only costs time
