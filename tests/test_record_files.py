@@ -233,7 +233,7 @@ rules:
 """
 
 
-def test_pack_sql_cannot_read_a_file_outside_the_bundle(tmp_path: Path) -> None:
+def test_pack_sql_reading_a_file_outside_the_bundle_is_refused_when_the_pack_loads(tmp_path: Path) -> None:
     secret = tmp_path / "secret.csv"
     secret.write_text("password\nhunter2\n", "utf-8")
     pack = tmp_path / "probe.yaml"
@@ -250,12 +250,28 @@ def test_pack_sql_cannot_read_a_file_outside_the_bundle(tmp_path: Path) -> None:
         str(tmp_path / "out"),
     ]
     result = CliRunner().invoke(cli, args)
-    assert result.exit_code == 3, result.output
-    data = json.loads((tmp_path / "out" / "assessment.json").read_text("utf-8"))
-    check = data["rules"][0]["checks"][0]
-    assert check["outcome"] == "error"
-    assert "file system operations are disabled" in check["message"]["en"]
-    assert "hunter2" not in (tmp_path / "out" / "assessment.json").read_text("utf-8")
+    assert result.exit_code == 2, result.output
+    assert "probe.yaml:20:" in result.stderr
+    assert "read_csv()" in result.stderr and "only the record tables" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_locked_store_reads_no_file_even_if_a_query_got_through(tmp_path: Path) -> None:
+    import duckdb
+
+    from ccc_audit.engine.assess import open_records
+    from ccc_audit.loading.bundle import load_bundle
+
+    secret = tmp_path / "secret.csv"
+    secret.write_text("password\nhunter2\n", "utf-8")
+    with open_records(load_bundle(copy_minimal(tmp_path / "b")), None) as store:
+        with pytest.raises(duckdb.Error, match="file system operations are disabled"):
+            store.query(f"SELECT * FROM read_csv('{secret}')")
+        with pytest.raises(duckdb.Error):
+            store.query("SET enable_external_access = true")
+        with pytest.raises(duckdb.Error, match="file system operations are disabled"):
+            store.query(f"COPY roster TO '{tmp_path / 'leak.csv'}'")
+    assert not (tmp_path / "leak.csv").exists()
 
 
 def test_pack_sql_that_writes_is_refused_when_the_pack_loads(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,4 +244,33 @@ def sql_problem(query: str) -> str | None:
         return f"the query is not valid SQL: {str(exc).splitlines()[0]}"
     if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
         return "the query must be exactly one SELECT statement (rule-pack SQL is read-only)"
+    serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
+    for node in _nodes(json.loads(serialised[0][0])):
+        if node.get("type") == "TABLE_FUNCTION":
+            function = node.get("function")
+            name = str(function.get("function_name", "?")) if isinstance(function, dict) else "?"
+            if name not in _HARMLESS_TABLE_FUNCTIONS:
+                return f"the query calls {name}(); rule-pack SQL may read only the record tables"
+        if node.get("type") == "BASE_TABLE" and (
+            node.get("catalog_name")
+            or node.get("schema_name")
+            or not _IDENTIFIER.match(str(node.get("table_name")))
+        ):
+            return (
+                f'the query reads "{node.get("table_name")}"; rule-pack SQL may read only the record tables'
+            )
     return None
+
+
+_HARMLESS_TABLE_FUNCTIONS = {"generate_series", "range", "unnest"}
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _nodes(value: object) -> Iterator[dict[str, object]]:
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _nodes(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _nodes(item)
