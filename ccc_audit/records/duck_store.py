@@ -244,23 +244,18 @@ class DuckRecordStore:
     def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
         """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.
 
-        Any row DuckDB rejects (a value that does not parse, a ragged row), an enum value outside
+        Any value DuckDB cannot parse, a ragged row, an enum value outside
         its list or a boolean that is not yes / no sends the file to the slower text path, which
         accepts YYYY/MM/DD dates and locates every bad value exactly.
         """
         types = {c.name: _NATIVE.get(c.type, "VARCHAR") if c.type else "VARCHAR" for c in planned}
         types["__line"] = "BIGINT"
-        rejects = f"__rejects_{len(self.sets)}"
         try:
-            self.con.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types, rejects)}")
-            rejected = self.con.execute(f"SELECT count(*) FROM {quote_ident(rejects)}").fetchone()
-        except duckdb.Error:
+            self.con.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types)}")
+        except duckdb.Error:  # the text path finds and explains the problem
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
             return False
-        finally:
-            self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(rejects)}")
-            self.con.execute(f"DROP TABLE IF EXISTS {quote_ident(rejects + '_scan')}")
-        problems = [] if rejected and rejected[0] == 0 else ["rejected"]
+        problems: list[str] = []
         for column in planned:
             col = quote_ident(column.name)
             if column.type is ColumnType.ENUM:

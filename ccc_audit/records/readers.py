@@ -45,16 +45,15 @@ class Source:
     csv_file: Path | None = None
     """The (UTF-8) CSV file behind the clause, when DuckDB can parse it with column types."""
 
-    def typed_clause(self, types: dict[str, str], rejects: str) -> str:
-        """A read_csv clause parsing ``types`` natively, rows that do not fit going to ``rejects``."""
+    def typed_clause(self, types: dict[str, str]) -> str:
+        """A read_csv clause parsing ``types`` natively; a value that does not fit is an error."""
         assert self.csv_file is not None
         names = [*self.columns, *(["__line"] if self.line_offset == 0 else [])]
         spec = ", ".join(f"{quote_text(c)}: {quote_text(types.get(c, 'VARCHAR'))}" for c in names)
         return (
             f"read_csv({quote_text(str(self.csv_file))}, auto_detect=false, header=true, delim=',', "
             f"quote='\"', escape='\"', columns={{{spec}}}, strict_mode=true, null_padding=false, "
-            "store_rejects=true, "
-            f"rejects_table={quote_text(rejects)}, rejects_scan={quote_text(rejects + '_scan')})"
+            "parallel=true)"
         )
 
 
