@@ -68,7 +68,8 @@ def _floor(bundle: Path) -> tuple[float, int, int]:
         path = bundle / spec["path"]
         size += path.stat().st_size
         con.execute(f"CREATE TABLE \"{name}\" AS SELECT * FROM read_csv('{path}', header=true)")
-        rows += con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]  # type: ignore[index]
+        counted = con.execute(f'SELECT count(*) FROM "{name}"').fetchall()
+        rows += int(counted[0][0])
     elapsed = time.perf_counter() - start
     con.close()
     return elapsed, rows, size

@@ -67,7 +67,8 @@ def compute(
     for row in store.query(sql):
         key = tuple(str(v) for v in row[: width + 1])
         assert key not in out, f"{metric}: two rows for {key}"
-        out[key] = tuple(None if v is None else float(v) for v in row[width + 1 : width + 4])  # type: ignore[assignment]
+        value, num, den = (None if v is None else float(v) for v in row[width + 1 : width + 4])
+        out[key] = (value, num, den)
     return out
 
 

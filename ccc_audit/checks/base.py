@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import Document
 from ccc_audit.models.common import Localized, Window
-from ccc_audit.models.result import EvidenceRef
+from ccc_audit.models.result import CheckResult, EvidenceRef, Outcome
 from ccc_audit.records.duck_store import DuckRecordStore
 
 
@@ -75,3 +75,15 @@ class CheckContext:
             rows=sorted(rows or [])[:50],
             keys=sorted(keys or [])[:50],
         )
+
+
+def records_missing(kind: str, names: list[str], required: str | None = None) -> CheckResult:
+    """The failure of a check whose record sets the bundle does not supply."""
+    listed = ", ".join(names)
+    return CheckResult(
+        kind=kind,
+        outcome=Outcome.FAIL,
+        reason="evidence_missing",
+        message=text(f"記録セット {listed} が提出されていない。", f"Record set(s) {listed} not supplied."),
+        required=required,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext, records_missing, text
 from ccc_audit.models.checks import CoverageCheckSpec
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident
@@ -33,15 +33,7 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     needed = _required_columns(spec)
     absent = [name for name in needed if not store.has(name)]
     if absent:
-        return CheckResult(
-            kind="coverage",
-            outcome=Outcome.FAIL,
-            reason="evidence_missing",
-            message=text(
-                f"記録セット {', '.join(absent)} が提出されていない。",
-                f"Record set(s) {', '.join(absent)} not supplied.",
-            ),
-        )
+        return records_missing("coverage", absent)
     for name, columns in needed.items():
         store.require(name, columns, f"rule {ctx.rule_id}")
     rows = spec.rows

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext, records_missing, text
 from ccc_audit.engine.calendar import Span, windows_in
 from ccc_audit.metrics.base import Metric, MetricQuery
 from ccc_audit.metrics.library import METRICS
@@ -84,15 +84,7 @@ def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
     store = ctx.records
     absent = [name for name in metric.records if not store.has(name)]
     if absent:
-        return CheckResult(
-            kind="metric",
-            outcome=Outcome.FAIL,
-            reason="evidence_missing",
-            message=text(
-                f"記録セット {', '.join(absent)} が提出されていない。",
-                f"Record set(s) {', '.join(absent)} not supplied.",
-            ),
-        )
+        return records_missing("metric", absent)
     main = metric.records[0]
     for name, columns in metric.columns.items():
         extra = [*spec.group_by, *(f.column for f in spec.where)] if name == main else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext, records_missing, text
 from ccc_audit.engine.calendar import WINDOW_NAMES_JA, windows_in
 from ccc_audit.models.checks import PerEntityFrequencyCheckSpec
 from ccc_audit.models.common import Window
@@ -127,16 +127,7 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
     absent = [n for n in dict.fromkeys((pop.records, ev.records)) if not store.has(n)]
     required_text = f">= {needed} per {window.value}"
     if absent:
-        return CheckResult(
-            kind="per_entity_frequency",
-            outcome=Outcome.FAIL,
-            reason="evidence_missing",
-            message=text(
-                f"記録セット {', '.join(absent)} が提出されていない。",
-                f"Record set(s) {', '.join(absent)} not supplied.",
-            ),
-            required=required_text,
-        )
+        return records_missing("per_entity_frequency", absent, required_text)
     why = f"rule {ctx.rule_id}"
     part = spec.partition
     extra_pop = [part.observed_within] if part and part.observed_within else []

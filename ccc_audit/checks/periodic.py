@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext, records_missing, text
 from ccc_audit.engine.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
 from ccc_audit.models.checks import DocumentSource, PeriodicCheckSpec, RecordSource
 from ccc_audit.models.common import Window
@@ -44,16 +44,7 @@ def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
     spans = windows_in(start, end, window)
     source = spec.source
     if isinstance(source, RecordSource) and not ctx.records.has(source.records):
-        return CheckResult(
-            kind="periodic",
-            outcome=Outcome.FAIL,
-            reason="evidence_missing",
-            message=text(
-                f"記録セット {source.records} が提出されていない。",
-                f"The record set {source.records} was not supplied.",
-            ),
-            required=f">= {needed} per {window.value}",
-        )
+        return records_missing("periodic", [source.records], f">= {needed} per {window.value}")
     if not spans:
         return CheckResult(
             kind="periodic",

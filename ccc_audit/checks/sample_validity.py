@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from statistics import NormalDist
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext, records_missing, text
 from ccc_audit.models.checks import SampleValidityCheckSpec
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident, quote_text
@@ -31,15 +31,7 @@ def evaluate(spec: SampleValidityCheckSpec, ctx: CheckContext) -> CheckResult:
     store = ctx.records
     tolerance = ctx.number(spec.tolerance)
     if not store.has(spec.records):
-        return CheckResult(
-            kind="sample_validity",
-            outcome=Outcome.FAIL,
-            reason="evidence_missing",
-            message=text(
-                f"記録セット {spec.records} が提出されていない。",
-                f"The record set {spec.records} was not supplied.",
-            ),
-        )
+        return records_missing("sample_validity", [spec.records])
     store.require(spec.records, ["metric", "period", "value", "sample_size"], f"rule {ctx.rule_id}")
     z = NormalDist().inv_cdf(0.5 + spec.confidence / 2)
     has_pop = "population" in store.sets[spec.records].columns

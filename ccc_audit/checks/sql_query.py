@@ -10,7 +10,7 @@ import re
 
 import duckdb
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext, records_missing, text
 from ccc_audit.models.checks import SqlCheckSpec
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.errors import MissingColumnsError
@@ -24,15 +24,7 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
     store = ctx.records
     absent = [name for name in spec.uses if not store.has(name)]
     if absent:
-        return CheckResult(
-            kind="sql",
-            outcome=Outcome.FAIL,
-            reason="evidence_missing",
-            message=text(
-                f"記録セット {', '.join(absent)} が提出されていない。",
-                f"Record set(s) {', '.join(absent)} not supplied.",
-            ),
-        )
+        return records_missing("sql", absent)
     for name, columns in spec.columns.items():
         store.require(name, columns, f"rule {ctx.rule_id}")
     try:
