@@ -11,8 +11,8 @@ dials a month, all between 09:00 and 20:00 and none to a number on a do-not-cont
 
 from __future__ import annotations
 
+from ccc_audit.generate.css_months import css_months_ctes
 from ccc_audit.generate.options import PeriodWindows
-from ccc_audit.generate.store import date_sql
 
 OUTBOUND_SEATS = 8
 """One CSS seat in this many also dials outbound."""
@@ -24,19 +24,8 @@ def _staff_months(period: PeriodWindows, salt: str, low: int, spread: int) -> st
     Columns: staff_id, program, slot, ms (first of the month), ra … rb (days in production),
     len (their number) and n.
     """
-    start, end = date_sql(period.start), date_sql(period.end)
     return f"""
-    WITH months AS (
-        SELECT CAST(m AS DATE) AS ms, CAST(m + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS me
-        FROM generate_series(CAST(date_trunc('month', {start}) AS TIMESTAMP),
-                             CAST({end} AS TIMESTAMP), INTERVAL 1 MONTH) AS t(m)
-    ),
-    staff_months AS (
-        SELECT c.staff_id, c.program, c.slot, months.ms,
-               greatest(c.a, months.ms) AS ra, least(c.b, months.me) AS rb,
-               datediff('day', months.ms, months.me) + 1 AS dim
-        FROM css c JOIN months ON months.ms <= c.b AND months.me >= c.a
-    ),
+    WITH {css_months_ctes(period)},
     counted AS (
         SELECT *, datediff('day', ra, rb) + 1 AS len,
                CAST(round(({low} + pick(u2(staff_id, ms, '{salt}-n'), {spread}))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import duckdb
 
+from ccc_audit.generate.css_months import css_months_ctes
 from ccc_audit.generate.options import PeriodWindows
 from ccc_audit.generate.organisation import TRANSACTION_KINDS
 from ccc_audit.generate.store import date_sql
@@ -36,7 +37,6 @@ def build_css(con: duckdb.DuckDBPyConnection, period: PeriodWindows) -> None:
 
 def build_evaluations(con: duckdb.DuckDBPyConnection, period: PeriodWindows) -> None:
     """Table ``mon``: evaluations before evaluators and scores are attached."""
-    start, end = date_sql(period.start), date_sql(period.end)
     other_method = (
         "CASE WHEN u3(staff_id, ms, i, 'method') < 0.04 THEN 'side_by_side' "
         "WHEN u3(staff_id, ms, i, 'method') < 0.10 THEN 'remote' ELSE 'recorded' END"
@@ -44,17 +44,7 @@ def build_evaluations(con: duckdb.DuckDBPyConnection, period: PeriodWindows) -> 
     con.execute(
         f"""
         CREATE OR REPLACE TABLE mon AS
-        WITH months AS (
-            SELECT CAST(m AS DATE) AS ms, CAST(m + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE) AS me
-            FROM generate_series(CAST(date_trunc('month', {start}) AS TIMESTAMP),
-                                 CAST({end} AS TIMESTAMP), INTERVAL 1 MONTH) AS t(m)
-        ),
-        staff_months AS (
-            SELECT c.staff_id, c.program, c.slot, months.ms,
-                   greatest(c.a, months.ms) AS ra, least(c.b, months.me) AS rb,
-                   datediff('day', months.ms, months.me) + 1 AS dim
-            FROM css c JOIN months ON months.ms <= c.b AND months.me >= c.a
-        ),
+        WITH {css_months_ctes(period)},
         counted AS (
             SELECT *, datediff('day', ra, rb) + 1 AS len,
                    greatest(1, CAST(round((13 + pick(u2(staff_id, ms, 'n'), 12))
