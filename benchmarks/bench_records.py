@@ -1,6 +1,6 @@
 """Assessment of generated bundles at several scales: wall time, peak RSS and the DuckDB floor.
 
-Usage: python benchmarks/bench_records.py [--seats 1250,2500,5000] [--months 12] [--keep]
+Usage: python benchmarks/bench_records.py [--seats 1250,2500,5000] [--months 12] [--repeat 3] [--keep]
 
 For each scale it generates a bundle (seed 1, no violations) under benchmarks/out/, then measures
   floor   DuckDB reading every record file of the bundle once (CREATE TABLE … AS read_csv)
@@ -8,7 +8,8 @@ For each scale it generates a bundle (seed 1, no violations) under benchmarks/ou
   cached  the same command run twice with a cache; the second run's time
   subset  the same full run restricted to the ISO 18295-1 pack (rule-count sensitivity)
 and prints the figures with the targets: full ≤ 1.5 × floor, peak RSS ≤ 2 GB, 2 × rows ≤ 2.2 × time,
-second run ≤ 0.3 × first.
+second run ≤ 0.3 × first. The floor and the full run are measured --repeat times, alternately, and
+the best of each is kept: on a shared machine the best time is the one least disturbed by others.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def main() -> None:
     )
     parser.add_argument("--seats", default="1250,2500,5000")
     parser.add_argument("--months", type=int, default=12)
+    parser.add_argument("--repeat", type=int, default=3, help="Floor and full runs per scale (best kept).")
     parser.add_argument("--keep", action="store_true", help="Keep the generated bundles.")
     args = parser.parse_args()
     cli = _cli()
@@ -92,10 +94,16 @@ def main() -> None:
     results: list[tuple[int, int, float]] = []
     for seats in [int(s) for s in args.seats.split(",")]:
         bundle = _generate(seats, args.months)
-        floor, rows, size = _floor(bundle)
         with tempfile.TemporaryDirectory() as work:
             assess = [*cli, "assess", str(bundle), "--as-of", "2026-01-15", "--format", "json"]
-            full, rss = _run([*assess, "--no-cache", "--out", f"{work}/full"])
+            floors, fulls = [], []
+            for _ in range(args.repeat):
+                floor, rows, size = _floor(bundle)
+                floors.append(floor)
+                fulls.append(_run([*assess, "--no-cache", "--out", f"{work}/full"]))
+            floor = min(floors)
+            full, rss = min(fulls)
+            rss = max(r for _, r in fulls)
             cache = ["--cache-dir", f"{work}/cache"]
             first, _ = _run([*assess, *cache, "--out", f"{work}/c1"])
             second, _ = _run([*assess, *cache, "--out", f"{work}/c2"])

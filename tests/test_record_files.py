@@ -333,3 +333,22 @@ def test_changing_how_a_file_is_read_does_not_reuse_its_cached_parse(tmp_path: P
     _set_record_set(bundle_dir, "roster", encoding="utf-8-sig")
     with open_records(load_bundle(bundle_dir), cache) as second:
         assert second.cache_hits == 1  # monitoring only: roster is now read differently
+
+
+@pytest.mark.parametrize(
+    ("yes", "no"),
+    [("yes", "no"), ("Y", "N"), ("TRUE", "false"), ("t", "f"), ("1", "0"), ("はい", "いいえ"), ("有", "無")],
+)
+def test_every_boolean_spelling_reads_as_true_or_false(tmp_path: Path, yes: str, no: str) -> None:
+    """DuckDB's own reader takes the Latin spellings; the Japanese ones go by the text path."""
+    from ccc_audit.engine.assess import open_records
+    from ccc_audit.loading.bundle import load_bundle
+
+    bundle = copy_minimal(tmp_path / "b")
+    path = _records(bundle) / "monitoring.csv"
+    lines = path.read_text("utf-8").splitlines()
+    rows = [f"{line},{yes if i % 2 else no}" for i, line in enumerate(lines[1:])]
+    path.write_text("\n".join([lines[0] + ",passed", *rows]) + "\n", "utf-8")
+    with open_records(load_bundle(bundle), None) as store:
+        got = store.query("SELECT passed FROM monitoring ORDER BY rowid")
+    assert [g[0] for g in got] == [bool(i % 2) for i in range(len(rows))]

@@ -71,7 +71,7 @@ class CheckContext:
             kind="records",
             id=name,
             path=spec.path,
-            sha256=self.bundle.hashes.get(f"records:{name}"),
+            sha256=self.bundle.sha256(f"records:{name}"),
             rows=sorted(rows or [])[:50],
             keys=sorted(keys or [])[:50],
         )

@@ -12,6 +12,7 @@ from ccc_audit.checks.base import CheckContext, text
 from ccc_audit.checks.registry import CHECK_KINDS
 from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
+from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
 from ccc_audit.engine.findings import build_finding
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.bundle import LoadedBundle
@@ -144,15 +145,40 @@ def open_records(bundle: LoadedBundle, cache_dir: Path | None) -> DuckRecordStor
 
 
 def run(job: Assessment, progress: Progress | None = None) -> AssessmentResult:
-    """Assess the bundle; raise InputError if record data turned out unreadable."""
-    with open_records(job.bundle, job.cache_dir) as records:
+    """Assess the bundle; raise InputError if record data turned out unreadable.
+
+    Record files are read in the background, smallest first, while the rules whose record sets
+    are already in are evaluated: on a large bundle most rules are done by the time the largest
+    file is read. Rules running rule-pack SQL wait until every file is read and the store locked.
+    """
+    with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
+        records.start_loading()
         return _run(job, records, progress)
+
+
+def _evaluation_order(rules: list[tuple[LoadedPack, Rule]], records: DuckRecordStore) -> list[int]:
+    """Rule indexes, those whose record sets load earliest first; rule-pack SQL last."""
+
+    def ready_at(index: int) -> tuple[bool, int]:
+        rule = rules[index][1]
+        positions = [records.load_position(name) for name in record_sets_read(rule)]
+        return runs_pack_sql(rule), max(positions, default=-1)
+
+    return sorted(range(len(rules)), key=ready_at)
+
+
+def _finish_loading(job: Assessment, records: DuckRecordStore) -> None:
+    try:
+        records.finish_loading()
+    except RecordDataError as exc:
+        raise InputError(exc.diagnostics) from None
+    job.bundle.settle()
+    records.lock()
 
 
 def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -> AssessmentResult:
     bundle = job.bundle.model
     records.publish_period(bundle.audit_period.start, bundle.audit_period.end, job.as_of)
-    problems: list[Diagnostic] = []
     notices: list[Notice] = []
     waivers: dict[str, Waiver] = {}
     for declared in bundle.waivers:
@@ -169,14 +195,26 @@ def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -
             )
         else:
             waivers[declared.rule] = declared
+    all_rules = list(job.library.rules())
+    evaluated: dict[int, tuple[RuleResult, list[CheckResult]]] = {}
+    rule_problems: dict[int, list[Diagnostic]] = {}
+    locked = False
+    for done, index in enumerate(_evaluation_order(all_rules, records), start=1):
+        pack, rule = all_rules[index]
+        if not locked and runs_pack_sql(rule):
+            _finish_loading(job, records)
+            locked = True
+        if progress:
+            progress(done, len(all_rules), rule.id)
+        evaluated[index] = _evaluate_rule(job, pack, rule, records, rule_problems.setdefault(index, []))
+    if not locked:
+        _finish_loading(job, records)
+    problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []
     findings = []
     subject = bundle.organisation.id
-    all_rules = list(job.library.rules())
-    for index, (pack, rule) in enumerate(all_rules):
-        if progress:
-            progress(index + 1, len(all_rules), rule.id)
-        result, checks = _evaluate_rule(job, pack, rule, records, problems)
+    for index, (_, rule) in enumerate(all_rules):
+        result, checks = evaluated[index]
         if result.outcome is Outcome.FAIL:
             grade = _grade(rule, checks)
             waiver = waivers.get(rule.id)

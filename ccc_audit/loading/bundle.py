@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,13 +34,21 @@ class LoadedBundle:
     pending: dict[str, Future[str]] = field(default_factory=dict)
     """Record-file hashes still being computed in the background (large files)."""
     hasher: HashCache = field(default_factory=HashCache)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def sha256(self, key: str) -> str:
-        """The hash of file ``key`` ("document:ID" or "records:NAME"), waiting for it if needed."""
-        if key in self.pending:
-            digest = self.pending.pop(key).result()
-            self.hashes[key] = digest
-            self.hasher.remember(self.files[key], digest)
+        """The hash of file ``key`` ("document:ID" or "records:NAME"), waiting for it if needed.
+
+        Safe to call from several threads (the record loader and the rule evaluator).
+        """
+        with self._lock:
+            pending = self.pending.get(key)
+        if pending is not None:
+            digest = pending.result()
+            with self._lock:
+                if self.pending.pop(key, None) is not None:
+                    self.hashes[key] = digest
+                    self.hasher.remember(self.files[key], digest)
         return self.hashes[key]
 
     def settle(self) -> None:
@@ -98,7 +107,18 @@ def _check_files(bundle: LoadedBundle, hasher: HashCache) -> list[Diagnostic]:
         problems.extend(_resolve(bundle, hasher, f"document:{document.id}", document.path, where))
     for name, records in bundle.model.records.items():
         problems.extend(_resolve(bundle, hasher, f"records:{name}", records.path, ("records", name, "path")))
+    unhashed = [key for key in bundle.files if key.startswith("records:") and key not in bundle.hashes]
+    for key in sorted(unhashed, key=lambda k: (_size(bundle.files[k]), k)):
+        # Smallest first, the order the records are read in: the hash overlaps DuckDB's parsing.
+        bundle.pending[key] = _HASHING.submit(sha256_of, bundle.files[key])
     return problems
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _resolve(
@@ -112,9 +132,7 @@ def _resolve(
     known = hasher.known(target)
     if known is not None:
         bundle.hashes[key] = known
-    elif key.startswith("records:"):
-        bundle.pending[key] = _HASHING.submit(sha256_of, target)  # overlaps DuckDB's parsing
-    else:
+    elif not key.startswith("records:"):  # record files are hashed in the background
         bundle.hashes[key] = hasher.sha256(target)
     return []
 

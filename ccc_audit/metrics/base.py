@@ -127,6 +127,20 @@ def label_sql(day: str, q: MetricQuery) -> str:
     return f"CAST(isoyear({day}) AS VARCHAR) || '-W' || lpad(CAST(week({day}) AS VARCHAR), 2, '0')"
 
 
+_TRUNCATED = {Window.MONTH: "month", Window.QUARTER: "quarter", Window.YEAR: "year", Window.WEEK: "week"}
+
+
+def period_key_sql(moment: str, q: MetricQuery) -> str:
+    """SQL giving the first day of the span holding ``moment``: a cheap key to group rows by.
+
+    Labelling each of millions of rows costs string formatting per row; grouping by this key and
+    applying :func:`label_sql` to the few groups gives the same labels.
+    """
+    if q.window is None:
+        return "DATE '1970-01-01'"
+    return f"CAST(date_trunc('{_TRUNCATED[q.window]}', {moment}) AS DATE)"
+
+
 def ratio(
     table: str, date_expr: str, numerator: str, denominator: str, *, aggregate: str = "sum"
 ) -> Callable[[MetricQuery], str]:
@@ -154,10 +168,12 @@ def ratio(
                 f"CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r JOIN {spans_sql(q.spans)} "
                 f"ON {day} BETWEEN w.ws AND w.we WHERE {q.where} GROUP BY {group}w.label"
             )
+        names = "".join(f"{quote_ident(g)}, " for g in q.group_by)
         return (
-            f"SELECT {select}{label_sql(day, q)} AS label, CAST({value} AS DOUBLE) AS value, "
+            f"SELECT {names}{label_sql('period', q)} AS label, value, num, den FROM ("
+            f"SELECT {select}{period_key_sql(date_expr, q)} AS period, CAST({value} AS DOUBLE) AS value, "
             f"CAST({num} AS DOUBLE) AS num, CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r "
-            f"WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND {q.where} GROUP BY {group}label"
+            f"WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND {q.where} GROUP BY {group}period)"
         )
 
     return build

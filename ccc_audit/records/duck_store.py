@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,6 @@ from ccc_audit.records.readers import (
 )
 from ccc_audit.records.types import type_fingerprint
 from ccc_audit.records.typing import (
-    FALSE_WORDS,
-    TRUE_WORDS,
     TypedColumn,
     checked_columns,
     expected,
@@ -50,6 +49,7 @@ _NATIVE = {
     ColumnType.NUMBER: "DOUBLE",
     ColumnType.DATE: "DATE",
     ColumnType.TIMESTAMP: "TIMESTAMP",
+    ColumnType.BOOLEAN: "BOOLEAN",
 }
 MAX_REPORTED = 20
 
@@ -89,9 +89,21 @@ class DuckRecordStore:
         self.sets: dict[str, LoadedSet] = {}
         self.cache_hits = 0
         self.locked = False
+        self._reader = self.con
+        """The connection record files are read with (a cursor of its own while loading in the background)."""
+        self._ready: dict[str, threading.Event] = {}
+        self._load_order: dict[str, int] = {}
+        self._loader: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._problems: dict[str, list[Diagnostic]] = {}
+        self._failure: BaseException | None = None
 
     def close(self) -> None:
-        """Release the database and scratch files."""
+        """Release the database and scratch files (after the background loader, if any, stops)."""
+        if self._loader is not None:
+            self._stop.set()
+            self._loader.join()
+            self._loader = None
         self.con.close()
         self._scratch.cleanup()
 
@@ -112,6 +124,63 @@ class DuckRecordStore:
         if problems:
             raise RecordDataError(problems)
 
+    def start_loading(self) -> None:
+        """Read every record set in a background thread, smallest file first.
+
+        Meanwhile the caller may evaluate checks: :meth:`has` waits until the set asked about is
+        loaded, and :meth:`load_position` tells how early a set will be ready. Finish with
+        :meth:`finish_loading`.
+        """
+        names = sorted(self.bundle.model.records, key=lambda n: (self._file_size(n), n))
+        self._load_order = {name: index for index, name in enumerate(names)}
+        self._ready = {name: threading.Event() for name in names}
+        self._reader = self.con.cursor()  # a connection is not to be shared between threads
+        self._reader.execute("SET enable_progress_bar = false")
+        self._loader = threading.Thread(
+            target=self._load_in_background, args=(names,), name="ccc-audit-records", daemon=True
+        )
+        self._loader.start()
+
+    def load_position(self, name: str) -> int:
+        """Where set ``name`` comes in the background loading order (-1: not loaded in background)."""
+        return self._load_order.get(name, -1)
+
+    def finish_loading(self) -> None:
+        """Wait for the background loader; raise RecordDataError listing every problem it found."""
+        if self._loader is not None:
+            self._loader.join()
+            self._loader = None
+            self._reader = self.con
+        if self._failure is not None:
+            raise self._failure
+        problems = [d for name in sorted(self._problems) for d in self._problems[name]]
+        if problems:
+            raise RecordDataError(problems)
+
+    def _file_size(self, name: str) -> int:
+        try:
+            return self.bundle.record_file(name).stat().st_size
+        except OSError:
+            return 0
+
+    def _load_in_background(self, names: list[str]) -> None:
+        try:
+            for name in names:
+                if self._stop.is_set():
+                    break
+                try:
+                    self._load(name)
+                except RecordDataError as exc:
+                    self._problems[name] = exc.diagnostics
+                finally:
+                    self._ready[name].set()
+        except BaseException as exc:  # handed to the caller by finish_loading
+            self._failure = exc
+        finally:
+            self._reader.close()
+            for event in self._ready.values():
+                event.set()
+
     def lock(self) -> None:
         """Forbid file access and configuration changes for the rest of the run."""
         self.con.execute("SET enable_external_access = false")
@@ -128,7 +197,10 @@ class DuckRecordStore:
         )
 
     def has(self, name: str) -> bool:
-        """Whether the bundle supplied record set ``name``."""
+        """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
+        ready = self._ready.get(name)
+        if ready is not None:
+            ready.wait()
         return name in self.sets
 
     def shown(self, name: str) -> str:
@@ -169,9 +241,9 @@ class DuckRecordStore:
         if cached is not None and cached.is_file():
             alias = f"cache{self._attached}"
             self._attached += 1
-            self.con.execute(f"ATTACH {quote_text(str(cached))} AS {alias} (READ_ONLY)")
-            self.con.execute(f"CREATE VIEW {table} AS SELECT * FROM {alias}.records")
-            columns = [c for c in self.con.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"]
+            self._reader.execute(f"ATTACH {quote_text(str(cached))} AS {alias} (READ_ONLY)")
+            self._reader.execute(f"CREATE VIEW {table} AS SELECT * FROM {alias}.records")
+            columns = [c for c in self._reader.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"]
             self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
             self.cache_hits += 1
             return
@@ -200,19 +272,20 @@ class DuckRecordStore:
             self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
             return
         try:
-            self.con.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
+            self._reader.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
         except duckdb.Error as exc:
             if not (is_invalid_unicode(exc) and spec.encoding == "auto"):
                 raise explain_csv_error(exc, shown) from None
             source = self._source(name, path, spec, shown, "cp932")  # as Japanese Excel writes CSV
+            select = typed_select(source.clause, planned, keep_line)
             try:
-                self.con.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
+                self._reader.execute(f"CREATE TABLE {table} AS {select}")
             except duckdb.Error as again:
                 raise explain_csv_error(again, shown) from None
-        bad = self.con.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
+        bad = self._reader.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
         if bad and bad[0]:
             raise RecordDataError(self._bad_values(name, source, planned, line_expr, shown))
-        self.con.execute(f"ALTER TABLE {table} DROP COLUMN __bad")
+        self._reader.execute(f"ALTER TABLE {table} DROP COLUMN __bad")
         self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
 
     def _finish(
@@ -244,45 +317,29 @@ class DuckRecordStore:
     def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
         """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.
 
-        Any value DuckDB cannot parse, a ragged row, an enum value outside
-        its list or a boolean that is not yes / no sends the file to the slower text path, which
-        accepts YYYY/MM/DD dates and locates every bad value exactly.
+        Any value DuckDB cannot parse (YYYY/MM/DD dates, はい / いいえ among them), a ragged row or
+        an enum value outside its list sends the file to the slower text path, which accepts
+        those dates and words and locates every bad value exactly.
         """
         types = {c.name: _NATIVE.get(c.type, "VARCHAR") if c.type else "VARCHAR" for c in planned}
         types["__line"] = "BIGINT"
         try:
-            self.con.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types)}")
+            self._reader.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types)}")
         except duckdb.Error:  # the text path finds and explains the problem
-            self.con.execute(f"DROP TABLE IF EXISTS {table}")
+            self._reader.execute(f"DROP TABLE IF EXISTS {table}")
             return False
-        problems: list[str] = []
-        for column in planned:
-            col = quote_ident(column.name)
-            if column.type is ColumnType.ENUM:
-                allowed = ", ".join(quote_text(v) for v in column.values)
-                problems += self._any(
-                    f"SELECT count(*) FROM {table} WHERE {col} IS NOT NULL AND {col} NOT IN ({allowed})"
-                )
-            elif column.type is ColumnType.BOOLEAN:
-                words = ", ".join(quote_text(v) for v in (*TRUE_WORDS, *FALSE_WORDS))
-                problems += self._any(
-                    f"SELECT count(*) FROM {table} WHERE {col} IS NOT NULL AND lower({col}) NOT IN ({words})"
-                )
-        if problems:
-            self.con.execute(f"DROP TABLE {table}")
-            return False
-        for column in planned:
-            if column.type is ColumnType.BOOLEAN:
-                col = quote_ident(column.name)
-                yes = ", ".join(quote_text(v) for v in TRUE_WORDS)
-                self.con.execute(
-                    f"ALTER TABLE {table} ALTER {col} TYPE BOOLEAN USING (lower({col}) IN ({yes}))"
-                )
+        enums = [c for c in planned if c.type is ColumnType.ENUM]
+        if enums:  # one scan for every enum column
+            counts = ", ".join(
+                f"count(*) FILTER (WHERE {quote_ident(c.name)} NOT IN "
+                f"({', '.join(quote_text(v) for v in c.values)}))"
+                for c in enums
+            )
+            row = self._reader.execute(f"SELECT {counts} FROM {table}").fetchone()
+            if row and any(row):
+                self._reader.execute(f"DROP TABLE {table}")
+                return False
         return True
-
-    def _any(self, query: str) -> list[str]:
-        row = self.con.execute(query).fetchone()
-        return ["bad"] if row and row[0] else []
 
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()
@@ -296,7 +353,7 @@ class DuckRecordStore:
                 raise
         if kind is RecordFormat.XLSX:
             return read_xlsx(path, spec, shown, scratch, name)
-        return read_columnar(self.con, path, spec, shown)
+        return read_columnar(self._reader, path, spec, shown)
 
     def _bad_values(
         self, name: str, source: Source, planned: list[Any], line_expr: str, shown: str
@@ -304,7 +361,7 @@ class DuckRecordStore:
         table = quote_ident(name)
         problems: list[Diagnostic] = []
         for bit, column in enumerate(checked_columns(planned)):
-            rows = self.con.execute(
+            rows = self._reader.execute(
                 f"SELECT rowid, {line_expr} FROM {table} WHERE (__bad & {1 << bit}) <> 0 "
                 f"ORDER BY rowid LIMIT {MAX_REPORTED}"
             ).fetchall()
@@ -312,7 +369,7 @@ class DuckRecordStore:
                 continue
             wanted = ", ".join(str(r[0]) for r in rows)
             raw = dict(
-                self.con.execute(
+                self._reader.execute(
                     "SELECT rn, v FROM (SELECT (row_number() OVER () - 1) AS rn, "
                     f"{quote_ident(column.name)} AS v "
                     f"FROM {source.clause}) WHERE rn IN ({wanted})"
@@ -337,9 +394,9 @@ class DuckRecordStore:
         partial = cached.with_suffix(f".{os.getpid()}.tmp")
         select = f"SELECT * FROM {table}" if keep_line else f"SELECT *, {line_expr} AS __line FROM {table}"
         try:
-            self.con.execute(f"ATTACH {quote_text(str(partial))} AS cache_write")
-            self.con.execute(f"CREATE TABLE cache_write.records AS {select}")
-            self.con.execute("DETACH cache_write")
+            self._reader.execute(f"ATTACH {quote_text(str(partial))} AS cache_write")
+            self._reader.execute(f"CREATE TABLE cache_write.records AS {select}")
+            self._reader.execute("DETACH cache_write")
             partial.replace(cached)
         except (duckdb.Error, OSError):
             partial.unlink(missing_ok=True)  # a cache that cannot be written only costs time

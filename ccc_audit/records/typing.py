@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.readers import quote_ident, quote_text
 
-TRUE_WORDS = ("yes", "y", "true", "1", "はい", "有")
-FALSE_WORDS = ("no", "n", "false", "0", "いいえ", "無")
+TRUE_WORDS = ("yes", "y", "true", "t", "1", "はい", "有")
+FALSE_WORDS = ("no", "n", "false", "f", "0", "いいえ", "無")
+"""Boolean words; those outside the Japanese ones are exactly the words DuckDB's own reader accepts."""
 
 
 @dataclass(frozen=True)
