@@ -182,7 +182,9 @@ class DuckRecordStore:
                 event.set()
 
     def lock(self) -> None:
-        """Forbid file access and configuration changes for the rest of the run."""
+        """Forbid file access and configuration changes for the rest of the run (once is enough)."""
+        if self.locked:
+            return
         self.con.execute("SET enable_external_access = false")
         self.con.execute("SET lock_configuration = true")
         self.locked = True
