@@ -144,7 +144,7 @@ def _formats(value: str) -> list[str]:
     "formats",
     default="json,md,csv",
     show_default=True,
-    help="Comma-separated formats: json, md, csv.",
+    help="Comma-separated formats: json, md, csv (also text, junit, sarif, github, gitlab).",
 )
 @cache_dir_option
 @no_cache_option
