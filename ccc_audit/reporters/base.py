@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Protocol
 
 from ccc_audit.gate.verdict import Verdict
-from ccc_audit.models.result import AssessmentResult, EvidenceRef
+from ccc_audit.models.result import AssessmentResult, EvidenceRef, RuleResult
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,11 @@ class Report:
 def line_of(evidence: list[EvidenceRef]) -> int:
     """Line in bundle.yaml of the first cited entry that has one (1: the manifest itself)."""
     return next((ref.line for ref in evidence if ref.line), 1)
+
+
+def rule_line(rule: RuleResult) -> int:
+    """Line in bundle.yaml of the first entry a rule's checks cite (1: the manifest itself)."""
+    return line_of([ref for check in rule.checks for ref in check.evidence])
 
 
 class Reporter(Protocol):

@@ -8,7 +8,7 @@ nor start a new one.
 
 from __future__ import annotations
 
-from ccc_audit.reporters.base import Report, line_of
+from ccc_audit.reporters.base import Report, line_of, rule_line
 from ccc_audit.reporters.labels import label
 
 
@@ -65,7 +65,7 @@ class GithubReporter:
                     "error",
                     " ".join(c.message.get(lang) for c in rule.checks),
                     file=manifest,
-                    line=line_of([e for c in rule.checks for e in c.evidence]),
+                    line=rule_line(rule),
                     title=f"{label('outcome.error', lang)}: {rule.rule_id}",
                 )
             )

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ccc_audit.models.common import Grade
-from ccc_audit.reporters.base import Report, line_of
+from ccc_audit.reporters.base import Report, line_of, rule_line
 
 SEVERITY_OF_GRADE = {Grade.MAJOR: "critical", Grade.MINOR: "major", Grade.OBSERVATION: "info"}
 """GitLab severities are info, minor, major, critical and blocker; an evaluation error is a blocker."""
@@ -56,7 +56,7 @@ class GitlabReporter:
                 f"error:{rule.rule_id}",
                 "blocker",
                 report.manifest,
-                line_of([e for c in rule.checks for e in c.evidence]),
+                rule_line(rule),
             )
             for rule in report.verdict.errors
         ]

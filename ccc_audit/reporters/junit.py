@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 
 from ccc_audit.models.result import Finding, Outcome, RuleResult
-from ccc_audit.reporters.base import Report, line_of
+from ccc_audit.reporters.base import Report, line_of, rule_line
 from ccc_audit.reporters.labels import label
 
 _SKIPPED = (Outcome.NOT_APPLICABLE, Outcome.EXCLUDED, Outcome.MANUAL)
@@ -56,7 +56,7 @@ def _case(report: Report, rule: RuleResult, lang: str, tally: Counter[str]) -> E
     result = report.result
     finding = next((f for f in result.findings if f.id == rule.finding_id), None)
     subject = finding.subject if finding else result.scope.organisation_id
-    line = line_of([e for c in rule.checks for e in c.evidence])
+    line = rule_line(rule)
     case = ET.Element(
         "testcase",
         {

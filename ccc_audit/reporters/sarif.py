@@ -17,7 +17,7 @@ from ccc_audit.engine.findings import finding_id
 from ccc_audit.gate.baseline import Change
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import Finding, Outcome, RuleResult
-from ccc_audit.reporters.base import Report, line_of
+from ccc_audit.reporters.base import Report, line_of, rule_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL_OF_GRADE = {Grade.MAJOR: "error", Grade.MINOR: "warning", Grade.OBSERVATION: "note"}
@@ -74,7 +74,7 @@ def _result(
     report: Report, index: int, rule: RuleResult, finding: Finding | None, lang: str
 ) -> dict[str, Any]:
     subject = finding.subject if finding else report.result.scope.organisation_id
-    line = line_of(finding.evidence if finding else [e for c in rule.checks for e in c.evidence])
+    line = line_of(finding.evidence) if finding else rule_line(rule)
     kind = _KIND_OF_OUTCOME[rule.outcome]
     entry: dict[str, Any] = {"ruleId": rule.rule_id, "ruleIndex": index, "kind": kind}
     if finding is not None:

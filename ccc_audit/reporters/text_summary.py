@@ -7,7 +7,7 @@ from collections import Counter
 from ccc_audit.exit_codes import ExitCode, exit_code_for
 from ccc_audit.gate.verdict import FindingStatus
 from ccc_audit.models.result import Outcome
-from ccc_audit.reporters.base import Report, line_of
+from ccc_audit.reporters.base import Report, line_of, rule_line
 from ccc_audit.reporters.labels import label
 
 
@@ -61,7 +61,7 @@ class TextReporter:
             (
                 "gate.errors",
                 [
-                    f"  {report.manifest}:{line_of([e for c in r.checks for e in c.evidence])}: "
+                    f"  {report.manifest}:{rule_line(r)}: "
                     f"{r.rule_id}: {one_line(' '.join(c.message.get(lang) for c in r.checks))}"
                     for r in verdict.errors
                 ],
