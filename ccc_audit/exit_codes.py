@@ -1,16 +1,18 @@
 """Named exit codes and the one precedence rule between them.
 
 Precedence, highest first: 2 (usage or input error: nothing was assessed) > 3 (an evaluation
-error in at least one check: the result is incomplete) > 1 (nonconformities: an unwaived
-finding graded major or minor) > 0 (none of these).
+error in at least one check: the result is incomplete) > 1 (findings that fail the gate: unwaived,
+graded at or above the ``--fail-on`` threshold, default minor, and with a baseline only new or
+regressed ones) > 0 (none of these).
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from ccc_audit.models.common import Grade
-from ccc_audit.models.result import AssessmentResult, Outcome
+if TYPE_CHECKING:
+    from ccc_audit.gate.verdict import Verdict
 
 
 class ExitCode(IntEnum):
@@ -22,10 +24,10 @@ class ExitCode(IntEnum):
     EVALUATION_ERROR = 3
 
 
-def exit_code_for(result: AssessmentResult) -> ExitCode:
+def exit_code_for(verdict: Verdict) -> ExitCode:
     """Exit code of a completed assessment (input errors never reach a result)."""
-    if any(rule.outcome is Outcome.ERROR for rule in result.rules):
+    if verdict.errors:
         return ExitCode.EVALUATION_ERROR
-    if any(f.grade in (Grade.MAJOR, Grade.MINOR) and not f.waived for f in result.findings):
+    if verdict.blocking:
         return ExitCode.NONCONFORMITY
     return ExitCode.OK

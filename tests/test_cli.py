@@ -12,10 +12,11 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from ccc_audit.cli.main import cli
+from ccc_audit.loading.profile import load_profile
 from ccc_audit.loading.setup import prepare
 from ccc_audit.models.common import Localized
 from ccc_audit.reporters.labels import LABELS
-from ccc_audit.resources import demo_bundle
+from ccc_audit.resources import builtin_profiles, demo_bundle
 from ccc_audit.schemas import MODELS, SHIPPED, schema_text
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
@@ -134,6 +135,7 @@ def test_shipped_bundle_schema_accepts_the_demo_manifest() -> None:
         ["validate"],
         ["assess"],
         ["demo"],
+        ["check"],
         ["rules"],
         ["rules", "list"],
         ["rules", "show"],
@@ -169,6 +171,14 @@ def test_every_text_of_catalogues_and_packs_is_really_in_both_languages() -> Non
     for text in texts:
         assert JAPANESE.search(text.ja), f"not Japanese: {text.ja!r}"
         assert LATIN.search(text.en) and not JAPANESE.search(text.en), f"not English: {text.en!r}"
+
+
+def test_every_builtin_profile_loads_and_is_named_in_both_languages() -> None:
+    profiles = [load_profile(path)[0] for path in builtin_profiles()]
+    assert "ci-completeness" in [p.profile.id for p in profiles]
+    for profile in profiles:
+        title = profile.profile.title
+        assert JAPANESE.search(title.ja) and LATIN.search(title.en) and not JAPANESE.search(title.en)
 
 
 def test_every_report_label_exists_in_both_languages() -> None:

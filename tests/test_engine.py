@@ -17,6 +17,7 @@ from ccc_audit.checks.registry import CHECK_KINDS
 from ccc_audit.cli.main import cli
 from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.exit_codes import ExitCode, exit_code_for
+from ccc_audit.gate.verdict import decide
 from ccc_audit.loading.setup import prepare
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Outcome, RequirementResult, RuleResult
@@ -231,7 +232,7 @@ def test_findings_are_raised_for_failed_rules_only_with_their_grades(
     assert requirement(conformity_result, "4.1").findings == [
         rule_result(conformity_result, "enginetest.4-1.major-fail").finding_id
     ]
-    assert exit_code_for(conformity_result) is ExitCode.NONCONFORMITY
+    assert exit_code_for(decide(conformity_result)) is ExitCode.NONCONFORMITY
 
 
 def test_all_rules_passing_is_compliant_with_exit_code_zero(tmp_path: Path) -> None:
@@ -242,7 +243,7 @@ def test_all_rules_passing_is_compliant_with_exit_code_zero(tmp_path: Path) -> N
     )
     assert requirement(result, "4.5").conformity is Conformity.COMPLIANT
     assert result.findings == []
-    assert exit_code_for(result) is ExitCode.OK
+    assert exit_code_for(decide(result)) is ExitCode.OK
 
 
 # --- escalation ------------------------------------------------------------------------------
@@ -309,13 +310,13 @@ def test_waiver_keeps_the_failure_but_marks_it_waived_and_exit_code_ignores_it(t
     assert finding.waived is True
     assert finding.grade is Grade.MAJOR
     assert result.notices == []
-    assert exit_code_for(result) is ExitCode.OK
+    assert exit_code_for(decide(result)) is ExitCode.OK
 
 
 def test_waiver_is_honoured_on_its_last_day(tmp_path: Path) -> None:
     result = assess(tmp_path, WAIVED_RULES, {"waivers": [_waiver(AS_OF)]})
     assert rule_result(result, "enginetest.4-2.workforce-plan").waived is True
-    assert exit_code_for(result) is ExitCode.OK
+    assert exit_code_for(decide(result)) is ExitCode.OK
 
 
 def test_expired_waiver_is_ignored_with_a_notice(tmp_path: Path) -> None:
@@ -326,7 +327,7 @@ def test_expired_waiver_is_ignored_with_a_notice(tmp_path: Path) -> None:
     assert outcome.waiver is None
     assert [n.code for n in result.notices] == ["waiver_expired"]
     assert "enginetest.4-2.workforce-plan" in result.notices[0].message.en
-    assert exit_code_for(result) is ExitCode.NONCONFORMITY
+    assert exit_code_for(decide(result)) is ExitCode.NONCONFORMITY
 
 
 def test_cli_waiver_does_not_change_exit_code(tmp_path: Path) -> None:
@@ -443,7 +444,7 @@ def test_crashing_check_gives_error_outcome_and_other_rules_still_run(
     monitoring = rule_result(result, "enginetest.6-r3.monitoring")
     assert monitoring.outcome is Outcome.FAIL
     assert [f.rule_id for f in result.findings] == ["enginetest.6-r3.monitoring"]
-    assert exit_code_for(result) is ExitCode.EVALUATION_ERROR
+    assert exit_code_for(decide(result)) is ExitCode.EVALUATION_ERROR
 
 
 def test_cli_exit_code_3_when_a_check_crashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -517,7 +518,9 @@ def _with(
 def test_exit_code_precedence(
     conformity_result: AssessmentResult, error: bool, grade: Grade | None, waived: bool, expected: ExitCode
 ) -> None:
-    assert exit_code_for(_with(conformity_result, error=error, grade=grade, waived=waived)) is expected
+    assert (
+        exit_code_for(decide(_with(conformity_result, error=error, grade=grade, waived=waived))) is expected
+    )
 
 
 def test_input_error_beats_evaluation_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

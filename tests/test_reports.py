@@ -11,9 +11,11 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from ccc_audit.engine.assess import Assessment, run
+from ccc_audit.gate.verdict import decide
 from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.render import render_all
+from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_bundle
 
@@ -49,7 +51,7 @@ def demo_result() -> AssessmentResult:
 
 @pytest.fixture(scope="module")
 def demo_files(demo_result: AssessmentResult) -> dict[str, bytes]:
-    return render_all(demo_result, ["json", "md", "csv"], ["ja", "en"])
+    return render_all(Report(decide(demo_result)), ["json", "md", "csv"], ["ja", "en"])
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

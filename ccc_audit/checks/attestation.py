@@ -24,7 +24,8 @@ def evaluate(spec: AttestationCheckSpec, ctx: CheckContext) -> CheckResult:
             ),
             required="answer",
         )
-    evidence = [EvidenceRef(kind="attestation", id=key)] + [_cite(ctx, ref) for ref in answer.evidence]
+    cited = EvidenceRef(kind="attestation", id=key, line=ctx.bundle.entry_line("attestation", key))
+    evidence = [cited] + [_cite(ctx, ref) for ref in answer.evidence]
     who = f"{answer.answered_by}, {answer.answered_on}"
     oldest = add_months(ctx.as_of, -ctx.count(spec.max_age_months))
     if answer.answered_on < oldest:

@@ -60,6 +60,7 @@ class CheckContext:
             id=document.id,
             path=document.path,
             sha256=self.bundle.hashes.get(f"document:{document.id}"),
+            line=self.bundle.entry_line("document", document.id),
         )
 
     def records_ref(
@@ -74,6 +75,7 @@ class CheckContext:
             sha256=self.bundle.sha256(f"records:{name}"),
             rows=sorted(rows or [])[:50],
             keys=sorted(keys or [])[:50],
+            line=self.bundle.entry_line("records", name),
         )
 
 

@@ -11,7 +11,8 @@ from ccc_audit.records.sql import where
 MAX_LISTED = 200
 
 
-def _required_columns(spec: CoverageCheckSpec) -> dict[str, list[str]]:
+def needs(spec: CoverageCheckSpec) -> dict[str, list[str]]:
+    """Record sets the check reads, with the columns it needs in each."""
     rows = spec.rows
     needed = {
         rows.records: [rows.key_column, rows.date_column, *(f.column for f in rows.where), *spec.filled]
@@ -30,7 +31,7 @@ def _required_columns(spec: CoverageCheckSpec) -> dict[str, list[str]]:
 def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a coverage check."""
     store = ctx.records
-    needed = _required_columns(spec)
+    needed = needs(spec)
     absent = [name for name in needed if not store.has(name)]
     if absent:
         return records_missing("coverage", absent)

@@ -78,6 +78,16 @@ def _describe(bounds: Bounds, metric: Metric) -> str:
     return " and ".join(parts) or "no bound"
 
 
+def needs(spec: MetricCheckSpec) -> dict[str, list[str]]:
+    """Record sets the metric reads, with the columns it needs in each (targets excluded)."""
+    metric = METRICS[spec.metric]
+    main = metric.records[0]
+    names = dict.fromkeys([*metric.records, *metric.columns])
+    needed = {name: list(metric.columns.get(name, ())) for name in names}
+    needed[main] += [*spec.group_by, *(f.column for f in spec.where)]
+    return needed
+
+
 def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a metric check."""
     metric = METRICS[spec.metric]
@@ -85,10 +95,9 @@ def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
     absent = [name for name in metric.records if not store.has(name)]
     if absent:
         return records_missing("metric", absent)
+    for name, columns in needs(spec).items():
+        store.require(name, columns, f"rule {ctx.rule_id} (metric {metric.name})")
     main = metric.records[0]
-    for name, columns in metric.columns.items():
-        extra = [*spec.group_by, *(f.column for f in spec.where)] if name == main else []
-        store.require(name, [*columns, *extra], f"rule {ctx.rule_id} (metric {metric.name})")
     start, end = ctx.period
     spans = windows_in(start, end, spec.period) if spec.period else [Span(start, end, f"{start}..{end}")]
     if not spans:

@@ -118,6 +118,30 @@ def _query(
     return failing, total
 
 
+def needs(spec: PerEntityFrequencyCheckSpec) -> dict[str, list[str]]:
+    """Record sets the check reads, with the columns it needs in each."""
+    pop, ev, part = spec.population, spec.events, spec.partition
+    extra_pop = [part.observed_within] if part and part.observed_within else []
+    needed = {
+        pop.records: [
+            pop.id_column,
+            *(f.column for f in pop.where),
+            *(c for c in (pop.start_column, pop.end_column) if c),
+            *extra_pop,
+        ]
+    }
+    needed.setdefault(ev.records, []).extend(
+        [
+            ev.entity_column,
+            ev.date_column,
+            *(f.column for f in ev.where),
+            *([part.column] if part else []),
+            *extra_pop,
+        ]
+    )
+    return needed
+
+
 def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a per-entity frequency check."""
     window = ctx.window(spec.window)
@@ -128,30 +152,8 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
     required_text = f">= {needed} per {window.value}"
     if absent:
         return records_missing("per_entity_frequency", absent, required_text)
-    why = f"rule {ctx.rule_id}"
-    part = spec.partition
-    extra_pop = [part.observed_within] if part and part.observed_within else []
-    store.require(
-        pop.records,
-        [
-            pop.id_column,
-            *(f.column for f in pop.where),
-            *(c for c in (pop.start_column, pop.end_column) if c),
-            *extra_pop,
-        ],
-        why,
-    )
-    store.require(
-        ev.records,
-        [
-            ev.entity_column,
-            ev.date_column,
-            *(f.column for f in ev.where),
-            *([part.column] if part else []),
-            *extra_pop,
-        ],
-        why,
-    )
+    for name, columns in needs(spec).items():
+        store.require(name, columns, f"rule {ctx.rule_id}")
     queries = _query(spec, ctx, window, needed)
     activity = spec.activity
     if queries is None:

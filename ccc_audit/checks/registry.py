@@ -30,6 +30,18 @@ def register(kind: str, evaluator: Evaluator) -> None:
     CHECK_KINDS[kind] = evaluator
 
 
+RecordNeeds = Callable[[Any], dict[str, list[str]]]
+"""Record sets a check reads, with the columns it needs in each."""
+
+RECORD_NEEDS: dict[str, RecordNeeds] = {
+    "per_entity_frequency": per_entity_frequency.needs,
+    "coverage": coverage.needs,
+    "metric": metric.needs,
+    "sample_validity": sample_validity.needs,
+    "sql": sql_query.needs,
+}
+"""The heavy record-based check kinds, which a presence-only run checks for their records only."""
+
 register("document", document.evaluate)
 register("attestation", attestation.evaluate)
 register("periodic", periodic.evaluate)

@@ -26,13 +26,18 @@ def margin_sql(z: float) -> str:
     return f"{z} * sqrt(({p}) * (1 - ({p})) / sample_size) * {fpc}"
 
 
+def needs(spec: SampleValidityCheckSpec) -> dict[str, list[str]]:
+    """The observations record set and the columns the check reads."""
+    return {spec.records: ["metric", "period", "value", "sample_size"]}
+
+
 def evaluate(spec: SampleValidityCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a sample-validity check."""
     store = ctx.records
     tolerance = ctx.number(spec.tolerance)
     if not store.has(spec.records):
         return records_missing("sample_validity", [spec.records])
-    store.require(spec.records, ["metric", "period", "value", "sample_size"], f"rule {ctx.rule_id}")
+    store.require(spec.records, needs(spec)[spec.records], f"rule {ctx.rule_id}")
     z = NormalDist().inv_cdf(0.5 + spec.confidence / 2)
     has_pop = "population" in store.sets[spec.records].columns
     has_program = "program" in store.sets[spec.records].columns

@@ -19,6 +19,11 @@ MAX_LISTED = 200
 _MISSING_COLUMN = re.compile(r'Referenced column "([^"]+)" not found')
 
 
+def needs(spec: SqlCheckSpec) -> dict[str, list[str]]:
+    """Record sets the query reads, with the columns it declares for each."""
+    return {name: list(spec.columns.get(name, [])) for name in spec.uses}
+
+
 def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a SQL check."""
     store = ctx.records

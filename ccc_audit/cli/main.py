@@ -7,74 +7,22 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 import click
 
-P = ParamSpec("P")
-R = TypeVar("R")
-
-EXIT_CODES_HELP = (
-    "Exit codes (highest precedence first): 2 usage or input error; 3 evaluation error in a "
-    "check; 1 nonconformities found (unwaived major or minor findings); 0 none."
-)
-
-
-def _fail_on_input_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn InputError into a located message on stderr and exit code 2 (no traceback)."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from ccc_audit.errors import InputError
-
-        try:
-            return func(*args, **kwargs)
-        except InputError as exc:
-            for diagnostic in exc.diagnostics:
-                click.echo(f"error: {diagnostic}", err=True)
-            count = len(exc.diagnostics)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
-            sys.exit(2)
-
-    return wrapper
-
-
-pack_option = click.option(
-    "--pack",
-    "packs",
-    multiple=True,
-    metavar="ID|FILE",
-    help="Rule pack (built-in id or YAML file); repeatable. Default: every built-in pack.",
-)
-catalogue_option = click.option(
-    "--catalogue",
-    "catalogues",
-    multiple=True,
-    metavar="FILE",
-    help="Extra requirement catalogue file; repeatable (built-in catalogues are always loaded).",
-)
-cache_dir_option = click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path),
-    help="Where parsed record files are kept between runs "
-    "(default: $CCC_AUDIT_CACHE_DIR or ~/.cache/ccc-audit).",
-)
-no_cache_option = click.option(
-    "--no-cache", is_flag=True, help="Parse every record file afresh; keep no cache."
-)
-
-
-def _cache(cache_dir: Path | None, no_cache: bool) -> Path | None:
-    from ccc_audit.records.duck_store import default_cache_dir
-
-    return None if no_cache else (cache_dir or default_cache_dir())
-
-
-profile_option = click.option(
-    "--profile", metavar="ID|FILE", help="Tailoring profile (built-in id or YAML file)."
+from ccc_audit.cli.check import check
+from ccc_audit.cli.options import (
+    EXIT_CODES_HELP,
+    cache_choice,
+    cache_dir_option,
+    catalogue_option,
+    fail_on_input_errors,
+    no_cache_option,
+    pack_option,
+    parse_date,
+    profile_option,
+    shown_dir,
 )
 
 
@@ -87,22 +35,13 @@ def cli() -> None:
     """Assess a contact centre's evidence against ISO 18295-1, ISO 18295-2 and COPC CX R7.0."""
 
 
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f'"{value}" is not a date; expected YYYY-MM-DD') from None
-
-
 @cli.command()
 @click.argument("bundle", required=False, type=click.Path(path_type=Path))
 @pack_option
 @catalogue_option
 @profile_option
 @click.option("--as-of", "as_of", metavar="DATE", help="Date for expiry checks (default: today).")
-@_fail_on_input_errors
+@fail_on_input_errors
 def validate(
     bundle: Path | None,
     packs: tuple[str, ...],
@@ -117,7 +56,7 @@ def validate(
     from ccc_audit.loading.setup import prepare
 
     setup = prepare(packs, catalogues, profile, bundle)
-    when = _date(as_of) or dt.date.today()
+    when = parse_date(as_of) or dt.date.today()
     if setup.bundle is not None:
         expired = expired_waivers(setup.bundle, when)
         if expired:
@@ -167,7 +106,11 @@ def _run_assessment(
     )
     result = run(job, progress)
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
-    files = render_all(result, formats, languages)
+    from ccc_audit.gate.verdict import decide
+    from ccc_audit.reporters.base import Report
+
+    verdict = decide(result)
+    files = render_all(Report(verdict, shown_dir(bundle)), formats, languages)
     written = write_all(out, files)
     from ccc_audit.cli.summary import summary_lines
 
@@ -175,7 +118,7 @@ def _run_assessment(
         click.echo(line)
     for path in written:
         click.echo(f"wrote {path}")
-    sys.exit(int(exit_code_for(result)))
+    sys.exit(int(exit_code_for(verdict)))
 
 
 def _formats(value: str) -> list[str]:
@@ -201,11 +144,11 @@ def _formats(value: str) -> list[str]:
     "formats",
     default="json,md,csv",
     show_default=True,
-    help="Comma-separated formats: json, md, csv.",
+    help="Comma-separated formats: json, md, csv (also text, junit, sarif, github, gitlab).",
 )
 @cache_dir_option
 @no_cache_option
-@_fail_on_input_errors
+@fail_on_input_errors
 def assess(
     bundle: Path,
     packs: tuple[str, ...],
@@ -224,12 +167,12 @@ def assess(
         packs,
         catalogues,
         profile,
-        _date(as_of) or dt.date.today(),
+        parse_date(as_of) or dt.date.today(),
         lang,
         out,
         _formats(formats),
         False,
-        _cache(cache_dir, no_cache),
+        cache_choice(cache_dir, no_cache),
     )
 
 
@@ -252,7 +195,7 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
 )
 @cache_dir_option
 @no_cache_option
-@_fail_on_input_errors
+@fail_on_input_errors
 def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None, no_cache: bool) -> None:
     """Assess the built-in demo bundle and write every report, in Japanese and English."""
     from ccc_audit.resources import demo_bundle
@@ -262,12 +205,12 @@ def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None,
         (),
         (),
         None,
-        _date(as_of) or DEMO_AS_OF,
+        parse_date(as_of) or DEMO_AS_OF,
         lang,
         out,
         ["json", "md", "csv"],
         True,
-        _cache(cache_dir, no_cache),
+        cache_choice(cache_dir, no_cache),
     )
 
 
@@ -275,7 +218,7 @@ def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None,
 @click.argument("directory", type=click.Path(path_type=Path))
 @pack_option
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
-@_fail_on_input_errors
+@fail_on_input_errors
 def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
     """Scaffold an evidence bundle in DIRECTORY: manifest, record templates, questionnaire."""
     from ccc_audit.errors import Diagnostic, InputError
@@ -303,7 +246,7 @@ def rules() -> None:
 @rules.command("list")
 @pack_option
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
-@_fail_on_input_errors
+@fail_on_input_errors
 def rules_list(packs: tuple[str, ...], lang: str) -> None:
     """List every rule: id, check kinds, requirements, title."""
     from ccc_audit.loading.setup import prepare
@@ -319,7 +262,7 @@ def rules_list(packs: tuple[str, ...], lang: str) -> None:
 @click.argument("ident")
 @pack_option
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
-@_fail_on_input_errors
+@fail_on_input_errors
 def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
     """Show a rule (by id) or a requirement (catalogue:node) in full."""
     from ccc_audit.cli.browse import describe
@@ -358,13 +301,13 @@ def schema(name: str) -> None:
     metavar="LIST",
     help="Violations to plant: comma-separated kinds, all or none.",
 )
-@_fail_on_input_errors
+@fail_on_input_errors
 def generate(out: Path, seats: int, months: int, seed: int, start: str, violations: str) -> None:
     """Write a synthetic evidence bundle to OUT, with ground-truth.json listing planted violations."""
     from ccc_audit.generate import GenerateOptions
     from ccc_audit.generate import generate as write_bundle
 
-    day = _date(start)
+    day = parse_date(start)
     assert day is not None
     result = write_bundle(GenerateOptions(out, seats, months, seed, day, violations))
     for name, count in result.rows.items():
@@ -372,6 +315,9 @@ def generate(out: Path, seats: int, months: int, seed: int, start: str, violatio
     click.echo(f"wrote {out}: {result.csv_bytes:,} bytes of CSV, {len(result.plants)} planted violation(s)")
     if result.skipped:
         click.echo(f"not planted (the period is too short): {', '.join(result.skipped)}")
+
+
+cli.add_command(check)
 
 
 def main() -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ccc_audit import __version__
 from ccc_audit.checks.base import CheckContext, text
-from ccc_audit.checks.registry import CHECK_KINDS
+from ccc_audit.checks.presence import evaluate_presence
+from ccc_audit.checks.registry import CHECK_KINDS, RECORD_NEEDS
 from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
 from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
@@ -54,13 +55,26 @@ class Assessment:
     """Where parsed record files are cached between runs (None: no cache)."""
 
 
-def _run_check(spec: object, ctx: CheckContext, problems: list[Diagnostic]) -> CheckResult:
+_SECTION_OF_KIND = {"document": "documents", "attestation": "attestations"}
+"""Where in bundle.yaml the absence of a check's evidence shows (records for the other kinds)."""
+
+
+def _run_check(
+    spec: object, ctx: CheckContext, problems: list[Diagnostic], presence_only: bool
+) -> CheckResult:
     kind = str(getattr(spec, "kind", "?"))
     try:
-        result = CHECK_KINDS[kind](spec, ctx)
+        if presence_only and kind in RECORD_NEEDS:
+            result = evaluate_presence(kind, RECORD_NEEDS[kind](spec), ctx)
+        else:
+            result = CHECK_KINDS[kind](spec, ctx)
         if result.reason == "evidence_missing" and not result.evidence:
             manifest = EvidenceRef(
-                kind="manifest", id="bundle.yaml", path="bundle.yaml", sha256=ctx.bundle.manifest_sha256
+                kind="manifest",
+                id="bundle.yaml",
+                path="bundle.yaml",
+                sha256=ctx.bundle.manifest_sha256,
+                line=ctx.bundle.section_line(_SECTION_OF_KIND.get(kind, "records")),
             )
             result = result.model_copy(update={"evidence": [manifest]})  # the absence is seen there
         return result
@@ -123,7 +137,7 @@ def _evaluate_rule(
         records,
         rule.id,
     )
-    checks = [_run_check(spec, ctx, problems) for spec in rule.checks]
+    checks = [_run_check(spec, ctx, problems, job.tailoring.presence_only) for spec in rule.checks]
     decisive = max(checks, key=lambda c: c.outcome.weight)
     outcome = decisive.outcome
     if outcome is Outcome.NOT_APPLICABLE and any(c.outcome is Outcome.PASS for c in checks):
@@ -181,7 +195,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -
     records.publish_period(bundle.audit_period.start, bundle.audit_period.end, job.as_of)
     notices: list[Notice] = []
     waivers: dict[str, Waiver] = {}
-    for declared in bundle.waivers:
+    for index, declared in enumerate(bundle.waivers):
         if declared.expires < job.as_of:
             notices.append(
                 Notice(
@@ -191,6 +205,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -
                         "適用しなかった。",
                         f"The waiver for rule {declared.rule} expired on {declared.expires} and was ignored.",
                     ),
+                    line=job.bundle.doc.position(("waivers", index)).line,
                 )
             )
         else:

@@ -57,6 +57,28 @@ class LoadedBundle:
             self.sha256(key)
         self.hasher.save()
 
+    def section_line(self, section: str) -> int | None:
+        """Line of a top-level key of bundle.yaml (None when the manifest lacks it)."""
+        data = self.doc.data
+        if not isinstance(data, dict) or section not in data:
+            return None
+        return self.doc.position((section,), key=True).line
+
+    def entry_line(self, kind: str, ident: str) -> int | None:
+        """Line in bundle.yaml of a document, record set or attestation (None if not declared)."""
+        if kind == "records":
+            return (
+                self.doc.position(("records", ident), key=True).line if ident in self.model.records else None
+            )
+        ids: list[str] = []
+        if kind == "document":
+            ids = [d.id for d in self.model.documents]
+        elif kind == "attestation":
+            ids = [a.id for a in self.model.attestations]
+        if ident not in ids:
+            return None
+        return self.doc.position((f"{kind}s", ids.index(ident))).line
+
     def document_file(self, doc_id: str) -> Path:
         """Resolved file of a document."""
         return self.files[f"document:{doc_id}"]

@@ -11,7 +11,7 @@ from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.models.common import Window
-from ccc_audit.models.profile import Profile
+from ccc_audit.models.profile import Profile, RecordChecks
 from ccc_audit.models.result import ParameterSetting
 from ccc_audit.models.rulepack import ParameterType, Rule, is_looser
 
@@ -23,6 +23,8 @@ class Tailoring:
     profile: Profile | None = None
     parameters: dict[str, dict[str, int | float | Window]] = field(default_factory=dict)
     settings: list[ParameterSetting] = field(default_factory=list)
+    presence_only: bool = False
+    """Heavy record checks only verify that their records are supplied (see RecordChecks)."""
 
     def selected(self, rule: Rule) -> bool:
         """Whether the profile keeps ``rule``."""
@@ -54,7 +56,9 @@ def load_profile(path: Path) -> tuple[Profile, YamlDocument]:
 def tailor(library: Library, loaded: tuple[Profile, YamlDocument] | None) -> Tailoring:
     """Effective parameters and selection; raise InputError on unknown names or undeclared deviations."""
     profile, doc = loaded if loaded else (None, None)
-    result = Tailoring(profile)
+    result = Tailoring(
+        profile, presence_only=bool(profile and profile.record_checks is RecordChecks.PRESENCE)
+    )
     problems: list[Diagnostic] = []
     overrides = dict(profile.parameters) if profile else {}
     deviations = {d.parameter: d for d in profile.deviations} if profile else {}

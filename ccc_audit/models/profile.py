@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
@@ -33,6 +34,13 @@ class ProfileInfo(StrictModel):
     title: Localized = Field(description="Profile name.")
 
 
+class RecordChecks(StrEnum):
+    """How the heavy record-based checks are evaluated."""
+
+    FULL = "full"
+    PRESENCE = "presence"
+
+
 class Profile(StrictModel):
     """A tailoring profile file."""
 
@@ -47,4 +55,12 @@ class Profile(StrictModel):
     )
     deviations: list[Deviation] = Field(
         default_factory=list, description="Declared looser-than-floor parameters."
+    )
+    record_checks: RecordChecks = Field(
+        default=RecordChecks.FULL,
+        description=(
+            "full: compute every record-based check; presence: for per_entity_frequency, coverage, "
+            "metric, sample_validity and sql checks only verify that their record sets and columns "
+            "are supplied (outcome excluded, reason records_present), as the CI completeness profile does."
+        ),
     )

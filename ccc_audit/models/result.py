@@ -57,6 +57,9 @@ class EvidenceRef(StrictModel):
     sha256: str | None = Field(default=None, description="Content hash of the file.")
     rows: list[int] = Field(default_factory=list, description="Cited file lines (1 = header).")
     keys: list[str] = Field(default_factory=list, description="Key values of the cited rows.")
+    line: int | None = Field(
+        default=None, description="Line of the cited entry (or section) in the bundle's bundle.yaml."
+    )
 
 
 class FailingItem(StrictModel):
@@ -163,6 +166,7 @@ class Notice(StrictModel):
 
     code: str = Field(description="Machine code.")
     message: Localized = Field(description="Text.")
+    line: int | None = Field(default=None, description="Line in bundle.yaml it is about, if any.")
 
 
 class ParameterSetting(StrictModel):

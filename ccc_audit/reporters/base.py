@@ -1,14 +1,54 @@
-"""The interface every reporter implements."""
+"""The interface every reporter implements, and what it reads."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 from typing import Protocol
 
-from ccc_audit.models.result import AssessmentResult
+from ccc_audit.gate.verdict import Verdict
+from ccc_audit.models.result import AssessmentResult, EvidenceRef, RuleResult
+
+
+@dataclass(frozen=True)
+class Report:
+    """The canonical result with the gate's verdict, as every reporter receives it."""
+
+    verdict: Verdict
+    bundle_dir: str = ""
+    """The bundle folder as given on the command line (POSIX, relative to where CI runs), so that
+    locations in CI formats point at ``<bundle_dir>/bundle.yaml``; empty: the current folder."""
+
+    @property
+    def result(self) -> AssessmentResult:
+        """The canonical result."""
+        return self.verdict.result
+
+    @property
+    def manifest(self) -> str:
+        """Path of the bundle's manifest as CI systems should show it."""
+        folder = self.bundle_dir.rstrip("/")
+        return "bundle.yaml" if folder in ("", ".") else f"{folder}/bundle.yaml"
+
+    @property
+    def manifest_uri(self) -> str:
+        """The manifest as a URI reference: relative as given, or a file URI when absolute."""
+        path = PurePosixPath(self.manifest)
+        return path.as_uri() if path.is_absolute() else self.manifest
+
+
+def line_of(evidence: list[EvidenceRef]) -> int:
+    """Line in bundle.yaml of the first cited entry that has one (1: the manifest itself)."""
+    return next((ref.line for ref in evidence if ref.line), 1)
+
+
+def rule_line(rule: RuleResult) -> int:
+    """Line in bundle.yaml of the first entry a rule's checks cite (1: the manifest itself)."""
+    return line_of([ref for check in rule.checks for ref in check.evidence])
 
 
 class Reporter(Protocol):
-    """Turns the canonical result into the bytes of one output file."""
+    """Turns a report into the bytes of one output file."""
 
     name: str
     """Format name used on the command line."""
@@ -17,6 +57,6 @@ class Reporter(Protocol):
         """Name of the file written for ``lang``."""
         ...
 
-    def render(self, result: AssessmentResult, lang: str) -> bytes:
+    def render(self, report: Report, lang: str) -> bytes:
         """The file content."""
         ...

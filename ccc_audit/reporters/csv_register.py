@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ccc_audit.models.result import AssessmentResult
+from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.labels import label
 from ccc_audit.reporters.spreadsheet_safety import neutralise
 
@@ -45,8 +45,9 @@ class CsvRegisterReporter:
         """Language-independent file name."""
         return "corrective-actions.csv"
 
-    def render(self, result: AssessmentResult, lang: str) -> bytes:
+    def render(self, report: Report, lang: str) -> bytes:
         """CSV with BOM so that Excel on Japanese Windows reads it as UTF-8."""
+        result = report.result
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
         writer.writerow([ja if lang == "ja" else en for _, ja, en in COLUMNS])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ccc_audit.models.result import AssessmentResult
+from ccc_audit.reporters.base import Report
 
 
 class JsonReporter:
@@ -14,8 +15,9 @@ class JsonReporter:
         """Language-independent file name."""
         return "assessment.json"
 
-    def render(self, result: AssessmentResult, _lang: str) -> bytes:
+    def render(self, report: Report, _lang: str) -> bytes:
         """Indented, key order fixed by the schema."""
+        result = report.result
         return result.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 

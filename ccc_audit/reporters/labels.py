@@ -97,6 +97,46 @@ LABELS: dict[str, dict[str, str]] = {
     "rule": {"ja": "規則", "en": "Rule"},
     "outcome": {"ja": "判定", "en": "Outcome"},
     "reason": {"ja": "理由コード", "en": "Reason"},
+    "gate.heading": {
+        "ja": "ccc-audit check: {org}（評価基準日 {as_of}）",
+        "en": "ccc-audit check: {org} (as of {as_of})",
+    },
+    "gate.settings": {
+        "ja": "プロファイル: {profile}、不合格の基準: {fail_on}{baseline}",
+        "en": "profile: {profile}; fails on: {fail_on}{baseline}",
+    },
+    "gate.with_baseline": {"ja": "、ベースラインとの差分のみ", "en": "; only changes from the baseline"},
+    "gate.rules": {"ja": "規則 {n} 件: {counts}", "en": "{n} rules: {counts}"},
+    "gate.blocking": {"ja": "不合格の原因となる所見", "en": "Findings that fail the check"},
+    "gate.other": {"ja": "不合格の原因とならない所見", "en": "Findings that do not fail the check"},
+    "gate.errors": {"ja": "評価できなかった規則", "en": "Rules that could not be evaluated"},
+    "gate.expired": {"ja": "失効した免除（無視した）", "en": "Expired waivers (ignored)"},
+    "gate.resolved": {"ja": "ベースラインから解消した所見", "en": "Resolved since the baseline"},
+    "gate.change.new": {"ja": "新規", "en": "new"},
+    "gate.change.regressed": {"ja": "悪化", "en": "regressed"},
+    "gate.change.unchanged": {"ja": "既知", "en": "unchanged"},
+    "gate.change.improved": {"ja": "改善", "en": "improved"},
+    "gate.why.waived": {"ja": "免除済み", "en": "waived"},
+    "gate.why.below_threshold": {"ja": "しきい値未満", "en": "below the threshold"},
+    "gate.why.in_baseline": {"ja": "ベースラインに既出", "en": "already in the baseline"},
+    "gate.result.pass": {"ja": "結果: 合格（終了コード 0）", "en": "result: pass (exit code 0)"},
+    "gate.result.fail": {
+        "ja": "結果: 不合格（終了コード 1）: 所見 {n} 件",
+        "en": "result: fail (exit code 1): {n} finding(s)",
+    },
+    "gate.result.error": {
+        "ja": "結果: 評価エラー（終了コード 3）: 規則 {n} 件",
+        "en": "result: evaluation error (exit code 3): {n} rule(s)",
+    },
+    "gate.fail_on.observation": {"ja": "観察事項以上", "en": "observation and above"},
+    "gate.fail_on.minor": {"ja": "軽微な不適合以上", "en": "minor and above"},
+    "gate.fail_on.major": {"ja": "重大な不適合", "en": "major"},
+    "gate.fail_on.error": {"ja": "評価エラーのみ", "en": "evaluation errors only"},
+    "gate.records_skipped": {
+        "ja": "記録に基づく指標は計算せず、記録と列の有無のみを確認した（--with-records で計算する）。",
+        "en": "Record-based metrics were not computed, only the presence of records and columns "
+        "(--with-records computes them).",
+    },
 }
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ccc_audit.models.result import AssessmentResult, Conformity
-from ccc_audit.reporters.templating import environment
+from ccc_audit.models.result import Conformity
+from ccc_audit.reporters.base import Report
 
 FAILING_SHOWN = 20
 
@@ -19,8 +19,11 @@ class MarkdownReporter:
         """One file per language."""
         return f"gap-report.{lang}.md"
 
-    def render(self, result: AssessmentResult, lang: str) -> bytes:
+    def render(self, report: Report, lang: str) -> bytes:
         """Render the template."""
+        result = report.result
+        from ccc_audit.reporters.templating import environment  # Jinja2 only when Markdown is asked for
+
         grades = Counter((f.grade.value, f.waived) for f in result.findings)
         text = (
             environment()

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from ccc_audit.reporters.base import Reporter
 from ccc_audit.reporters.csv_register import CsvRegisterReporter
+from ccc_audit.reporters.github import GithubReporter
+from ccc_audit.reporters.gitlab import GitlabReporter
 from ccc_audit.reporters.json_result import JsonReporter
+from ccc_audit.reporters.junit import JunitReporter
 from ccc_audit.reporters.markdown_report import MarkdownReporter
+from ccc_audit.reporters.sarif import SarifReporter
+from ccc_audit.reporters.text_summary import TextReporter
 
 REPORTERS: dict[str, Reporter] = {}
 
@@ -20,3 +25,8 @@ def register(reporter: Reporter) -> None:
 register(JsonReporter())
 register(MarkdownReporter())
 register(CsvRegisterReporter())
+register(TextReporter())
+register(JunitReporter())
+register(SarifReporter())
+register(GithubReporter())
+register(GitlabReporter())

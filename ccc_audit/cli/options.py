@@ -1,0 +1,96 @@
+"""Options and error handling shared by the commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+import click
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+EXIT_CODES_HELP = (
+    "Exit codes (highest precedence first): 2 usage or input error; 3 evaluation error in a "
+    "check; 1 findings that fail the gate (unwaived, at or above --fail-on, default minor; with "
+    "--baseline only new or regressed ones); 0 none."
+)
+
+
+def fail_on_input_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Turn InputError into a located message on stderr and exit code 2 (no traceback)."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        from ccc_audit.errors import InputError
+
+        try:
+            return func(*args, **kwargs)
+        except InputError as exc:
+            for diagnostic in exc.diagnostics:
+                click.echo(f"error: {diagnostic}", err=True)
+            count = len(exc.diagnostics)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+pack_option = click.option(
+    "--pack",
+    "packs",
+    multiple=True,
+    metavar="ID|FILE",
+    help="Rule pack (built-in id or YAML file); repeatable. Default: every built-in pack.",
+)
+catalogue_option = click.option(
+    "--catalogue",
+    "catalogues",
+    multiple=True,
+    metavar="FILE",
+    help="Extra requirement catalogue file; repeatable (built-in catalogues are always loaded).",
+)
+cache_dir_option = click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path),
+    help="Where parsed record files are kept between runs "
+    "(default: $CCC_AUDIT_CACHE_DIR or ~/.cache/ccc-audit).",
+)
+no_cache_option = click.option(
+    "--no-cache", is_flag=True, help="Parse every record file afresh; keep no cache."
+)
+
+
+def cache_choice(cache_dir: Path | None, no_cache: bool) -> Path | None:
+    """The cache folder to use, or None with --no-cache."""
+    from ccc_audit.records.duck_store import default_cache_dir
+
+    return None if no_cache else (cache_dir or default_cache_dir())
+
+
+profile_option = click.option(
+    "--profile", metavar="ID|FILE", help="Tailoring profile (built-in id or YAML file)."
+)
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """A YYYY-MM-DD option value as a date (None stays None)."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f'"{value}" is not a date; expected YYYY-MM-DD') from None
+
+
+def shown_dir(bundle: Path) -> str:
+    """The bundle folder as CI formats show it: relative to the current folder when inside it."""
+    folder = bundle.parent if bundle.suffix in (".yaml", ".yml") else bundle
+    try:
+        return folder.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return folder.as_posix()

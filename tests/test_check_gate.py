@@ -1,0 +1,245 @@
+"""``ccc-audit check``: exit codes (every row of the README's precedence table), waivers, baseline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bundle_factory import write_bundle
+from click.testing import CliRunner
+from test_engine import (
+    AS_OF,
+    PERIOD,
+    PRIVACY_POLICY,
+    _boom,
+    _waiver,
+    attestation_check,
+    document_check,
+    rule,
+    write_pack,
+)
+
+from ccc_audit.checks.registry import CHECK_KINDS
+from ccc_audit.cli.main import cli
+
+RULES = [
+    rule("gatetest.4-1.continuity", "4.1", "major", document_check("continuity_plan")),
+    rule("enginetest.4-2.workforce-plan", "4.2", "minor", document_check("workforce_plan")),
+    rule("gatetest.4-3.privacy", "4.3", "observation", document_check("privacy_policy")),
+    rule("gatetest.4-4.answered", "4.4", "minor", attestation_check()),
+]
+
+
+def _document(doc_id: str, doc_type: str) -> dict[str, Any]:
+    return {**PRIVACY_POLICY, "id": doc_id, "type": doc_type, "title": doc_id}
+
+
+ALL_DOCUMENTS = {
+    "continuity": _document("continuity", "continuity_plan"),
+    "workforce": _document("workforce", "workforce_plan"),
+    "privacy": _document("privacy", "privacy_policy"),
+    "policy": _document("policy", "policy_statement"),
+}
+ANSWER = {
+    "id": "gatetest.4-4.answered",
+    "answer": "yes",
+    "evidence": ["policy"],
+    "answered_by": "Head of Quality",
+    "answered_on": dt.date(2025, 12, 1),
+}
+
+
+def make_bundle(root: Path, missing: tuple[str, ...] = (), **extra: Any) -> Path:
+    documents = [d for key, d in ALL_DOCUMENTS.items() if key not in missing]
+    return write_bundle(
+        root, {"audit_period": PERIOD, "documents": documents, "attestations": [ANSWER], **extra}
+    )
+
+
+def check(root: Path, pack: Path, *options: str) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        cli, ["check", str(root), "--pack", str(pack), "--as-of", str(AS_OF), "--lang", "en", *options]
+    )
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+# (id, documents missing, bundle extras, options, crash, expected exit code)
+CASES: list[tuple[str, tuple[str, ...], dict[str, Any], tuple[str, ...], bool, int]] = [
+    ("clean_bundle_0", (), {}, (), False, 0),
+    ("minor_gap_1", ("workforce",), {}, (), False, 1),
+    ("major_gap_1", ("continuity",), {}, (), False, 1),
+    ("observation_below_default_threshold_0", ("privacy",), {}, (), False, 0),
+    ("observation_with_fail_on_observation_1", ("privacy",), {}, ("--fail-on", "observation"), False, 1),
+    ("minor_gap_with_fail_on_major_0", ("workforce",), {}, ("--fail-on", "major"), False, 0),
+    ("major_gap_with_fail_on_major_1", ("continuity",), {}, ("--fail-on", "major"), False, 1),
+    ("major_gap_with_fail_on_error_0", ("continuity",), {}, ("--fail-on", "error"), False, 0),
+    ("valid_waiver_0", ("workforce",), {"waivers": [_waiver(dt.date(2026, 6, 30))]}, (), False, 0),
+    (
+        "expired_waiver_is_ignored_1",
+        ("workforce",),
+        {"waivers": [_waiver(dt.date(2025, 6, 30))]},
+        (),
+        False,
+        1,
+    ),
+    ("evaluation_error_3", (), {}, (), True, 3),
+    ("evaluation_error_beats_findings_3", ("continuity",), {}, (), True, 3),
+    ("evaluation_error_with_fail_on_error_3", (), {}, ("--fail-on", "error"), True, 3),
+    ("unknown_format_2", ("continuity",), {}, ("--format", "yaml"), True, 2),
+    ("bad_fail_on_2", (), {}, ("--fail-on", "critical"), False, 2),
+    ("missing_baseline_file_2", ("continuity",), {}, ("--baseline", "no-such.json"), True, 2),
+]
+
+
+@pytest.mark.parametrize(
+    ("missing", "extra", "options", "crash", "expected"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_exit_code_precedence(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    missing: tuple[str, ...],
+    extra: dict[str, Any],
+    options: tuple[str, ...],
+    crash: bool,
+    expected: int,
+) -> None:
+    if crash:
+        monkeypatch.setitem(CHECK_KINDS, "attestation", _boom)
+    root = make_bundle(tmp_path / "bundle", missing, **extra)
+
+    code, output = check(root, write_pack(tmp_path, RULES), *options)
+
+    assert code == expected, output
+
+
+def test_input_error_beats_evaluation_error_and_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(CHECK_KINDS, "attestation", _boom)
+    root = make_bundle(tmp_path / "bundle", ("continuity",))
+    manifest = root / "bundle.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "aproved_by: nobody\n", encoding="utf-8")
+    out = tmp_path / "out.sarif"
+
+    code, output = check(root, write_pack(tmp_path, RULES), "--format", f"sarif:{out}")
+
+    assert code == 2
+    assert "bundle.yaml:" in output and '"aproved_by"' in output
+    assert not out.exists()
+
+
+def test_expired_waiver_is_reported_and_its_finding_fails(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "bundle", ("workforce",), waivers=[_waiver(dt.date(2025, 6, 30))])
+    lines = (root / "bundle.yaml").read_text(encoding="utf-8").splitlines()
+    waiver_line = next(
+        i for i, text in enumerate(lines, 1) if "- rule: enginetest.4-2.workforce-plan" in text
+    )
+
+    code, output = check(root, write_pack(tmp_path, RULES), "--format", "text", "--format", "github")
+
+    assert code == 1
+    assert "Expired waivers (ignored) (1):" in output
+    assert (
+        f"bundle.yaml:{waiver_line}: The waiver for rule enginetest.4-2.workforce-plan expired on 2025-06-30"
+        in output
+    )
+    manifest = (root / "bundle.yaml").as_posix()
+    assert (
+        f"::warning file={manifest},line={waiver_line},title=Expired waivers (ignored)::The waiver" in output
+    )
+    assert (
+        "[F-" in output and "enginetest.4-2.workforce-plan" in output.split("Findings that fail the check")[1]
+    )
+
+
+def test_valid_waiver_keeps_the_finding_visible_but_not_failing(tmp_path: Path) -> None:
+    root = make_bundle(tmp_path / "bundle", ("workforce",), waivers=[_waiver(dt.date(2026, 6, 30))])
+
+    code, output = check(root, write_pack(tmp_path, RULES))
+
+    assert code == 0
+    assert "Findings that do not fail the check (1):" in output
+    assert "enginetest.4-2.workforce-plan [waived]" in output
+
+
+def _baseline(tmp_path: Path, root: Path, pack: Path) -> Path:
+    path = tmp_path / "baseline.json"
+    code, output = check(root, pack, "--format", f"json:{path}")
+    assert code == 1, output
+    return path
+
+
+def test_baseline_only_new_or_regressed_findings_fail(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, RULES)
+    root = make_bundle(tmp_path / "bundle", ("workforce",))
+    baseline = _baseline(tmp_path, root, pack)
+
+    code, output = check(root, pack, "--baseline", str(baseline))
+    assert code == 0, output
+    assert "enginetest.4-2.workforce-plan [unchanged, already in the baseline]" in output
+
+    make_bundle(tmp_path / "bundle", ("workforce", "continuity"))
+    code, output = check(root, pack, "--baseline", str(baseline))
+    assert code == 1, output
+    blocking = output.split("Findings that fail the check (1):")[1].split("\n\n")[0]
+    assert "gatetest.4-1.continuity [new]" in blocking
+    assert "workforce" not in blocking
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        ({"grade": "observation"}, "regressed"),
+        ({"waived": True}, "regressed"),
+        ({"grade": "major"}, "improved"),
+    ],
+    ids=["graded_higher_than_before", "no_longer_waived", "graded_lower_than_before"],
+)
+def test_baseline_grade_and_waiver_changes(tmp_path: Path, edit: dict[str, Any], expected: str) -> None:
+    pack = write_pack(tmp_path, RULES)
+    root = make_bundle(tmp_path / "bundle", ("workforce",))
+    baseline = _baseline(tmp_path, root, pack)
+    data = json.loads(baseline.read_text(encoding="utf-8"))
+    data["findings"][0].update(edit)
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+
+    code, output = check(root, pack, "--baseline", str(baseline))
+
+    assert f"enginetest.4-2.workforce-plan [{expected}" in output
+    assert code == (1 if expected == "regressed" else 0), output
+
+
+def test_resolved_findings_are_reported(tmp_path: Path) -> None:
+    pack = write_pack(tmp_path, RULES)
+    root = make_bundle(tmp_path / "bundle", ("workforce",))
+    baseline = _baseline(tmp_path, root, pack)
+    make_bundle(tmp_path / "bundle")
+    sarif = tmp_path / "out.sarif"
+
+    code, output = check(
+        root, pack, "--baseline", str(baseline), "--format", "text", "--format", f"sarif:{sarif}"
+    )
+
+    assert code == 0, output
+    assert "Resolved since the baseline (1):" in output
+    results = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+    absent = [r for r in results if r.get("baselineState") == "absent"]
+    assert [r["ruleId"] for r in absent] == ["enginetest.4-2.workforce-plan"]
+
+
+def test_a_baseline_that_is_not_a_result_is_an_input_error(tmp_path: Path) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"findings": []}', encoding="utf-8")
+
+    code, output = check(
+        make_bundle(tmp_path / "bundle"), write_pack(tmp_path, RULES), "--baseline", str(baseline)
+    )
+
+    assert code == 2
+    assert f"{baseline}: not a ccc-audit result (assessment.json)" in output
