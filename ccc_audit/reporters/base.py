@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from ccc_audit.models.result import AssessmentResult
+from ccc_audit.progress import Progress
 
 
 class Reporter(Protocol):
@@ -17,6 +18,6 @@ class Reporter(Protocol):
         """Name of the file written for ``lang``."""
         ...
 
-    def render(self, result: AssessmentResult, lang: str) -> bytes:
-        """The file content."""
+    def render(self, result: AssessmentResult, lang: str, progress: Progress | None = None) -> bytes:
+        """The file content; ``progress`` (when an earlier result was given) adds a progress section."""
         ...

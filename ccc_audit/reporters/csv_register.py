@@ -6,6 +6,7 @@ import csv
 import io
 
 from ccc_audit.models.result import AssessmentResult
+from ccc_audit.progress import Progress
 from ccc_audit.reporters.labels import label
 from ccc_audit.reporters.spreadsheet_safety import neutralise
 
@@ -45,7 +46,7 @@ class CsvRegisterReporter:
         """Language-independent file name."""
         return "corrective-actions.csv"
 
-    def render(self, result: AssessmentResult, lang: str) -> bytes:
+    def render(self, result: AssessmentResult, lang: str, _progress: Progress | None = None) -> bytes:
         """CSV with BOM so that Excel on Japanese Windows reads it as UTF-8."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ccc_audit.models.result import AssessmentResult
+from ccc_audit.progress import Progress
 
 
 class JsonReporter:
@@ -14,7 +15,7 @@ class JsonReporter:
         """Language-independent file name."""
         return "assessment.json"
 
-    def render(self, result: AssessmentResult, _lang: str) -> bytes:
+    def render(self, result: AssessmentResult, _lang: str, _progress: Progress | None = None) -> bytes:
         """Indented, key order fixed by the schema."""
         return result.model_dump_json(indent=2).encode("utf-8") + b"\n"
 

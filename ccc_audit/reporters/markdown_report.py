@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ccc_audit.models.result import AssessmentResult, Conformity
+from ccc_audit.progress import Change, Progress
 from ccc_audit.reporters.templating import environment
 
 FAILING_SHOWN = 20
@@ -19,7 +20,7 @@ class MarkdownReporter:
         """One file per language."""
         return f"gap-report.{lang}.md"
 
-    def render(self, result: AssessmentResult, lang: str) -> bytes:
+    def render(self, result: AssessmentResult, lang: str, progress: Progress | None = None) -> bytes:
         """Render the template."""
         grades = Counter((f.grade.value, f.waived) for f in result.findings)
         text = (
@@ -34,6 +35,8 @@ class MarkdownReporter:
                 deviations=[p for p in result.parameters if p.deviation],
                 waived=[x for x in result.rules if x.waived],
                 failing_shown=FAILING_SHOWN,
+                progress=progress,
+                changes=list(Change),
             )
         )
         return text.encode("utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ccc_audit.reporters.base import Reporter
 from ccc_audit.reporters.csv_register import CsvRegisterReporter
+from ccc_audit.reporters.html_report import HtmlReporter
 from ccc_audit.reporters.json_result import JsonReporter
 from ccc_audit.reporters.markdown_report import MarkdownReporter
 
@@ -20,3 +21,4 @@ def register(reporter: Reporter) -> None:
 register(JsonReporter())
 register(MarkdownReporter())
 register(CsvRegisterReporter())
+register(HtmlReporter())
