@@ -9,9 +9,12 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from ccc_audit.models.result import AssessmentResult
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -142,6 +145,7 @@ def _run_assessment(
     formats: list[str],
     languages_all: bool,
     cache_dir: Path | None,
+    previous: Path | None = None,
 ) -> None:
     from ccc_audit.engine.assess import Assessment, run
     from ccc_audit.exit_codes import exit_code_for
@@ -153,6 +157,7 @@ def _run_assessment(
     unknown = [f for f in formats if f not in REPORTERS]
     if unknown:
         raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORTERS)}")
+    earlier = _read_result(previous) if previous is not None else None
     setup = prepare(packs, catalogues, profile, bundle, cache_dir)
     assert setup.bundle is not None
     language = lang or setup.bundle.model.language.value
@@ -167,7 +172,7 @@ def _run_assessment(
     )
     result = run(job, progress)
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
-    files = render_all(result, formats, languages)
+    files = render_all(result, formats, languages, earlier)
     written = write_all(out, files)
     from ccc_audit.cli.summary import summary_lines
 
@@ -176,6 +181,20 @@ def _run_assessment(
     for path in written:
         click.echo(f"wrote {path}")
     sys.exit(int(exit_code_for(result)))
+
+
+def _read_result(path: Path) -> AssessmentResult:
+    from ccc_audit.results import read_result
+
+    return read_result(path)
+
+
+previous_option = click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    metavar="OLD.json",
+    help="An earlier assessment.json: every report gains a progress section.",
+)
 
 
 def _formats(value: str) -> list[str]:
@@ -201,8 +220,9 @@ def _formats(value: str) -> list[str]:
     "formats",
     default="json,md,csv",
     show_default=True,
-    help="Comma-separated formats: json, md, csv.",
+    help="Comma-separated formats: json, md, html, csv, xlsx, oscal-ar, oscal-poam.",
 )
+@previous_option
 @cache_dir_option
 @no_cache_option
 @_fail_on_input_errors
@@ -215,6 +235,7 @@ def assess(
     lang: str | None,
     out: Path,
     formats: str,
+    previous: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -230,6 +251,7 @@ def assess(
         _formats(formats),
         False,
         _cache(cache_dir, no_cache),
+        previous,
     )
 
 
@@ -250,10 +272,26 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
     type=click.Choice(["ja", "en"]),
     help="Language of the summary (reports are written in both).",
 )
+@click.option(
+    "--format",
+    "formats",
+    default="json,md,html,csv,xlsx",
+    show_default=True,
+    help="Comma-separated formats (as for assess).",
+)
+@previous_option
 @cache_dir_option
 @no_cache_option
 @_fail_on_input_errors
-def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None, no_cache: bool) -> None:
+def demo(
+    out: Path,
+    as_of: str | None,
+    lang: str | None,
+    formats: str,
+    previous: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """Assess the built-in demo bundle and write every report, in Japanese and English."""
     from ccc_audit.resources import demo_bundle
 
@@ -265,9 +303,10 @@ def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None,
         _date(as_of) or DEMO_AS_OF,
         lang,
         out,
-        ["json", "md", "csv"],
+        _formats(formats),
         True,
         _cache(cache_dir, no_cache),
+        previous,
     )
 
 
@@ -372,6 +411,55 @@ def generate(out: Path, seats: int, months: int, seed: int, start: str, violatio
     click.echo(f"wrote {out}: {result.csv_bytes:,} bytes of CSV, {len(result.plants)} planted violation(s)")
     if result.skipped:
         click.echo(f"not planted (the period is too short): {', '.join(result.skipped)}")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@_fail_on_input_errors
+def diff(old: Path, new: Path, lang: str) -> None:
+    """Progress from OLD.json to NEW.json: new, resolved, regressed and unchanged findings."""
+    from ccc_audit.cli.progress_text import progress_lines
+    from ccc_audit.progress import compare
+
+    for line in progress_lines(compare(_read_result(old), _read_result(new)), lang):
+        click.echo(line)
+
+
+@cli.group()
+def register() -> None:
+    """Keep a corrective-action register (CSV or XLSX) across assessments."""
+
+
+@register.command("update")
+@click.argument("register_file", metavar="REGISTER", type=click.Path(path_type=Path))
+@click.option(
+    "--result",
+    "result_file",
+    required=True,
+    type=click.Path(path_type=Path),
+    metavar="RESULT.json",
+    help="The assessment.json to merge in.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    help="Language of a new register (default: the result's); an existing one keeps its own.",
+)
+@_fail_on_input_errors
+def register_update(register_file: Path, result_file: Path, lang: str | None) -> None:
+    """Merge RESULT.json into REGISTER, keeping every cell people filled in (backup: REGISTER.bak)."""
+    from ccc_audit.register.update import update_register
+
+    result = _read_result(result_file)
+    done = update_register(register_file, result, lang or result.language)
+    click.echo(
+        f"{'created' if done.created else 'updated'} {register_file}: {done.new} new, "
+        f"{done.recurring} recurring, {done.resolved} resolved by assessment, {done.total} rows"
+    )
+    if done.backup is not None:
+        click.echo(f"previous version kept as {done.backup}")
 
 
 def main() -> None:
