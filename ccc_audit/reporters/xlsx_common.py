@@ -42,7 +42,7 @@ def table(
     widths: Sequence[int],
     first_row: int = 1,
 ) -> None:
-    """A header row (bold, frozen, filtered) and data rows below it, with column widths."""
+    """A header row (bold, filtered; frozen when it is the first row) and data rows, with widths."""
     for column, text in enumerate(headers, start=1):
         put(sheet, first_row, column, text)
         head = sheet.cell(row=first_row, column=column)
@@ -55,7 +55,8 @@ def table(
     for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     last = get_column_letter(max(len(headers), 1))
-    sheet.freeze_panes = f"A{first_row + 1}"
+    if first_row == 1:
+        sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A{first_row}:{last}{first_row + max(len(rows), 1)}"
 
 

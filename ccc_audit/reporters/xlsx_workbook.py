@@ -21,6 +21,10 @@ def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: 
     facts: list[tuple[str, Cell]] = [
         (label("organisation", lang), result.scope.organisation),
         (label("role", lang), label(f"role.{result.scope.role.value}", lang)),
+        (label("sites", lang), ", ".join(result.scope.sites)),
+        (label("programs", lang), ", ".join(result.scope.programs)),
+        (label("channels", lang), ", ".join(result.scope.channels)),
+        (label("operations", lang), ", ".join(result.scope.operations)),
         (label("period", lang), f"{result.scope.period_start} – {result.scope.period_end}"),
         (label("as_of", lang), result.as_of),
         (label("criteria", lang), "; ".join(f"{c.title.get(lang)} ({c.version})" for c in result.catalogues)),
