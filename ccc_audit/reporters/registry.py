@@ -7,6 +7,7 @@ from ccc_audit.reporters.csv_register import CsvRegisterReporter
 from ccc_audit.reporters.html_report import HtmlReporter
 from ccc_audit.reporters.json_result import JsonReporter
 from ccc_audit.reporters.markdown_report import MarkdownReporter
+from ccc_audit.reporters.oscal import OscalPoamReporter, OscalResultsReporter
 from ccc_audit.reporters.xlsx_workbook import XlsxReporter
 
 REPORTERS: dict[str, Reporter] = {}
@@ -24,3 +25,5 @@ register(MarkdownReporter())
 register(CsvRegisterReporter())
 register(HtmlReporter())
 register(XlsxReporter())
+register(OscalResultsReporter())
+register(OscalPoamReporter())
