@@ -209,3 +209,22 @@ def test_json_result_matches_its_schema(demo_files: dict[str, bytes]) -> None:
         )
     )
     jsonschema.validate(json.loads(demo_files["assessment.json"]), schema)
+
+
+def test_html_caps_huge_failing_lists(demo_result: AssessmentResult) -> None:
+    from ccc_audit.models.common import Localized
+    from ccc_audit.models.result import EvidenceRef, FailingItem
+
+    detail = Localized(ja="不足", en="short")
+    failing = [FailingItem(subject=f"E{n:06d}", detail=detail) for n in range(50_000)]
+    rows = EvidenceRef(
+        kind="records", id="monitoring", path="records/monitoring.csv", rows=list(range(50_000))
+    )
+    big = demo_result.findings[0].model_copy(update={"failing": failing, "evidence": [rows]})
+    huge = demo_result.model_copy(update={"findings": [big, *demo_result.findings[1:]]})
+    html = render_all(huge, ["html"], ["en"])["gap-report.en.html"].decode("utf-8")
+    plain = render_all(demo_result, ["html"], ["en"])["gap-report.en.html"].decode("utf-8")
+    assert len(html) - len(plain) < 10_000
+    assert "What falls short (50000)" in html
+    assert "and 49980 more" in html and "and 49990 more" in html
+    assert "E000019" in html and "E000020" not in html
