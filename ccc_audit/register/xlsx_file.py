@@ -16,8 +16,7 @@ from ccc_audit.models.common import Grade
 from ccc_audit.register.columns import DATE_COLUMNS, STATUS_LABELS, Status, header, key_for_header, status_of
 from ccc_audit.register.model import Register
 from ccc_audit.reporters.labels import label
-from ccc_audit.reporters.spreadsheet_safety import restore
-from ccc_audit.reporters.xlsx_common import Cell, table
+from ccc_audit.reporters.xlsx_common import Cell, cell_text, table
 
 OPEN_SHEET = "open_sheet"
 CLOSED_SHEET = "closed_sheet"
@@ -80,18 +79,6 @@ def write_register_sheets(workbook: Workbook, register: Register) -> None:
         _validations(sheet, register, len(rows) + 1)
 
 
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return restore(str(value))
-
-
 def read_xlsx(path: Path) -> Register:
     """Read the register sheets of a workbook written by ccc-audit and edited in a spreadsheet."""
     try:
@@ -111,7 +98,7 @@ def read_xlsx(path: Path) -> Register:
         grid = list(sheet.iter_rows(values_only=True))
         if not grid:
             continue
-        keys = [key_for_header(_text(c)) or _text(c) for c in grid[0]]
+        keys = [key_for_header(cell_text(c)) or cell_text(c) for c in grid[0]]
         if "finding_id" not in keys:
             raise InputError(
                 [Diagnostic(str(path), 0, 0, f'sheet "{name}", row 1: no "finding_id" column in the header')]
@@ -120,7 +107,11 @@ def read_xlsx(path: Path) -> Register:
             if extra and key_for_header(extra) is None and extra not in register.extra:
                 register.extra.append(extra)
         for cells in grid[1:]:
-            row = {keys[i]: _text(c) for i, c in enumerate(cells) if i < len(keys) and keys[i] and _text(c)}
+            row = {
+                keys[i]: cell_text(c)
+                for i, c in enumerate(cells)
+                if i < len(keys) and keys[i] and cell_text(c)
+            }
             if row:
                 register.rows.append(row)
     return register

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ccc_audit.reporters.spreadsheet_safety import neutralise
+from ccc_audit.reporters.spreadsheet_safety import neutralise, restore
 
 Cell = str | int | float | dt.date | None
 """A value written to a cell: text is neutralised, numbers and dates stay typed."""
@@ -33,6 +33,19 @@ def put(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
         cell.number_format = DATE_FORMAT
     else:
         cell.value = value
+
+
+def cell_text(value: object) -> str:
+    """A cell read back as text: dates as ISO dates, whole numbers without ".0", escaping undone once."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return restore(str(value))
 
 
 def table(
