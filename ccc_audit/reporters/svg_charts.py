@@ -120,11 +120,13 @@ def trend_chart(progress: Progress, lang: str) -> Markup:
         new = roll.new_rate or 0.0
         y1 = bottom - (bottom - top) * old
         y2 = bottom - (bottom - top) * new
+        legend_y = top + 4 + index * 20
         body.append(
             f'<line x1="{left}" y1="{y1:.1f}" x2="{right}" y2="{y2:.1f}" stroke="{colour}" stroke-width="3"/>'
             f'<circle cx="{left}" cy="{y1:.1f}" r="4" fill="{colour}"/>'
             f'<circle cx="{right}" cy="{y2:.1f}" r="4" fill="{colour}"/>'
-            f'<text x="{right + 10}" y="{y2 + 4:.1f}" font-size="11" fill="{colour}">'
-            f"{escape(roll.ref)} {new:.0%}</text>"
+            f'<rect x="{right + 24}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{right + 42}" y="{legend_y}" font-size="11">'
+            f"{escape(roll.ref)} {old:.0%} → {new:.0%}</text>"
         )
     return _svg(height, label("chart.trend", lang), body)
