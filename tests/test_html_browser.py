@@ -118,3 +118,26 @@ def test_filters_narrow_the_requirement_table(browser: Browser, reports: dict[st
     assert page.locator(visible).count() == total
     page.close()
     assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_print_shows_every_row_and_hides_the_controls(
+    browser: Browser, reports: dict[str, Path], lang: str
+) -> None:
+    page, problems = _open(browser, reports[f"gap-report.{lang}.html"], 1280)
+    page.select_option("#filter-status", "non_compliant")
+    page.emulate_media(media="print")
+    assert page.locator("#filters").is_hidden()
+    assert page.locator("nav.toc").is_hidden()
+    rows = page.locator("#requirements-table tbody tr")
+    shown = page.eval_on_selector_all(
+        "#requirements-table tbody tr",
+        "rows => rows.filter(r => getComputedStyle(r).display !== 'none').length",
+    )
+    assert shown == rows.count()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    pdf = OUTPUT / f"gap-report.{lang}.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
+    page.close()
+    assert problems == []
