@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ccc_audit.models.result import AssessmentResult
+from ccc_audit.progress import compare
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.registry import REPORTERS
 
 
-def render_all(report: Report, formats: list[str], languages: list[str]) -> dict[str, bytes]:
-    """File name → content for each format (and each language where the name depends on it)."""
+def render_all(
+    report: Report | AssessmentResult,
+    formats: list[str],
+    languages: list[str],
+    previous: AssessmentResult | None = None,
+) -> dict[str, bytes]:
+    """File name → content for each format (and each language where the name depends on it).
+
+    A bare result is reported with the gate's default verdict. With ``previous`` (an earlier
+    result of the same organisation) every report gains a progress section.
+    """
+    if isinstance(report, AssessmentResult):
+        report = Report.of(report)
+    if previous is not None:
+        report = replace(report, progress=compare(previous, report.result))
     files: dict[str, bytes] = {}
     for name in formats:
         reporter = REPORTERS[name]

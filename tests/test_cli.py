@@ -185,6 +185,21 @@ def test_every_report_label_exists_in_both_languages() -> None:
     for key, texts in LABELS.items():
         assert set(texts) == {"ja", "en"}, key
         assert texts["ja"] and texts["en"], key
-    template = (Path(__file__).parent.parent / "templates" / "report.md.j2").read_text("utf-8")
-    for key in re.findall(r'label\("([a-z_.]+)", lang', template):
-        assert key in LABELS, key
+    for name in ("report.md.j2", "report.html.j2"):
+        template = (Path(__file__).parent.parent / "templates" / name).read_text("utf-8")
+        keys = re.findall(r"""label\(["']([a-z_.]+)["'], lang""", template)
+        assert len(keys) > 30, name
+        for key in keys:
+            assert key in LABELS, f"{name}: {key}"
+
+
+def test_register_and_questionnaire_vocabulary_is_bilingual() -> None:
+    from ccc_audit.questionnaire.questions import ANSWER_LABELS, SHEET
+    from ccc_audit.questionnaire.questions import COLUMNS as QUESTION_COLUMNS
+    from ccc_audit.register.columns import COLUMNS, STATE_LABELS, STATUS_LABELS
+
+    texts = [names for _, names in COLUMNS] + list(STATUS_LABELS.values()) + list(STATE_LABELS.values())
+    texts += [names for _, names, _ in QUESTION_COLUMNS] + list(ANSWER_LABELS.values()) + [SHEET]
+    for text in texts:
+        assert JAPANESE.search(text.ja), f"not Japanese: {text.ja!r}"
+        assert LATIN.search(text.en) and not JAPANESE.search(text.en), f"not English: {text.en!r}"

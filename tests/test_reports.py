@@ -7,17 +7,15 @@ import json
 from pathlib import Path
 
 import pytest
+from demo_result import assess_demo
 from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
-from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.gate.verdict import decide
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.render import render_all
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.spreadsheet_safety import restore
-from ccc_audit.resources import demo_bundle
 
 AS_OF = dt.date(2026, 1, 15)
 
@@ -36,6 +34,13 @@ class JsonSnapshot(SingleFileSnapshotExtension):
     file_extension = "json"
 
 
+class HtmlSnapshot(SingleFileSnapshotExtension):
+    """Stores a snapshot as a readable ``.html`` file."""
+
+    _write_mode = WriteMode.TEXT
+    file_extension = "html"
+
+
 class CsvSnapshot(SingleFileSnapshotExtension):
     """Stores a snapshot as a ``.csv`` file (bytes, to keep the BOM and CRLF visible to diff)."""
 
@@ -44,19 +49,75 @@ class CsvSnapshot(SingleFileSnapshotExtension):
 
 @pytest.fixture(scope="module")
 def demo_result() -> AssessmentResult:
-    setup = prepare(bundle=demo_bundle())
-    assert setup.bundle is not None
-    return run(Assessment(setup.library, setup.bundle, setup.tailoring, AS_OF, "ja"))
+    return assess_demo()
 
 
 @pytest.fixture(scope="module")
 def demo_files(demo_result: AssessmentResult) -> dict[str, bytes]:
-    return render_all(Report(decide(demo_result)), ["json", "md", "csv"], ["ja", "en"])
+    return render_all(Report(decide(demo_result)), ["json", "md", "csv", "html"], ["ja", "en"])
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_markdown_gap_report(demo_files: dict[str, bytes], lang: str, snapshot: SnapshotAssertion) -> None:
     assert demo_files[f"gap-report.{lang}.md"].decode("utf-8") == snapshot(extension_class=MarkdownSnapshot)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_html_gap_report(demo_files: dict[str, bytes], lang: str, snapshot: SnapshotAssertion) -> None:
+    assert demo_files[f"gap-report.{lang}.html"].decode("utf-8") == snapshot(extension_class=HtmlSnapshot)
+
+
+def test_html_report_is_self_contained_and_complete(demo_files: dict[str, bytes]) -> None:
+    for lang in ("ja", "en"):
+        html = demo_files[f"gap-report.{lang}.html"].decode("utf-8")
+        assert f'<html lang="{lang}">' in html
+        for external in ("http://", "https://", "<link", "src=", "@import"):
+            assert external not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+        assert "@media print" in html
+        assert html.count("<svg") >= 2
+    en = demo_files["gap-report.en.html"].decode("utf-8")
+    for part in (
+        "Executive summary",
+        "Top risks",
+        "Conformity by category",
+        "Points by COPC category",
+        "Results per requirement",
+        "Statement of nonconformity",
+        "Objective evidence",
+        "Evidence index",
+        "Declared deviations",
+        "Waivers applied",
+        "Sampling caveat",
+        "copc-cx-r7-core 0.1.0",
+    ):
+        assert part in en, part
+
+
+def test_html_escapes_data_and_pack_markdown(demo_result: AssessmentResult) -> None:
+    hostile = "<img src=x onerror=alert(1)>"
+    finding = demo_result.findings[0]
+    tampered = demo_result.model_copy(
+        update={
+            "scope": demo_result.scope.model_copy(update={"organisation": hostile}),
+            "findings": [
+                finding.model_copy(
+                    update={
+                        "corrective_action": finding.corrective_action.model_copy(
+                            update={"en": "1. Fix it\n\n<script>alert(1)</script> [x](javascript:alert(1))"}
+                        )
+                    }
+                ),
+                *demo_result.findings[1:],
+            ],
+        }
+    )
+    html = render_all(tampered, ["html"], ["en"])["gap-report.en.html"].decode("utf-8")
+    assert hostile not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html
+    assert "<ol>\n<li>Fix it</li>\n</ol>" in html
 
 
 def test_json_result(demo_files: dict[str, bytes], snapshot: SnapshotAssertion) -> None:
@@ -150,3 +211,22 @@ def test_json_result_matches_its_schema(demo_files: dict[str, bytes]) -> None:
         )
     )
     jsonschema.validate(json.loads(demo_files["assessment.json"]), schema)
+
+
+def test_html_caps_huge_failing_lists(demo_result: AssessmentResult) -> None:
+    from ccc_audit.models.common import Localized
+    from ccc_audit.models.result import EvidenceRef, FailingItem
+
+    detail = Localized(ja="不足", en="short")
+    failing = [FailingItem(subject=f"E{n:06d}", detail=detail) for n in range(50_000)]
+    rows = EvidenceRef(
+        kind="records", id="monitoring", path="records/monitoring.csv", rows=list(range(50_000))
+    )
+    big = demo_result.findings[0].model_copy(update={"failing": failing, "evidence": [rows]})
+    huge = demo_result.model_copy(update={"findings": [big, *demo_result.findings[1:]]})
+    html = render_all(huge, ["html"], ["en"])["gap-report.en.html"].decode("utf-8")
+    plain = render_all(demo_result, ["html"], ["en"])["gap-report.en.html"].decode("utf-8")
+    assert len(html) - len(plain) < 10_000
+    assert "What falls short (50000)" in html
+    assert "and 49980 more" in html and "and 49990 more" in html
+    assert "E000019" in html and "E000020" not in html

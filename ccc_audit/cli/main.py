@@ -21,9 +21,12 @@ from ccc_audit.cli.options import (
     no_cache_option,
     pack_option,
     parse_date,
+    previous_option,
     profile_option,
+    read_result,
     shown_dir,
 )
+from ccc_audit.cli.register import diff, questionnaire, register
 
 
 @click.group(
@@ -81,6 +84,7 @@ def _run_assessment(
     formats: list[str],
     languages_all: bool,
     cache_dir: Path | None,
+    previous: Path | None = None,
 ) -> None:
     from ccc_audit.engine.assess import Assessment, run
     from ccc_audit.exit_codes import exit_code_for
@@ -92,6 +96,7 @@ def _run_assessment(
     unknown = [f for f in formats if f not in REPORTERS]
     if unknown:
         raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORTERS)}")
+    earlier = read_result(previous) if previous is not None else None
     setup = prepare(packs, catalogues, profile, bundle, cache_dir)
     assert setup.bundle is not None
     language = lang or setup.bundle.model.language.value
@@ -110,7 +115,7 @@ def _run_assessment(
     from ccc_audit.reporters.base import Report
 
     verdict = decide(result)
-    files = render_all(Report(verdict, shown_dir(bundle)), formats, languages)
+    files = render_all(Report(verdict, shown_dir(bundle)), formats, languages, earlier)
     written = write_all(out, files)
     from ccc_audit.cli.summary import summary_lines
 
@@ -144,8 +149,10 @@ def _formats(value: str) -> list[str]:
     "formats",
     default="json,md,csv",
     show_default=True,
-    help="Comma-separated formats: json, md, csv (also text, junit, sarif, github, gitlab).",
+    help="Comma-separated formats: json, md, html, csv, xlsx, oscal-ar, oscal-poam "
+    "(also text, junit, sarif, github, gitlab).",
 )
+@previous_option
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
@@ -158,6 +165,7 @@ def assess(
     lang: str | None,
     out: Path,
     formats: str,
+    previous: Path | None,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -173,6 +181,7 @@ def assess(
         _formats(formats),
         False,
         cache_choice(cache_dir, no_cache),
+        previous,
     )
 
 
@@ -193,10 +202,26 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
     type=click.Choice(["ja", "en"]),
     help="Language of the summary (reports are written in both).",
 )
+@click.option(
+    "--format",
+    "formats",
+    default="json,md,html,csv,xlsx",
+    show_default=True,
+    help="Comma-separated formats (as for assess).",
+)
+@previous_option
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
-def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None, no_cache: bool) -> None:
+def demo(
+    out: Path,
+    as_of: str | None,
+    lang: str | None,
+    formats: str,
+    previous: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
+) -> None:
     """Assess the built-in demo bundle and write every report, in Japanese and English."""
     from ccc_audit.resources import demo_bundle
 
@@ -208,9 +233,10 @@ def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None,
         parse_date(as_of) or DEMO_AS_OF,
         lang,
         out,
-        ["json", "md", "csv"],
+        _formats(formats),
         True,
         cache_choice(cache_dir, no_cache),
+        previous,
     )
 
 
@@ -318,6 +344,9 @@ def generate(out: Path, seats: int, months: int, seed: int, start: str, violatio
 
 
 cli.add_command(check)
+cli.add_command(diff)
+cli.add_command(register)
+cli.add_command(questionnaire)
 
 
 def main() -> None:

@@ -6,9 +6,12 @@ import datetime as dt
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from ccc_audit.models.result import AssessmentResult
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -94,3 +97,18 @@ def shown_dir(bundle: Path) -> str:
         return folder.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return folder.as_posix()
+
+
+previous_option = click.option(
+    "--previous",
+    type=click.Path(path_type=Path),
+    metavar="OLD.json",
+    help="An earlier assessment.json: every report gains a progress section.",
+)
+
+
+def read_result(path: Path) -> AssessmentResult:
+    """An assessment.json written earlier (InputError, located, when it is not one)."""
+    from ccc_audit.results import read_result as read
+
+    return read(path)

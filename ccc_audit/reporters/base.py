@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Protocol
 
-from ccc_audit.gate.verdict import Verdict
+from ccc_audit.gate.verdict import Verdict, decide
 from ccc_audit.models.result import AssessmentResult, EvidenceRef, RuleResult
+from ccc_audit.progress import Progress
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,13 @@ class Report:
     bundle_dir: str = ""
     """The bundle folder as given on the command line (POSIX, relative to where CI runs), so that
     locations in CI formats point at ``<bundle_dir>/bundle.yaml``; empty: the current folder."""
+    progress: Progress | None = None
+    """Change since an earlier result, when one was given: reports then gain a progress section."""
+
+    @classmethod
+    def of(cls, result: AssessmentResult) -> Report:
+        """A report of ``result`` with the gate's default verdict, for the bundle in the current folder."""
+        return cls(decide(result))
 
     @property
     def result(self) -> AssessmentResult:

@@ -17,8 +17,7 @@ class JsonReporter:
 
     def render(self, report: Report, _lang: str) -> bytes:
         """Indented, key order fixed by the schema."""
-        result = report.result
-        return result.model_dump_json(indent=2).encode("utf-8") + b"\n"
+        return report.result.model_dump_json(indent=2).encode("utf-8") + b"\n"
 
 
 def load_result(raw: bytes) -> AssessmentResult:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ccc_audit.models.result import Conformity
+from ccc_audit.progress import Change
 from ccc_audit.reporters.base import Report
 
 FAILING_SHOWN = 20
@@ -21,9 +22,9 @@ class MarkdownReporter:
 
     def render(self, report: Report, lang: str) -> bytes:
         """Render the template."""
-        result = report.result
         from ccc_audit.reporters.templating import environment  # Jinja2 only when Markdown is asked for
 
+        result, progress = report.result, report.progress
         grades = Counter((f.grade.value, f.waived) for f in result.findings)
         text = (
             environment()
@@ -37,6 +38,8 @@ class MarkdownReporter:
                 deviations=[p for p in result.parameters if p.deviation],
                 waived=[x for x in result.rules if x.waived],
                 failing_shown=FAILING_SHOWN,
+                progress=progress,
+                changes=list(Change),
             )
         )
         return text.encode("utf-8")

@@ -6,11 +6,14 @@ from ccc_audit.reporters.base import Reporter
 from ccc_audit.reporters.csv_register import CsvRegisterReporter
 from ccc_audit.reporters.github import GithubReporter
 from ccc_audit.reporters.gitlab import GitlabReporter
+from ccc_audit.reporters.html_report import HtmlReporter
 from ccc_audit.reporters.json_result import JsonReporter
 from ccc_audit.reporters.junit import JunitReporter
 from ccc_audit.reporters.markdown_report import MarkdownReporter
+from ccc_audit.reporters.oscal import OscalPoamReporter, OscalResultsReporter
 from ccc_audit.reporters.sarif import SarifReporter
 from ccc_audit.reporters.text_summary import TextReporter
+from ccc_audit.reporters.xlsx_workbook import XlsxReporter
 
 REPORTERS: dict[str, Reporter] = {}
 
@@ -25,6 +28,10 @@ def register(reporter: Reporter) -> None:
 register(JsonReporter())
 register(MarkdownReporter())
 register(CsvRegisterReporter())
+register(HtmlReporter())
+register(XlsxReporter())
+register(OscalResultsReporter())
+register(OscalPoamReporter())
 register(TextReporter())
 register(JunitReporter())
 register(SarifReporter())

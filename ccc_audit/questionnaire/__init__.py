@@ -1,0 +1,1 @@
+"""The self-assessment questionnaire: export the attestation questions to XLSX, import the answers."""

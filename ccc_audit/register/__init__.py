@@ -1,0 +1,1 @@
+"""The corrective-action register: columns, merge of an assessment, CSV and XLSX files."""

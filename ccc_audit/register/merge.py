@@ -1,0 +1,115 @@
+"""Merge an assessment into a register without ever losing what people wrote in it.
+
+- a new finding is appended with its first-detected date;
+- a recurring finding keeps its row, its id and every human-owned cell;
+- a finding that is no longer raised is marked resolved by assessment (awaiting verification of
+  effectiveness), never closed or deleted;
+- a finding that returns after its action was verified or closed is reopened: its status goes
+  back to open and the status it had is kept in the history column.
+"""
+
+from __future__ import annotations
+
+from ccc_audit.models.result import AssessmentResult, Finding
+from ccc_audit.register.columns import (
+    STATE_LABELS,
+    STATUS_LABELS,
+    AssessmentState,
+    Status,
+    state_of,
+    status_of,
+)
+from ccc_audit.register.model import Register
+from ccc_audit.reporters.labels import label
+
+_HISTORY = {
+    "detected": {"ja": "検出", "en": "detected"},
+    "resolved": {"ja": "評価で解消", "en": "resolved by assessment"},
+    "recurred": {"ja": "再検出", "en": "recurred"},
+    "reopened": {
+        "ja": "再発のため再オープン（直前の状況: {status}）",
+        "en": "reopened (status was: {status})",
+    },
+}
+
+
+def register_id(finding_id: str) -> str:
+    """The corrective-action id of a finding: stable because the finding id is."""
+    return "CAR-" + finding_id.removeprefix("F-")
+
+
+def _append(history: str, entry: str) -> str:
+    return f"{history}; {entry}" if history else entry
+
+
+def _tool_cells(finding: Finding, result: AssessmentResult, lang: str) -> dict[str, str]:
+    state = AssessmentState.WAIVED if finding.waived else AssessmentState.DETECTED
+    return {
+        "id": register_id(finding.id),
+        "finding_id": finding.id,
+        "source": f"ccc-audit {result.tool_version} ({result.as_of})",
+        "requirement": " / ".join(finding.requirements),
+        "rule_id": finding.rule_id,
+        "statement": finding.statement.nonconformity.get(lang),
+        "evidence": finding.statement.evidence.get(lang),
+        "grade": label(f"grade.{finding.grade.value}", lang),
+        "severity": finding.severity.value,
+        "last_detected": result.as_of.isoformat(),
+        "assessment": STATE_LABELS[state].get(lang),
+    }
+
+
+def _new_row(finding: Finding, result: AssessmentResult, lang: str) -> dict[str, str]:
+    row = _tool_cells(finding, result, lang)
+    row["first_detected"] = result.as_of.isoformat()
+    row["history"] = f"{result.as_of} {_HISTORY['detected'][lang]} ({row['grade']})"
+    row["status"] = STATUS_LABELS[Status.OPEN].get(lang)
+    return row
+
+
+def _recurring(row: dict[str, str], finding: Finding, result: AssessmentResult, lang: str) -> dict[str, str]:
+    updated = dict(row)
+    updated.update(_tool_cells(finding, result, lang))
+    if not updated.get("first_detected"):
+        updated["first_detected"] = result.as_of.isoformat()
+    history = row.get("history", "")
+    status = status_of(row.get("status", ""))
+    if status in (Status.VERIFIED_EFFECTIVE, Status.CLOSED):
+        entry = _HISTORY["reopened"][lang].format(status=row.get("status", ""))
+        updated["history"] = _append(history, f"{result.as_of} {entry}")
+        updated["status"] = STATUS_LABELS[Status.OPEN].get(lang)
+        updated["assessment"] = STATE_LABELS[AssessmentState.REOPENED].get(lang)
+    elif state_of(row.get("assessment", "")) is AssessmentState.RESOLVED:
+        updated["history"] = _append(history, f"{result.as_of} {_HISTORY['recurred'][lang]}")
+    elif state_of(row.get("assessment", "")) is AssessmentState.REOPENED:
+        updated["assessment"] = row["assessment"]
+    return updated
+
+
+def _resolved(row: dict[str, str], result: AssessmentResult, lang: str) -> dict[str, str]:
+    if state_of(row.get("assessment", "")) is AssessmentState.RESOLVED:
+        return row
+    updated = dict(row)
+    updated["assessment"] = STATE_LABELS[AssessmentState.RESOLVED].get(lang)
+    updated["history"] = _append(row.get("history", ""), f"{result.as_of} {_HISTORY['resolved'][lang]}")
+    return updated
+
+
+def merge(register: Register, result: AssessmentResult) -> Register:
+    """The register after ``result``: existing rows in place, new findings appended by id."""
+    lang = register.lang
+    findings = {f.id: f for f in result.findings}
+    seen: set[str] = set()
+    rows: list[dict[str, str]] = []
+    for row in register.rows:
+        ident = row.get("finding_id", "")
+        if ident in findings and ident not in seen:
+            rows.append(_recurring(row, findings[ident], result, lang))
+        elif ident and ident not in seen:
+            rows.append(_resolved(row, result, lang))
+        else:
+            rows.append(row)
+        seen.add(ident)
+    for ident in sorted(findings.keys() - seen):
+        rows.append(_new_row(findings[ident], result, lang))
+    return Register(lang, rows, list(register.extra))

@@ -1,0 +1,132 @@
+"""Inline SVG charts for the HTML report: no script, no network, scales with the page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from markupsafe import Markup
+
+from ccc_audit.models.result import Conformity, Rollup
+from ccc_audit.progress import Progress
+from ccc_audit.reporters.labels import label
+
+COLOURS: dict[Conformity, str] = {
+    Conformity.COMPLIANT: "#2e7d32",
+    Conformity.PARTIALLY_COMPLIANT: "#f9a825",
+    Conformity.NON_COMPLIANT: "#c62828",
+    Conformity.NOT_APPLICABLE: "#9e9e9e",
+    Conformity.NOT_ASSESSED: "#cfd8dc",
+}
+"""Fill colour of each conformity in every chart and legend."""
+
+_WIDTH = 640
+_LABEL = 220
+_BAR = 18
+_GAP = 8
+
+
+def _svg(height: int, title: str, body: list[str]) -> Markup:
+    return Markup(
+        f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
+    )
+
+
+def _name(roll: Rollup, lang: str) -> str:
+    prefix = roll.ref.split(":", 1)[1] + " " if ":" in roll.ref else ""
+    text = prefix + roll.title.get(lang)
+    return text if len(text) <= 28 else text[:27] + "…"
+
+
+def conformity_chart(rollups: list[Rollup], lang: str) -> Markup:
+    """One stacked bar per standard and category: how many requirements have each conformity."""
+    shown = [r for r in rollups if sum(r.counts.values())]
+    body: list[str] = []
+    span = _WIDTH - _LABEL - 40
+    for row, roll in enumerate(shown):
+        y = row * (_BAR + _GAP)
+        total = sum(roll.counts.values())
+        weight = "bold" if ":" not in roll.ref else "normal"
+        name = escape(_name(roll, lang))
+        body.append(f'<text x="0" y="{y + 13}" font-size="12" font-weight="{weight}">{name}</text>')
+        x = float(_LABEL)
+        for conformity in Conformity:
+            count = roll.counts.get(conformity, 0)
+            if not count:
+                continue
+            width = span * count / total
+            tip = f"{label('conformity.' + conformity.value, lang)}: {count}"
+            body.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{_BAR}" '
+                f'fill="{COLOURS[conformity]}"><title>{escape(tip)}</title></rect>'
+            )
+            x += width
+        body.append(f'<text x="{_WIDTH - 34}" y="{y + 13}" font-size="12">{total}</text>')
+    legend_y = len(shown) * (_BAR + _GAP) + 6
+    x = 0
+    for conformity in Conformity:
+        name = label("conformity." + conformity.value, lang)
+        body.append(
+            f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[conformity]}"/>'
+            f'<text x="{x + 16}" y="{legend_y + 11}" font-size="11">{escape(name)}</text>'
+        )
+        x += 128
+    return _svg(legend_y + 20, label("chart.conformity", lang), body)
+
+
+def points_chart(rollups: list[Rollup], lang: str) -> Markup | None:
+    """Points earned out of points available per scored category (COPC); None when unscored."""
+    shown = [r for r in rollups if ":" in r.ref and r.points_available]
+    if not shown:
+        return None
+    body: list[str] = []
+    span = _WIDTH - _LABEL - 90
+    for row, roll in enumerate(shown):
+        y = row * (_BAR + _GAP)
+        available = roll.points_available or 1
+        earned = roll.points_earned or 0.0
+        body.append(f'<text x="0" y="{y + 13}" font-size="12">{escape(_name(roll, lang))}</text>')
+        body.append(f'<rect x="{_LABEL}" y="{y}" width="{span}" height="{_BAR}" fill="#eceff1"/>')
+        body.append(
+            f'<rect x="{_LABEL}" y="{y}" width="{span * earned / available:.1f}" height="{_BAR}" '
+            f'fill="#1565c0"/>'
+        )
+        body.append(
+            f'<text x="{_LABEL + span + 6}" y="{y + 13}" font-size="12">{earned:.0f} / {available}</text>'
+        )
+    return _svg(len(shown) * (_BAR + _GAP), label("chart.points", lang), body)
+
+
+def trend_chart(progress: Progress, lang: str) -> Markup:
+    """Compliance rate of each standard before and now, one line per standard."""
+    shown = [r for r in progress.rollups if ":" not in r.ref and r.new_assessed]
+    height = 200
+    top, bottom, left, right = 20, 160, 60, _WIDTH - 220
+    body = [
+        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#607d8b"/>',
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{bottom}" stroke="#607d8b"/>',
+        f'<text x="{left - 8}" y="{top + 4}" font-size="11" text-anchor="end">100%</text>',
+        f'<text x="{left - 8}" y="{bottom + 4}" font-size="11" text-anchor="end">0%</text>',
+        f'<text x="{left}" y="{bottom + 18}" font-size="11" text-anchor="middle">'
+        f"{escape(progress.old_as_of)}</text>",
+        f'<text x="{right}" y="{bottom + 18}" font-size="11" text-anchor="middle">'
+        f"{escape(progress.new_as_of)}</text>",
+    ]
+    palette = ["#1565c0", "#6a1b9a", "#00838f", "#ef6c00"]
+    for index, roll in enumerate(shown):
+        colour = palette[index % len(palette)]
+        old = roll.old_rate or 0.0
+        new = roll.new_rate or 0.0
+        y1 = bottom - (bottom - top) * old
+        y2 = bottom - (bottom - top) * new
+        legend_y = top + 4 + index * 20
+        body.append(
+            f'<line x1="{left}" y1="{y1:.1f}" x2="{right}" y2="{y2:.1f}" stroke="{colour}" stroke-width="3"/>'
+            f'<circle cx="{left}" cy="{y1:.1f}" r="4" fill="{colour}"/>'
+            f'<circle cx="{right}" cy="{y2:.1f}" r="4" fill="{colour}"/>'
+            f'<rect x="{right + 24}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{right + 42}" y="{legend_y}" font-size="11">'
+            f"{escape(roll.ref)} {old:.0%} → {new:.0%}</text>"
+        )
+    return _svg(height, label("chart.trend", lang), body)

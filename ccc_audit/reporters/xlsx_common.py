@@ -1,0 +1,95 @@
+"""Shared XLSX building blocks: safe cells, tables with frozen headers and filters, stable bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ccc_audit.reporters.spreadsheet_safety import neutralise, restore
+
+Cell = str | int | float | dt.date | None
+"""A value written to a cell: text is neutralised, numbers and dates stay typed."""
+
+DATE_FORMAT = "yyyy-mm-dd"
+_HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+
+
+def put(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
+    """Write one cell: text neutralised against formula injection, dates as real dates."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = neutralise(value)
+        cell.data_type = "s"
+    elif isinstance(value, dt.date):
+        cell.value = value
+        cell.number_format = DATE_FORMAT
+    else:
+        cell.value = value
+
+
+def cell_text(value: object) -> str:
+    """A cell read back as text: dates as ISO dates, whole numbers without ".0", escaping undone once."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return restore(str(value))
+
+
+def table(
+    sheet: Worksheet,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[int],
+    first_row: int = 1,
+) -> None:
+    """A header row (bold, filtered; frozen when it is the first row) and data rows, with widths."""
+    for column, text in enumerate(headers, start=1):
+        put(sheet, first_row, column, text)
+        head = sheet.cell(row=first_row, column=column)
+        head.font = Font(bold=True)
+        head.fill = _HEADER_FILL
+        head.alignment = Alignment(wrap_text=True, vertical="top")
+    for offset, values in enumerate(rows, start=1):
+        for column, value in enumerate(values, start=1):
+            put(sheet, first_row + offset, column, value)
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    last = get_column_letter(max(len(headers), 1))
+    if first_row == 1:
+        sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A{first_row}:{last}{first_row + max(len(rows), 1)}"
+
+
+_STAMP = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def workbook_bytes(workbook: Workbook, when: dt.date) -> bytes:
+    """The workbook as bytes that depend only on its content and ``when`` (no clock, no zip times)."""
+    raw = io.BytesIO()
+    workbook.save(raw)
+    stamp = f"{when.isoformat()}T00:00:00Z".encode()
+    source = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _STAMP.sub(lambda m: m.group(1) + stamp + m.group(3), data)
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            target.writestr(entry, data)
+    return out.getvalue()

@@ -1,0 +1,30 @@
+"""Read an assessment result file written earlier, with a located error when it is not one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.models.result import AssessmentResult
+
+
+def read_result(path: Path) -> AssessmentResult:
+    """Load ``assessment.json``; a missing, unreadable or invalid file is an input error."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Diagnostic(str(path), 0, 0, f"cannot read the result: {exc.strerror}")]) from None
+    try:
+        return AssessmentResult.model_validate_json(raw)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors()[:20]:
+            where = ".".join(str(part) for part in error["loc"]) or "(document)"
+            problems.append(
+                Diagnostic(
+                    str(path), 0, 0, f"{where}: {error['msg']} (expected an assessment.json by ccc-audit)"
+                )
+            )
+        raise InputError(problems) from None
