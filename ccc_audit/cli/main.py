@@ -7,39 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 import click
 
-P = ParamSpec("P")
-R = TypeVar("R")
+from ccc_audit.cli.common import fail_on_input_errors as _fail_on_input_errors
+from ccc_audit.cli.common import parse_date as _date
+from ccc_audit.cli.rfp import rfp
 
 EXIT_CODES_HELP = (
     "Exit codes (highest precedence first): 2 usage or input error; 3 evaluation error in a "
     "check; 1 nonconformities found (unwaived major or minor findings); 0 none."
 )
-
-
-def _fail_on_input_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn InputError into a located message on stderr and exit code 2 (no traceback)."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        from ccc_audit.errors import InputError
-
-        try:
-            return func(*args, **kwargs)
-        except InputError as exc:
-            for diagnostic in exc.diagnostics:
-                click.echo(f"error: {diagnostic}", err=True)
-            count = len(exc.diagnostics)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", err=True)
-            sys.exit(2)
-
-    return wrapper
 
 
 pack_option = click.option(
@@ -85,15 +64,6 @@ profile_option = click.option(
 @click.version_option(package_name="ccc-audit")
 def cli() -> None:
     """Assess a contact centre's evidence against ISO 18295-1, ISO 18295-2 and COPC CX R7.0."""
-
-
-def _date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f'"{value}" is not a date; expected YYYY-MM-DD') from None
 
 
 @cli.command()
@@ -372,6 +342,9 @@ def generate(out: Path, seats: int, months: int, seed: int, start: str, violatio
     click.echo(f"wrote {out}: {result.csv_bytes:,} bytes of CSV, {len(result.plants)} planted violation(s)")
     if result.skipped:
         click.echo(f"not planted (the period is too short): {', '.join(result.skipped)}")
+
+
+cli.add_command(rfp)
 
 
 def main() -> None:
