@@ -66,7 +66,10 @@ def _write(root: Path, vendors: int, criteria: int, evaluators: int, draws: int)
     (root / "rubric.yaml").write_text(_rubric(criteria, draws), encoding="utf-8")
     leaves = [f"g{g}.c{c}" for g in range(GROUPS) for c in range(criteria // GROUPS)]
     for v in range(vendors):
-        body = f"schema_version: 1\nvendor: {{id: v{v:02d}, name: Vendor {v}}}\nprice: {{amount: {rng.randint(80, 140)}000000}}\n"
+        body = (
+            f"schema_version: 1\nvendor: {{id: v{v:02d}, name: Vendor {v}}}\n"
+            f"price: {{amount: {rng.randint(80, 140)}000000}}\n"
+        )
         (root / "vendors" / f"v{v:02d}.yaml").write_text(body, encoding="utf-8")
     for e in range(evaluators):
         lines = ["schema_version: 1", f"evaluator: {{id: e{e}, name: Evaluator {e}}}", "scores:"]

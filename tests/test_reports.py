@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from snapshot_files import CsvSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.loading.setup import prepare
@@ -18,26 +18,6 @@ from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_bundle
 
 AS_OF = dt.date(2026, 1, 15)
-
-
-class MarkdownSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a readable ``.md`` file."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "md"
-
-
-class JsonSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a readable ``.json`` file."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "json"
-
-
-class CsvSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a ``.csv`` file (bytes, to keep the BOM and CRLF visible to diff)."""
-
-    file_extension = "csv"
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
 from ccc_audit.cli.common import fail_on_input_errors, parse_date
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 rubric_option = click.option(
     "--rubric",
@@ -21,16 +25,20 @@ def rfp() -> None:
     """Score outsourcers' RFP responses against a weighted rubric."""
 
 
+def _rubric_choice(purpose: str) -> Callable[[F], F]:
+    return click.option(
+        "--rubric",
+        "rubric_choice",
+        metavar="ID|FILE",
+        default="default",
+        show_default=True,
+        help=f"Rubric (built-in id or YAML file) {purpose}.",
+    )
+
+
 @rfp.command("init")
 @click.argument("directory", type=click.Path(path_type=Path))
-@click.option(
-    "--rubric",
-    "rubric_choice",
-    metavar="ID|FILE",
-    default="default",
-    show_default=True,
-    help="Rubric to copy into the folder.",
-)
+@_rubric_choice("to copy into the folder")
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 @fail_on_input_errors
 def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
@@ -55,14 +63,7 @@ def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
 
 
 @rfp.command("questionnaire")
-@click.option(
-    "--rubric",
-    "rubric_choice",
-    metavar="ID|FILE",
-    default="default",
-    show_default=True,
-    help="Rubric whose questions to ask.",
-)
+@_rubric_choice("whose questions to ask")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option(
     "--out", type=click.Path(path_type=Path), help="Output file (default: questionnaire.<lang>.xlsx)."

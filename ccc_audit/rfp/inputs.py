@@ -181,6 +181,7 @@ def load_procurement(root: Path, rubric_choice: str | None = None) -> Procuremen
             vendors.append(_load_vendor(root, file))
         except InputError as exc:
             problems.extend(exc.diagnostics)
+    all_vendors_read = not problems
     sheets: list[LoadedSheet] = []
     for file in _files(root / "evaluators", (".yaml", ".yml")):
         try:
@@ -197,7 +198,7 @@ def load_procurement(root: Path, rubric_choice: str | None = None) -> Procuremen
     for vendor in vendors:
         problems += _check_vendor(root, rubric, vendor)
     vendor_ids = [v.model.vendor.id for v in vendors]
-    for sheet in sheets:
+    for sheet in sheets if all_vendors_read else []:  # else every sheet would name an "unknown" vendor
         problems += _check_sheet(rubric, vendor_ids, sheet)
     if problems:
         raise InputError(problems)

@@ -97,6 +97,21 @@ def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
     return stable_xlsx(book, QUESTIONNAIRE_DATE)
 
 
+@dataclass(frozen=True, order=True)
+class CellDiagnostic(Diagnostic):
+    """A problem in a workbook, shown as ``file: sheet S, cell C: message``.
+
+    ``line`` and ``column`` keep the encoded position so that problems in different cells stay
+    apart; only the text names the sheet and the cell.
+    """
+
+    where: str = ""
+
+    def __str__(self) -> str:
+        """Render as ``file: sheet S, cell C: message``."""
+        return f"{self.path}: {self.where}: {self.message}"
+
+
 @dataclass
 class SheetDocument(YamlDocument):
     """Data read from a workbook; positions encode sheet and cell, diagnostics name them."""
@@ -107,7 +122,7 @@ class SheetDocument(YamlDocument):
         sheet = _SHEETS[min(pos.line // _ROW_STRIDE, len(_SHEETS) - 1)]
         row = pos.line % _ROW_STRIDE
         where = f"sheet {sheet}, cell {get_column_letter(pos.column)}{row}" if row else f"sheet {sheet}"
-        return Diagnostic(self.path, 0, 0, f"{where}: {message}")
+        return CellDiagnostic(self.path, pos.line, pos.column, message, where)
 
 
 def _text(value: object) -> str:
@@ -192,7 +207,7 @@ def read_questionnaire(path: Path, shown: str) -> SheetDocument:
         "schema_version": 1,
         "vendor": {"id": fields.get("vendor_id"), "name": fields.get("vendor_name")},
         "price": {
-            "amount": float(amount) if isinstance(amount, int) else amount,
+            "amount": amount,
             "currency": fields.get("price_currency") or "JPY",
         },
         "knockouts": _question_rows(book, doc, 1, KNOCKOUT_SHEET),

@@ -116,7 +116,9 @@ def _check_weights(
     if criteria and abs(total - 100) > WEIGHT_TOLERANCE:
         listed = " + ".join(f"{c.id} {c.weight:g}" for c in criteria)
         problems.append(
-            doc.diagnostic(base, f"the weights of {owner} sum to {total:g} ({listed}); they must sum to 100")
+            doc.diagnostic(
+                base, f"the weights of {owner} sum to {total:g} ({listed}); they must sum to 100", key=True
+            )
         )
     for position, criterion in enumerate(criteria):
         problems.extend(

@@ -28,7 +28,7 @@ from ccc_audit.rfp.result import (
     VendorResult,
 )
 from ccc_audit.rfp.rubric import LoadedRubric
-from ccc_audit.rfp.sensitivity import analyse
+from ccc_audit.rfp.sensitivity import EPSILON, analyse
 
 EvidenceRunner = Callable[[Path], dict[str, EvidenceScore]]
 
@@ -136,7 +136,7 @@ def _rank(
     ties: list[Tie] = []
     while remaining:
         lead = totals[remaining[0]]
-        group = [i for i in remaining if lead - totals[i] <= margin]
+        group = [i for i in remaining if lead - totals[i] <= margin + EPSILON]
         remaining = [i for i in remaining if i not in group]
         if len(group) > 1:
             ranked = sorted(group, key=lambda i: ([k for k, _ in keys(i)], ids[i]))
@@ -170,7 +170,7 @@ def _leaf_scores(
                     criterion=ident,
                     source=ScoreSource.PRICE,
                     score=None,
-                    normalised=round(price_score, 6),
+                    normalised=price_score,
                     points=round(100 * weight * price_score, 6),
                 )
             )
@@ -205,7 +205,7 @@ def _leaf_scores(
                 criterion=ident,
                 source=source,
                 score=round(value, 6),
-                normalised=round(normalised, 6),
+                normalised=normalised,
                 points=round(100 * weight * normalised, 6),
                 evaluator_scores=given,
                 spread=spread,

@@ -15,6 +15,8 @@ from ccc_audit.rfp.result import CriticalWeight, MonteCarlo, SensitivityResult, 
 from ccc_audit.rfp.rubric import LoadedRubric
 
 Matrix = Sequence[Sequence[float]]
+EPSILON = 1e-9
+"""Totals closer than this to the tie margin count as within it (floating-point rounding)."""
 
 
 def totals(rubric: LoadedRubric, matrix: Matrix, weights: list[float] | None = None) -> list[float]:
@@ -29,7 +31,7 @@ def leader(values: Sequence[float], margin: float) -> int:
     Rows are in ranking order, so ties are already broken by the declared tie-breakers.
     """
     top = max(values)
-    return next(index for index, value in enumerate(values) if value >= top - margin)
+    return next(index for index, value in enumerate(values) if value >= top - margin - EPSILON)
 
 
 def _siblings(rubric: LoadedRubric, index: int) -> list[int]:
