@@ -164,7 +164,7 @@ def test_knockout_answered_yes_without_evidence_is_an_explicit_flagged_exclusion
     result = score(load_procurement(folder), AS_OF)
     b = next(v for v in result.vendors if v.id == "b")
     assert b.excluded and b.knockouts[0].status is KnockoutStatus.UNSUPPORTED
-    assert any("b knocked out" in f.en and "no evidence" in f.en for f in result.flags)
+    assert any("b knocked out" in f.message.en and "no evidence" in f.message.en for f in result.flags)
     assert [v.id for v in result.vendors if not v.excluded] == ["a"]
     assert result.price is not None and result.price.left_out == ["b", "c"]
 

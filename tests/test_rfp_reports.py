@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
+import re
 import shutil
+import string
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from openpyxl import load_workbook
 from snapshot_files import HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
 
 from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.rfp.inputs import load_procurement
+from ccc_audit.rfp.reporters.markdown import plain_line
 from ccc_audit.rfp.reporters.registry import render_rfp
 from ccc_audit.rfp.scoring import score
 
@@ -64,3 +71,16 @@ def test_hostile_vendor_text_is_escaped_in_html_and_neutralised_in_xlsx(tmp_path
     name = ranking.cell(row=2, column=3).value
     assert name == "'" + hostile and restore(str(name)) == hostile
     assert json.loads(out["rfp-result.json"])["vendors"][0]["name"] == hostile
+
+
+@settings(max_examples=300, deadline=None)
+@example("&amp;")
+@example("    indented code")
+@example("1. not a list")
+@example("<b>bold</b> [a](javascript:x)")
+@given(st.text(alphabet=st.sampled_from(list(string.printable.strip() + " 評価→ü")), min_size=1, max_size=40))
+def test_markdown_escaping_shows_any_text_as_it_is(text: str) -> None:
+    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(plain_line(text) + "\n")
+    shown = html.unescape(re.sub(r"^<p>|</p>\n$", "", rendered))
+    assert "<" not in rendered.replace("<p>", "").replace("</p>", "")
+    assert shown == text.strip()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -110,7 +112,7 @@ def test_a_small_weight_change_that_flips_the_winner_is_detected_and_reported() 
     assert price.critical == pytest.approx(HAND_CRITICAL_PRICE, abs=1e-3)
     assert price.relative_change == pytest.approx(HAND_CRITICAL_CHANGE, abs=1e-3)
     assert price.overtaken_by == "a"
-    assert any("price" in f.en and "makes a the winner" in f.en for f in result.flags)
+    assert any("price" in f.message.en and "makes a the winner" in f.message.en for f in result.flags)
 
 
 def test_stable_winner_is_reported_stable() -> None:
@@ -155,7 +157,7 @@ def test_evaluator_disagreement_is_flagged(tmp_path: Path) -> None:
     b = next(v for v in result.vendors if v.id == "b")
     q1 = next(s for s in b.scores if s.criterion == "q1")
     assert q1.disagreement and q1.spread == 4 and q1.score == 3
-    assert any("b / q1" in f.en and "differ by 4" in f.en for f in result.flags)
+    assert any("b / q1" in f.message.en and "differ by 4" in f.message.en for f in result.flags)
 
 
 def test_init_scaffolds_a_folder_that_scores_at_once(tmp_path: Path) -> None:
@@ -226,3 +228,15 @@ def test_every_report_label_exists_in_both_languages() -> None:
     for key, (ja, en) in LABELS.items():
         assert JAPANESE.search(ja) or ja.strip("{}% ").isascii(), key
         assert en and not JAPANESE.search(en), key
+
+
+def test_shipped_schemas_accept_the_default_rubric_and_the_scaffolded_files(tmp_path: Path) -> None:
+    shipped = Path(__file__).parent.parent / "ccc_audit" / "json_schemas"
+    rubric = json.loads((shipped / "rfp-rubric.schema.json").read_text("utf-8"))
+    jsonschema.validate(yaml.safe_load(builtin_rubrics()[0].read_text("utf-8")), rubric)
+    code, _, _ = invoke("rfp", "init", str(tmp_path / "t"))
+    assert code == 0
+    for name, folder in (("rfp-response", "vendors"), ("rfp-scores", "evaluators")):
+        schema = json.loads((shipped / f"{name}.schema.json").read_text("utf-8"))
+        for path in sorted((tmp_path / "t" / folder).glob("*.yaml")):
+            jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), schema)

@@ -304,7 +304,21 @@ def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
 
 @cli.command()
 @click.argument(
-    "name", type=click.Choice(["catalogue", "rulepack", "bundle", "profile", "result", "records"])
+    "name",
+    type=click.Choice(
+        [
+            "catalogue",
+            "rulepack",
+            "bundle",
+            "profile",
+            "result",
+            "rfp-rubric",
+            "rfp-response",
+            "rfp-scores",
+            "rfp-result",
+            "records",
+        ]
+    ),
 )
 def schema(name: str) -> None:
     """Print the JSON Schema of a format, or (records) every record type and its columns."""

@@ -123,7 +123,15 @@ def rfp_score(
         shown = "knocked out" if vendor.excluded else f"{vendor.total:6.2f}"
         chance = "" if vendor.p_first is None else f"  P(first) {100 * vendor.p_first:5.1f}%"
         click.echo(f"{vendor.rank or '-':>2}  {vendor.id:<20} {shown}{chance}")
+    from ccc_audit.rfp.result import FlagKind
+
+    disagreements = sum(f.kind is FlagKind.DISAGREEMENT for f in result.flags)
     for flag in result.flags:
-        click.echo(f"flag: {flag.get(langs[0])}")
+        if flag.kind is not FlagKind.DISAGREEMENT:
+            click.echo(f"flag: {flag.message.get(langs[0])}")
+    if disagreements:
+        click.echo(
+            f"flag: {disagreements} score(s) where evaluators disagree beyond the threshold (see the report)"
+        )
     for path in written:
         click.echo(f"wrote {path}")

@@ -28,6 +28,21 @@ class ScoreSource(StrEnum):
     PRICE = "price"
 
 
+class FlagKind(StrEnum):
+    """What a flag is about."""
+
+    KNOCKOUT = "knockout"
+    DISAGREEMENT = "disagreement"
+    FLIP = "flip"
+
+
+class Flag(StrictModel):
+    """Something a reader of the result must look at."""
+
+    kind: FlagKind = Field(description="knockout, disagreement or flip.")
+    message: Localized = Field(description="What, in words.")
+
+
 class KnockoutOutcome(StrictModel):
     """One knock-out criterion applied to one vendor."""
 
@@ -166,6 +181,6 @@ class RfpResult(StrictModel):
     price: PriceReference | None = Field(description="Price normalisation (None: no price criterion).")
     ties: list[Tie] = Field(description="Ties and how they were resolved.")
     sensitivity: SensitivityResult | None = Field(description="Robustness (None: fewer than two ranked).")
-    flags: list[Localized] = Field(
+    flags: list[Flag] = Field(
         description="Everything a reader must look at: knock-outs, disagreements, flips."
     )

@@ -11,7 +11,6 @@ from pathlib import Path
 from ccc_audit import __version__
 from ccc_audit.checks.base import text
 from ccc_audit.errors import InputError
-from ccc_audit.models.common import Localized
 from ccc_audit.rfp.evidence import EvidenceScore, conformities, evidence_scores
 from ccc_audit.rfp.inputs import LoadedVendor, Procurement, missing_scores
 from ccc_audit.rfp.models import Aggregation, PriceMethod
@@ -19,6 +18,8 @@ from ccc_audit.rfp.result import (
     CriterionInfo,
     CriterionScore,
     EvaluatorInfo,
+    Flag,
+    FlagKind,
     KnockoutOutcome,
     KnockoutStatus,
     PriceReference,
@@ -31,6 +32,10 @@ from ccc_audit.rfp.rubric import LoadedRubric
 from ccc_audit.rfp.sensitivity import EPSILON, analyse
 
 EvidenceRunner = Callable[[Path], dict[str, EvidenceScore]]
+
+
+def _flag(kind: FlagKind, ja: str, en: str) -> Flag:
+    return Flag(kind=kind, message=text(ja, en))
 
 
 def knockouts(rubric: LoadedRubric, vendor: LoadedVendor) -> list[KnockoutOutcome]:
@@ -156,7 +161,7 @@ def _leaf_scores(
     vendor: str,
     found: dict[str, EvidenceScore],
     price_score: float,
-    flags: list[Localized],
+    flags: list[Flag],
 ) -> list[CriterionScore]:
     rubric = procurement.rubric
     method = rubric.model.method
@@ -192,7 +197,8 @@ def _leaf_scores(
             )
         if disagreement and source is ScoreSource.EVALUATORS:
             flags.append(
-                text(
+                _flag(
+                    FlagKind.DISAGREEMENT,
                     f"{vendor} / {ident}: 評価者間の差が {spread:g} 点あり、"
                     f"基準 {method.disagreement_threshold:g} を超える。",
                     f"{vendor} / {ident}: evaluators differ by {spread:g} points, "
@@ -224,7 +230,7 @@ def score(procurement: Procurement, as_of: dt.date, run_evidence: EvidenceRunner
     """Score every vendor; raise InputError for a missing evaluator score (located in the sheet)."""
     rubric = procurement.rubric
     method = rubric.model.method
-    flags: list[Localized] = []
+    flags: list[Flag] = []
     outcomes = {v.model.vendor.id: knockouts(rubric, v) for v in procurement.vendors}
     active = [
         v
@@ -235,7 +241,8 @@ def score(procurement: Procurement, as_of: dt.date, run_evidence: EvidenceRunner
         for o in outcomes[vendor.model.vendor.id]:
             if o.status is not KnockoutStatus.MET:
                 flags.append(
-                    text(
+                    _flag(
+                        FlagKind.KNOCKOUT,
                         f"{vendor.model.vendor.id} を除外: {o.reason.ja}",
                         f"{vendor.model.vendor.id} knocked out: {o.reason.en}",
                     )
@@ -280,7 +287,8 @@ def score(procurement: Procurement, as_of: dt.date, run_evidence: EvidenceRunner
         for change in sensitivity.changes:
             if change.flips:
                 flags.append(
-                    text(
+                    _flag(
+                        FlagKind.FLIP,
                         f"重み {change.criterion} を {change.declared:g}% から {change.changed:g}% にすると、"
                         f"1位が {change.winner} に入れ替わる。",
                         f"Moving the weight of {change.criterion} from {change.declared:g}% "

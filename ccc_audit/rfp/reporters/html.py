@@ -1,18 +1,16 @@
 """The HTML evaluation report: one self-contained file with inline SVG charts.
 
-The body is the Markdown report rendered with raw HTML disabled, so every vendor-supplied text
-is escaped; the charts are built with escaped labels; there is no script and no external link.
+Every text is escaped; there is no script and no external reference.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from markdown_it import MarkdownIt
-
 from ccc_audit.rfp.reporters.chart import bar_chart
+from ccc_audit.rfp.reporters.content import ranked, report_blocks
+from ccc_audit.rfp.reporters.document import Block, Bullets, Cell, Heading, Paragraph
 from ccc_audit.rfp.reporters.labels import label
-from ccc_audit.rfp.reporters.markdown import render_markdown
 from ccc_audit.rfp.result import RfpResult
 
 _STYLE = """
@@ -26,8 +24,9 @@ th { background: #f0f0f3; }
 
 
 def _charts(result: RfpResult, lang: str) -> str:
-    ranked = [v for v in result.vendors if not v.excluded]
-    charts = [bar_chart(label("chart_totals", lang), [(v.id, v.total or 0.0) for v in ranked], 100.0, "")]
+    charts = [
+        bar_chart(label("chart_totals", lang), [(v.id, v.total or 0.0) for v in ranked(result)], 100.0, "")
+    ]
     s = result.sensitivity
     if s is not None and s.monte_carlo is not None:
         bars = [(v, 100 * p) for v, p in s.monte_carlo.p_first.items()]
@@ -35,16 +34,32 @@ def _charts(result: RfpResult, lang: str) -> str:
     return '<div class="charts">\n' + "\n".join(charts) + "\n</div>"
 
 
+def _cell(cell: Cell) -> str:
+    text = "&nbsp;&nbsp;" * cell.indent + escape(cell.text)
+    return f"<td><strong>{text}</strong></td>" if cell.strong else f"<td>{text}</td>"
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{escape(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        return f"<p>{escape(block.text)}</p>"
+    if isinstance(block, Bullets):
+        return "<ul>\n" + "".join(f"<li>{escape(item)}</li>\n" for item in block.items) + "</ul>"
+    head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
+    body = "".join("<tr>" + "".join(_cell(c) for c in row) + "</tr>\n" for row in block.rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
 def render_html(result: RfpResult, lang: str) -> str:
-    """The whole report as one HTML document."""
-    markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
-    body = markdown.render(render_markdown(result, lang))
-    heading_end = body.index("</h1>") + len("</h1>")
+    """The whole report as one HTML document; the charts follow the title."""
+    blocks = [_block(b) for b in report_blocks(result, lang)]
     return (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{escape(label('title', lang))} — {escape(result.rubric_title.get(lang))}</title>\n"
-        f"<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"{body[:heading_end]}\n{_charts(result, lang)}\n{body[heading_end:]}</body>\n</html>\n"
+        f"<style>{_STYLE}</style>\n</head>\n<body>\n{blocks[0]}\n{_charts(result, lang)}\n"
+        + "\n".join(blocks[1:])
+        + "\n</body>\n</html>\n"
     )
 
 
