@@ -22,7 +22,9 @@ from openpyxl import load_workbook
 
 from ccc_audit.cli.main import cli
 from ccc_audit.errors import InputError
+from ccc_audit.models.result import Conformity
 from ccc_audit.reporters.spreadsheet_safety import neutralise
+from ccc_audit.rfp.evidence import conformities
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.models import PriceMethod
 from ccc_audit.rfp.questionnaire import build_questionnaire, read_questionnaire
@@ -332,7 +334,14 @@ def test_evidence_bundle_scores_mapped_criteria_and_says_so(tmp_path: Path) -> N
     result = score(load_procurement(folder), AS_OF)
     a = next(v for v in result.vendors if v.id == "a")
     q1 = next(s for s in a.scores if s.criterion == "q1")
-    assert q1.source is ScoreSource.EVIDENCE and q1.evidence
+    found = conformities(folder / "evidence" / "a", AS_OF, None)
+    table = {Conformity.COMPLIANT: 4, Conformity.PARTIALLY_COMPLIANT: 2, Conformity.NON_COMPLIANT: 0}
+    assessed = [table[found[r]] for r in ("copc-cx-r7:3.5", "iso-18295-1:4.4") if found[r] in table]
+    assert assessed, "the minimal bundle should assess at least one of the mapped requirements"
+    assert q1.source is ScoreSource.EVIDENCE and q1.score == min(assessed)
+    assert q1.evidence == [
+        f"{r} {found[r].value}" for r in ("copc-cx-r7:3.5", "iso-18295-1:4.4") if found[r] in table
+    ]
     assert q1.evaluator_scores == {"e1": 4, "e2": 3, "e3": 4}  # kept for the record, not used
     b = next(v for v in result.vendors if v.id == "b")
     assert {s.criterion: s.source for s in b.scores}["q1"] is ScoreSource.EVALUATORS

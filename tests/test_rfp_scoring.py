@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 import yaml
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from ccc_audit.cli.main import cli
 from ccc_audit.rfp.inputs import load_procurement
@@ -240,3 +241,29 @@ def test_shipped_schemas_accept_the_default_rubric_and_the_scaffolded_files(tmp_
         schema = json.loads((shipped / f"{name}.schema.json").read_text("utf-8"))
         for path in sorted((tmp_path / "t" / folder).glob("*.yaml")):
             jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), schema)
+
+
+def test_readme_walkthrough_output_is_what_the_scaffold_prints(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    block = readme.split("4. **Score.**", 1)[1].split("```text\n", 1)[1].split("   ```", 1)[0]
+    expected = [line[3:] for line in block.splitlines()]
+    invoke("rfp", "init", str(tmp_path / "tender"))
+    code, out, _ = invoke(
+        "rfp", "score", str(tmp_path / "tender"), "--as-of", "2026-03-01", "--lang", "en,ja"
+    )
+    assert code == 0
+    assert [line for line in out.splitlines() if not line.startswith("wrote ")] == expected
+
+
+def test_questionnaire_command_writes_the_rubric_questions_in_the_chosen_language(tmp_path: Path) -> None:
+    target = tmp_path / "q.xlsx"
+    code, out, _ = invoke("rfp", "questionnaire", "--lang", "ja", "--out", str(target))
+    assert code == 0 and str(target) in out
+    book = load_workbook(target)
+    assert book.sheetnames == ["vendor", "knockouts", "answers"]
+    rubric = load_rubric(builtin_rubrics()[0])
+    answers = [[c.value for c in row] for row in book["answers"].iter_rows(min_row=2)]
+    assert [row[0] for row in answers] == [rubric.nodes[i].id for i in rubric.leaves]
+    assert all(JAPANESE.search(str(row[3])) for row in answers)
+    knockouts = [row[0].value for row in book["knockouts"].iter_rows(min_row=2)]
+    assert knockouts == [k.id for k in rubric.model.knockouts]

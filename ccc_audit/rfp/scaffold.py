@@ -11,9 +11,11 @@ from ccc_audit.rfp.rubric import LoadedRubric
 _VENDORS = (
     # id, name, price, base score, knock-out evidence given
     ("alpha", "Alpha Contact Services", 120_000_000, 4, True),
-    ("beta", "Beta Customer Care", 98_000_000, 3, True),
+    ("beta", "Beta Customer Care", 82_000_000, 4, True),
     ("gamma", "Gamma Outsourcing", 90_000_000, 3, False),
 )
+_STRENGTHS = {("alpha", "quality"): 1, ("beta", "quality"): -1}
+"""Score shifts by vendor and top-level criterion: alpha dearer but stronger on quality."""
 _EVALUATORS = (("e1", "Evaluator One"), ("e2", "Evaluator Two"), ("e3", "Evaluator Three"))
 _OFFSETS = (0, 1, -1, 0, 1)
 
@@ -66,7 +68,11 @@ def _sheet(rubric: LoadedRubric, number: int, ident: str, name: str) -> str:
     for vendor, _, _, base, _ in _VENDORS:
         lines.append(f"  {vendor}:")
         for position, index in enumerate(scored):
-            value = base + _OFFSETS[(position + number) % len(_OFFSETS)]
+            top = index
+            while rubric.nodes[top].parent is not None:
+                top = rubric.nodes[top].parent or 0
+            shift = _STRENGTHS.get((vendor, rubric.nodes[top].id), 0)
+            value = base + shift + _OFFSETS[(position + number) % len(_OFFSETS)]
             if vendor == "beta" and position == 0:
                 value = (low, base, high)[number % 3]  # evaluators disagree here on purpose
             lines.append(f"    {rubric.nodes[index].id}: {min(max(value, low), high)}")

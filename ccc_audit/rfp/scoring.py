@@ -13,7 +13,9 @@ from ccc_audit.checks.base import text
 from ccc_audit.errors import InputError
 from ccc_audit.rfp.evidence import EvidenceScore, conformities, evidence_scores
 from ccc_audit.rfp.inputs import LoadedVendor, Procurement, missing_scores
+from ccc_audit.rfp.knockouts import knockouts
 from ccc_audit.rfp.models import Aggregation, PriceMethod
+from ccc_audit.rfp.ranking import rank_vendors
 from ccc_audit.rfp.result import (
     CriterionInfo,
     CriterionScore,
@@ -25,51 +27,16 @@ from ccc_audit.rfp.result import (
     PriceReference,
     RfpResult,
     ScoreSource,
-    Tie,
     VendorResult,
 )
 from ccc_audit.rfp.rubric import LoadedRubric
-from ccc_audit.rfp.sensitivity import EPSILON, analyse
+from ccc_audit.rfp.sensitivity import analyse
 
 EvidenceRunner = Callable[[Path], dict[str, EvidenceScore]]
 
 
 def _flag(kind: FlagKind, ja: str, en: str) -> Flag:
     return Flag(kind=kind, message=text(ja, en))
-
-
-def knockouts(rubric: LoadedRubric, vendor: LoadedVendor) -> list[KnockoutOutcome]:
-    """Every knock-out criterion applied to one vendor's response."""
-    out = []
-    for ko in rubric.model.knockouts:
-        given = vendor.model.knockouts.get(ko.id)
-        title_ja, title_en = ko.title.ja, ko.title.en
-        if given is None:
-            status = KnockoutStatus.UNANSWERED
-            reason = text(
-                f"必須要件「{title_ja}」に回答していない。", f'No answer to the mandatory "{title_en}".'
-            )
-        elif not given.answer:
-            status = KnockoutStatus.NOT_MET
-            reason = text(
-                f"必須要件「{title_ja}」を満たさないと回答した。",
-                f'Answered that it does not meet "{title_en}".',
-            )
-        elif not given.evidence:
-            status = KnockoutStatus.UNSUPPORTED
-            reason = text(
-                f"必須要件「{title_ja}」を満たすと回答したが、証拠を示していない。",
-                f'Claims to meet "{title_en}" but offers no evidence.',
-            )
-        else:
-            status = KnockoutStatus.MET
-            reason = text(f"「{title_ja}」を満たし、証拠を示した。", f'Meets "{title_en}", with evidence.')
-        out.append(
-            KnockoutOutcome(
-                knockout=ko.id, status=status, reason=reason, evidence=given.evidence if given else []
-            )
-        )
-    return out
 
 
 def aggregate(values: list[int], how: Aggregation) -> float:
@@ -109,51 +76,6 @@ def _criteria(rubric: LoadedRubric) -> list[CriterionInfo]:
         )
         for n in rubric.nodes
     ]
-
-
-def _node_score(rubric: LoadedRubric, index: int, row: list[float]) -> float:
-    """Weighted normalised score of a criterion (a leaf, or a group over its leaves)."""
-    weights = rubric.leaf_weights()
-    under = {index}
-    for node in rubric.nodes:
-        if node.parent in under:
-            under.add(node.index)
-    pairs = [(w, s) for leaf, w, s in zip(rubric.leaves, weights, row, strict=True) if leaf in under]
-    return sum(w * s for w, s in pairs) / sum(w for w, _ in pairs)
-
-
-def _rank(
-    rubric: LoadedRubric, ids: list[str], totals: list[float], rows: list[list[float]], prices: list[float]
-) -> tuple[list[int], list[Tie]]:
-    """Order of vendors (indexes) and the ties resolved on the way."""
-    margin = rubric.model.method.tie_margin
-    by_id = rubric.by_id()
-    breakers = rubric.model.method.tie_breakers
-
-    def keys(i: int) -> list[tuple[float, str]]:
-        return [
-            (prices[i], "price") if b == "price" else (-_node_score(rubric, by_id[b].index, rows[i]), b)
-            for b in breakers
-        ]
-
-    remaining = sorted(range(len(ids)), key=lambda i: (-totals[i], ids[i]))
-    order: list[int] = []
-    ties: list[Tie] = []
-    while remaining:
-        lead = totals[remaining[0]]
-        group = [i for i in remaining if lead - totals[i] <= margin + EPSILON]
-        remaining = [i for i in remaining if i not in group]
-        if len(group) > 1:
-            ranked = sorted(group, key=lambda i: ([k for k, _ in keys(i)], ids[i]))
-            decided = "vendor_id"
-            for position, name in enumerate(breakers):
-                if len({round(keys(i)[position][0], 12) for i in group}) > 1:
-                    decided = name
-                    break
-            ties.append(Tie(vendors=[ids[i] for i in ranked], decided_by=decided))
-            group = ranked
-        order.extend(group)
-    return order, ties
 
 
 def _leaf_scores(
@@ -280,7 +202,7 @@ def score(procurement: Procurement, as_of: dt.date, run_evidence: EvidenceRunner
     rows = [_matrix_row(s) for s in leaf_scores]
     weights = rubric.leaf_weights()
     totals = [100 * sum(map(mul, weights, row)) for row in rows]
-    order, ties = _rank(rubric, ids, totals, rows, [v.model.price.amount for v in active])
+    order, ties = rank_vendors(rubric, ids, totals, rows, [v.model.price.amount for v in active])
     sensitivity = None
     if len(order) > 1:
         sensitivity = analyse(rubric, [rows[i] for i in order], [ids[i] for i in order])
