@@ -20,6 +20,7 @@ from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
 from ccc_audit.reporters.spreadsheet_safety import neutralise, restore
 from ccc_audit.rfp.models import VendorResponse
+from ccc_audit.rfp.reporters.labels import label
 from ccc_audit.rfp.reporters.workbook import stable_xlsx
 from ccc_audit.rfp.rubric import LoadedRubric
 
@@ -48,7 +49,8 @@ def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
     vendor.title = VENDOR_SHEET
     vendor.append(["field", "value", neutralise(rubric.model.rubric.title.get(lang))])
     for name in _VENDOR_FIELDS:
-        vendor.append([name, None])
+        vendor.append([name, None, neutralise(label(f"q_{name}", lang))])
+    vendor.append([None, None, neutralise(label("q_answer_hint", lang))])
     price = rubric.nodes[rubric.price_leaf].criterion.price if rubric.price_leaf is not None else None
     vendor["B5"] = price.currency if price else "JPY"
     knockouts = book.create_sheet(KNOCKOUT_SHEET)

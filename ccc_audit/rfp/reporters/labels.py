@@ -95,6 +95,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_totals": ("合計点", "Totals"),
     "chart_p_first": ("1位になる確率", "Probability of ranking first"),
     "vendor_sheet": ("候補別", "Vendor"),
+    "q_vendor_id": ("貴社の識別子（英数字、例: alpha）", "Your identifier (letters and digits, e.g. alpha)"),
+    "q_vendor_name": ("貴社名", "Your company name"),
+    "q_price_amount": (
+        "契約期間の総額（税抜、数値）",
+        "Total price for the contract term (before tax, a number)",
+    ),
+    "q_price_currency": ("通貨", "Currency"),
+    "q_evidence_bundle": ("証拠一式のフォルダ（任意）", "Folder of your evidence bundle (optional)"),
+    "q_answer_hint": (
+        "必須要件には answer 列に「はい」か「いいえ」、evidence 列に証拠を1行に1つ記入する。",
+        "For knock-outs write yes or no in the answer column and one piece of evidence per line in the "
+        "evidence column.",
+    ),
 }
 
 
