@@ -15,6 +15,8 @@ from ccc_audit.models.catalogue import Catalogue
 from ccc_audit.models.profile import Profile
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.models.rulepack import RulePack
+from ccc_audit.rfp.models import Rubric, ScoreSheet, VendorResponse
+from ccc_audit.rfp.result import RfpResult
 
 MODELS: dict[str, type[BaseModel]] = {
     "catalogue": Catalogue,
@@ -22,6 +24,10 @@ MODELS: dict[str, type[BaseModel]] = {
     "bundle": Bundle,
     "profile": Profile,
     "result": AssessmentResult,
+    "rfp-rubric": Rubric,
+    "rfp-response": VendorResponse,
+    "rfp-scores": ScoreSheet,
+    "rfp-result": RfpResult,
 }
 
 

@@ -16,10 +16,10 @@ import yaml
 from bundle_factory import write_bundle
 from click.testing import CliRunner
 from junitparser import Error, Failure, JUnitXml, Skipped
+from snapshot_files import JsonSnapshot, TextSnapshot, XmlSnapshot
 from syrupy.assertion import SnapshotAssertion
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
+from syrupy.extensions.single_file import SingleFileSnapshotExtension
 from test_engine import AS_OF, PERIOD, PRIVACY_POLICY, document_check, rule, write_pack
-from test_reports import JsonSnapshot
 
 from ccc_audit.cli.main import cli
 from ccc_audit.engine.assess import Assessment, run
@@ -33,16 +33,6 @@ from ccc_audit.resources import demo_bundle
 
 DEMO_AS_OF = dt.date(2026, 1, 15)
 CI_FORMATS = ["text", "junit", "sarif", "github", "gitlab"]
-
-
-class TextSnapshot(SingleFileSnapshotExtension):
-    _write_mode = WriteMode.TEXT
-    file_extension = "txt"
-
-
-class XmlSnapshot(SingleFileSnapshotExtension):
-    _write_mode = WriteMode.TEXT
-    file_extension = "xml"
 
 
 @pytest.fixture(scope="module")

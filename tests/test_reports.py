@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from demo_result import assess_demo
+from snapshot_files import CsvSnapshot, HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from ccc_audit.gate.verdict import decide
 from ccc_audit.models.result import AssessmentResult
@@ -18,33 +18,6 @@ from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.spreadsheet_safety import restore
 
 AS_OF = dt.date(2026, 1, 15)
-
-
-class MarkdownSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a readable ``.md`` file."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "md"
-
-
-class JsonSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a readable ``.json`` file."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "json"
-
-
-class HtmlSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a readable ``.html`` file."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "html"
-
-
-class CsvSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a ``.csv`` file (bytes, to keep the BOM and CRLF visible to diff)."""
-
-    file_extension = "csv"
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ import pytest
 from demo_result import AS_OF, assess_demo
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from snapshot_files import TextSnapshot
 from syrupy.assertion import SnapshotAssertion
-from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.loading.setup import prepare
@@ -28,13 +28,6 @@ from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_bundle
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-class TextSnapshot(SingleFileSnapshotExtension):
-    """Stores a snapshot as a readable ``.txt`` file."""
-
-    _write_mode = WriteMode.TEXT
-    file_extension = "txt"
 
 
 def _dump(sheet: Worksheet) -> list[str]:

@@ -27,6 +27,7 @@ from ccc_audit.cli.options import (
     shown_dir,
 )
 from ccc_audit.cli.register import diff, questionnaire, register
+from ccc_audit.cli.rfp import rfp
 
 
 @click.group(
@@ -303,7 +304,21 @@ def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
 
 @cli.command()
 @click.argument(
-    "name", type=click.Choice(["catalogue", "rulepack", "bundle", "profile", "result", "records"])
+    "name",
+    type=click.Choice(
+        [
+            "catalogue",
+            "rulepack",
+            "bundle",
+            "profile",
+            "result",
+            "rfp-rubric",
+            "rfp-response",
+            "rfp-scores",
+            "rfp-result",
+            "records",
+        ]
+    ),
 )
 def schema(name: str) -> None:
     """Print the JSON Schema of a format, or (records) every record type and its columns."""
@@ -347,6 +362,7 @@ cli.add_command(check)
 cli.add_command(diff)
 cli.add_command(register)
 cli.add_command(questionnaire)
+cli.add_command(rfp)
 
 
 def main() -> None:

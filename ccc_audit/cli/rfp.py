@@ -1,0 +1,137 @@
+"""``ccc-audit rfp``: procurement commands (scaffold, questionnaire, score). Thin: parse, call, exit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ccc_audit.cli.options import fail_on_input_errors, parse_date
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+rubric_option = click.option(
+    "--rubric",
+    metavar="ID|FILE",
+    help="Rubric (built-in id or YAML file). Default: DIR/rubric.yaml if present, else the built-in default.",
+)
+
+
+@click.group()
+def rfp() -> None:
+    """Score outsourcers' RFP responses against a weighted rubric."""
+
+
+def _rubric_choice(purpose: str) -> Callable[[F], F]:
+    return click.option(
+        "--rubric",
+        "rubric_choice",
+        metavar="ID|FILE",
+        default="default",
+        show_default=True,
+        help=f"Rubric (built-in id or YAML file) {purpose}.",
+    )
+
+
+@rfp.command("init")
+@click.argument("directory", type=click.Path(path_type=Path))
+@_rubric_choice("to copy into the folder")
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
+@fail_on_input_errors
+def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
+    """Scaffold a procurement folder in DIRECTORY: rubric, example responses and score sheets."""
+    from ccc_audit.errors import Diagnostic, InputError
+    from ccc_audit.output import write_all
+    from ccc_audit.rfp.rubric import load_rubric, resolve_rubric
+    from ccc_audit.rfp.scaffold import scaffold_procurement
+
+    if directory.exists() and any(directory.iterdir()) and not force:
+        raise InputError(
+            [Diagnostic(str(directory), 0, 0, "the folder is not empty; use --force to write into it")]
+        )
+    path = resolve_rubric(rubric_choice)
+    rubric = load_rubric(path)
+    for written in write_all(directory, scaffold_procurement(rubric, path.read_bytes())):
+        click.echo(f"wrote {written}")
+    click.echo(
+        f"next: replace the examples with real responses and score sheets, then run: "
+        f"ccc-audit rfp score {directory}"
+    )
+
+
+@rfp.command("questionnaire")
+@_rubric_choice("whose questions to ask")
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
+@click.option(
+    "--out", type=click.Path(path_type=Path), help="Output file (default: questionnaire.<lang>.xlsx)."
+)
+@fail_on_input_errors
+def rfp_questionnaire(rubric_choice: str, lang: str, out: Path | None) -> None:
+    """Write the XLSX questionnaire vendors fill in; put returned ones in DIR/vendors/."""
+    from ccc_audit.output import write_atomic
+    from ccc_audit.rfp.questionnaire import build_questionnaire
+    from ccc_audit.rfp.rubric import load_rubric, resolve_rubric
+
+    target = out or Path(f"questionnaire.{lang}.xlsx")
+    write_atomic(target, build_questionnaire(load_rubric(resolve_rubric(rubric_choice)), lang))
+    click.echo(f"wrote {target}")
+
+
+@rfp.command("score")
+@click.argument("directory", type=click.Path(path_type=Path))
+@rubric_option
+@click.option("--as-of", "as_of", metavar="DATE", help="Date of the evaluation (default: today).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: DIR/report).")
+@click.option(
+    "--format",
+    "formats",
+    default="json,md,html,xlsx",
+    show_default=True,
+    help="Comma-separated formats: json, md, html, xlsx.",
+)
+@click.option(
+    "--lang", "languages", default="ja,en", show_default=True, help="Report languages: ja, en or both."
+)
+@fail_on_input_errors
+def rfp_score(
+    directory: Path, rubric: str | None, as_of: str | None, out: Path | None, formats: str, languages: str
+) -> None:
+    """Score the procurement folder DIRECTORY and write the evaluation report.
+
+    Exit codes: 2 for a bad input (every problem located by file and line or sheet and cell,
+    nothing written); 0 otherwise, knock-outs, disagreements and flips being reported as flags.
+    """
+    from ccc_audit.output import write_all
+    from ccc_audit.rfp.inputs import load_procurement
+    from ccc_audit.rfp.reporters.registry import RFP_REPORTERS, render_rfp
+    from ccc_audit.rfp.scoring import score
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in RFP_REPORTERS]
+    if unknown:
+        raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(RFP_REPORTERS)}")
+    langs = [x.strip() for x in languages.split(",") if x.strip()]
+    if not langs or any(x not in ("ja", "en") for x in langs):
+        raise click.UsageError(f'--lang "{languages}": expected ja, en or ja,en')
+    result = score(load_procurement(directory, rubric), parse_date(as_of) or dt.date.today())
+    files = render_rfp(result, chosen, langs)
+    written = write_all(out or directory / "report", files)
+    for vendor in result.vendors:
+        shown = "knocked out" if vendor.excluded else f"{vendor.total:6.2f}"
+        chance = "" if vendor.p_first is None else f"  P(first) {100 * vendor.p_first:5.1f}%"
+        click.echo(f"{vendor.rank or '-':>2}  {vendor.id:<20} {shown}{chance}")
+    from ccc_audit.rfp.result import FlagKind
+
+    disagreements = sum(f.kind is FlagKind.DISAGREEMENT for f in result.flags)
+    for flag in result.flags:
+        if flag.kind is not FlagKind.DISAGREEMENT:
+            click.echo(f"flag: {flag.message.get(langs[0])}")
+    if disagreements:
+        click.echo(
+            f"flag: {disagreements} score(s) where evaluators disagree beyond the threshold (see the report)"
+        )
+    for path in written:
+        click.echo(f"wrote {path}")

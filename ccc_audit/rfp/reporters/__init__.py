@@ -1,0 +1,1 @@
+"""Reporters of a procurement result: one module per format, one registry."""
