@@ -34,6 +34,7 @@ def test_client_bundle_exercises_every_check_kind_with_explained_results(tmp_pat
         "iso18295-2.p2-r5.information-provision": ("fail", "missing_windows"),
         "iso18295-2.p2-r6.contact-strategy": ("pass", "evidence_sufficient"),
         "iso18295-2.p2-r8.performance-measures": ("pass", "evidence_sufficient"),
+        "iso18295-2.p2-r4.service-agreement": ("pass", "evidence_sufficient"),
         "iso18295-2.p2-r8.provider-reviews": ("fail", "threshold_breached"),
         "iso18295-2.p2-r9.responsibilities": ("fail", "topics_missing"),
         "iso18295-2.p2-r10.feedback-process": ("fail", "evidence_missing"),

@@ -122,12 +122,24 @@ def _evaluate_rule(
         records,
         rule.id,
     )
+    outcome, reason, checks = judge_rule(rule, ctx, problems)
+    return RuleResult(**base, outcome=outcome, reason=reason, checks=checks), checks
+
+
+def judge_rule(
+    rule: Rule, ctx: CheckContext, problems: list[Diagnostic]
+) -> tuple[Outcome, str, list[CheckResult]]:
+    """Run every check of ``rule``; the rule's outcome and reason are those of its most serious check.
+
+    A rule with a passing check and otherwise only not-applicable ones passes. Record data found
+    unreadable while checking is added to ``problems``.
+    """
     checks = [_run_check(spec, ctx, problems) for spec in rule.checks]
     decisive = max(checks, key=lambda c: c.outcome.weight)
     outcome = decisive.outcome
     if outcome is Outcome.NOT_APPLICABLE and any(c.outcome is Outcome.PASS for c in checks):
         outcome = Outcome.PASS
-    return RuleResult(**base, outcome=outcome, reason=decisive.reason, checks=checks), checks
+    return outcome, decisive.reason, checks
 
 
 def open_records(bundle: LoadedBundle, cache_dir: Path | None) -> DuckRecordStore:
