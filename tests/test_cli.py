@@ -9,11 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from pydantic import BaseModel
 
 from ccc_audit.cli.main import cli
-from ccc_audit.loading.setup import prepare
-from ccc_audit.models.common import Localized
 from ccc_audit.reporters.labels import LABELS
 from ccc_audit.resources import demo_bundle
 from ccc_audit.schemas import MODELS, SHIPPED, schema_text
@@ -143,32 +140,6 @@ def test_shipped_bundle_schema_accepts_the_demo_manifest() -> None:
 def test_every_command_has_help(command: list[str]) -> None:
     code, out, _ = invoke(*command, "--help")
     assert code == 0 and "Usage:" in out
-
-
-def _localized(value: object) -> list[Localized]:
-    found: list[Localized] = []
-    if isinstance(value, Localized):
-        found.append(value)
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            found.extend(_localized(getattr(value, name)))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            found.extend(_localized(item))
-    elif isinstance(value, dict):
-        for item in value.values():
-            found.extend(_localized(item))
-    return found
-
-
-def test_every_text_of_catalogues_and_packs_is_really_in_both_languages() -> None:
-    library = prepare().library
-    texts = [t for c in library.catalogues for t in _localized(c.model)]
-    texts += [t for p in library.packs for t in _localized(p.model)]
-    assert len(texts) > 300
-    for text in texts:
-        assert JAPANESE.search(text.ja), f"not Japanese: {text.ja!r}"
-        assert LATIN.search(text.en) and not JAPANESE.search(text.en), f"not English: {text.en!r}"
 
 
 def test_every_report_label_exists_in_both_languages() -> None:
