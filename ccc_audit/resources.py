@@ -24,6 +24,11 @@ def builtin_catalogues() -> list[Path]:
     return sorted(data_dir("requirements").glob("*.yaml"))
 
 
+def builtin_crosswalks() -> list[Path]:
+    """Crosswalk files shipped with ccc-audit (``requirements/crosswalk/``), in name order."""
+    return sorted((data_dir("requirements") / "crosswalk").glob("*.yaml"))
+
+
 def builtin_packs() -> list[Path]:
     """Rule-pack files shipped with ccc-audit, in name order."""
     return sorted(data_dir("rulepacks").glob("*.yaml"))

@@ -36,15 +36,16 @@ def localized(value: object) -> list[Localized]:
 
 
 def shipped_texts() -> list[Localized]:
-    """Every bilingual text of the built-in catalogues, rule packs and profiles."""
+    """Every bilingual text of the built-in catalogues, crosswalks, rule packs and profiles."""
     library = prepare().library
     texts = [t for c in library.catalogues for t in localized(c.model)]
+    texts += [t for c in library.crosswalks for t in localized(c.model)]
     texts += [t for p in library.packs for t in localized(p.model)]
     texts += [t for path in builtin_profiles() for t in localized(load_profile(path)[0])]
     return texts
 
 
-def test_every_text_of_catalogues_packs_and_profiles_is_really_in_both_languages() -> None:
+def test_every_text_of_catalogues_crosswalks_packs_and_profiles_is_really_in_both_languages() -> None:
     texts = shipped_texts()
     assert len(texts) > 700
     for text in texts:

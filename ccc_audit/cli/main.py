@@ -126,6 +126,8 @@ def validate(
     rules = sum(len(p.model.rules) for p in setup.library.packs)
     click.echo(
         f"ok: {len(setup.library.catalogues)} catalogues ({len(setup.library.nodes)} nodes), "
+        f"{len(setup.library.crosswalks)} crosswalks "
+        f"({sum(len(c.model.links) for c in setup.library.crosswalks)} links), "
         f"{len(setup.library.packs)} rule packs ({rules} rules)"
         + (f", bundle {setup.bundle.root}" if setup.bundle else "")
     )
@@ -334,7 +336,8 @@ def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
 
 @cli.command()
 @click.argument(
-    "name", type=click.Choice(["catalogue", "rulepack", "bundle", "profile", "result", "records"])
+    "name",
+    type=click.Choice(["catalogue", "crosswalk", "rulepack", "bundle", "profile", "result", "records"]),
 )
 def schema(name: str) -> None:
     """Print the JSON Schema of a format, or (records) every record type and its columns."""
