@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from ccc_audit.cli.main import cli
 from ccc_audit.errors import InputError
 from ccc_audit.loading.crosswalk import load_crosswalks
 from ccc_audit.loading.setup import prepare
@@ -89,3 +93,24 @@ def test_a_pair_mapped_twice_is_refused(tmp_path: Path) -> None:
         load_crosswalks([path], nodes, catalogues)
     assert [p.line for p in raised.value.diagnostics] == [10]
     assert "mapped twice" in raised.value.diagnostics[0].message
+
+
+def test_demo_assessed_on_iso_and_copc_shows_shared_evidence_and_crosswalk_traces(tmp_path: Path) -> None:
+    args = ["demo", "--out", str(tmp_path), "--no-cache"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.stderr
+    data = json.loads((tmp_path / "assessment.json").read_text("utf-8"))
+    traces = data["crosswalk"]
+    assert {t["crosswalk"] for t in traces} == {"iso-18295-1_copc-cx-r7"}  # the demo is a centre
+    conformity = {r["ref"]: r["conformity"] for r in data["requirements"]}
+    for trace in traces:
+        assert trace["source_conformity"] == conformity[trace["source"]]
+        assert trace["target_conformity"] == conformity[trace["target"]]
+    shared = [e for e in data["evidence_index"] if len(e["standards"]) > 1]
+    assert {"copc-cx-r7", "iso-18295-1"} <= {s for e in shared for s in e["standards"]}
+    report = (tmp_path / "gap-report.en.md").read_text("utf-8")
+    assert "## Crosswalk between standards" in report
+    assert "| iso-18295-1:7.R2 Quality assurance of interactions |" in report
+    assert "## Evidence serving several standards" in report
+    for entry in shared:
+        assert f"`{entry['path']}` | {', '.join(entry['requirements'])} |" in report

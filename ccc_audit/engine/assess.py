@@ -12,6 +12,7 @@ from ccc_audit.checks.base import CheckContext, text
 from ccc_audit.checks.registry import CHECK_KINDS
 from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
+from ccc_audit.engine.crosswalk import crosswalk_traces
 from ccc_audit.engine.findings import build_finding
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.bundle import LoadedBundle
@@ -250,15 +251,18 @@ def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -
         requirements=requirements,
         rollups=rollups(job.library, requirements),
         findings=findings,
+        crosswalk=crosswalk_traces(job.library, requirements),
     )
 
 
 def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[EvidenceIndexEntry]:
     cited: dict[str, set[str]] = {}
+    served: dict[str, set[str]] = {}
     for result in rules:
         for check in result.checks:
             for ref in check.evidence:
                 cited.setdefault(f"{ref.kind}:{ref.id}", set()).add(result.rule_id)
+                served.setdefault(f"{ref.kind}:{ref.id}", set()).update(result.requirements)
     entries = [
         EvidenceIndexEntry(
             kind="manifest", id="bundle.yaml", path="bundle.yaml", sha256=bundle.manifest_sha256
@@ -274,6 +278,8 @@ def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[Evide
                 sha256=bundle.hashes[key],
                 title=document.title,
                 cited_by=sorted(cited.get(key, set())),
+                requirements=sorted(served.get(key, set())),
+                standards=_standards(served.get(key, set())),
             )
         )
     for name, spec in sorted(bundle.model.records.items()):
@@ -285,6 +291,13 @@ def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[Evide
                 path=spec.path,
                 sha256=bundle.hashes[key],
                 cited_by=sorted(cited.get(key, set())),
+                requirements=sorted(served.get(key, set())),
+                standards=_standards(served.get(key, set())),
             )
         )
     return entries
+
+
+def _standards(requirements: set[str]) -> list[str]:
+    """The catalogues the requirement refs belong to."""
+    return sorted({ref.split(":", 1)[0] for ref in requirements})
