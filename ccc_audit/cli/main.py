@@ -317,6 +317,19 @@ def rules_list(packs: tuple[str, ...], lang: str) -> None:
         del pack
 
 
+@rules.command("coverage")
+@pack_option
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@_fail_on_input_errors
+def rules_coverage(packs: tuple[str, ...], lang: str) -> None:
+    """Per standard: nodes, assessable nodes, nodes with rules, automated versus attestation-only."""
+    from ccc_audit.cli.browse import coverage_table
+    from ccc_audit.coverage import coverage
+    from ccc_audit.loading.setup import prepare
+
+    click.echo(coverage_table(coverage(prepare(packs).library), lang))
+
+
 @rules.command("show")
 @click.argument("ident")
 @pack_option
