@@ -7,6 +7,7 @@ finding graded major or minor) > 0 (none of these).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 
 from ccc_audit.models.common import Grade
@@ -29,3 +30,12 @@ def exit_code_for(result: AssessmentResult) -> ExitCode:
     if any(f.grade in (Grade.MAJOR, Grade.MINOR) and not f.waived for f in result.findings):
         return ExitCode.NONCONFORMITY
     return ExitCode.OK
+
+
+_PRECEDENCE = (ExitCode.INPUT_ERROR, ExitCode.EVALUATION_ERROR, ExitCode.NONCONFORMITY, ExitCode.OK)
+
+
+def most_severe(codes: Iterable[ExitCode]) -> ExitCode:
+    """The code of several runs: the first of them in precedence order (OK when there are none)."""
+    given = set(codes)
+    return next((code for code in _PRECEDENCE if code in given), ExitCode.OK)

@@ -42,3 +42,8 @@ def builtin_profiles() -> list[Path]:
 def demo_bundle() -> Path:
     """The demo evidence bundle folder."""
     return data_dir("demo") / "bundle"
+
+
+def demo_client_bundle() -> Path:
+    """The demo client organisation's evidence bundle folder (ISO 18295-2)."""
+    return data_dir("demo") / "client-bundle"

@@ -29,7 +29,27 @@ def test_demo_writes_every_report_and_exits_with_nonconformities(tmp_path: Path)
     assert code == 1
     for name in ("assessment.json", "gap-report.ja.md", "gap-report.en.md", "corrective-actions.csv"):
         assert (tmp_path / "demo" / name).stat().st_size > 0
-    assert "copc-cx-r7" in out and "iso-18295-1" in out
+        assert (tmp_path / "demo" / "client" / name).stat().st_size > 0
+    assert "copc-cx-r7" in out and "iso-18295-1" in out and "iso-18295-2" in out
+    centre = json.loads((tmp_path / "demo" / "assessment.json").read_text("utf-8"))
+    client = json.loads((tmp_path / "demo" / "client" / "assessment.json").read_text("utf-8"))
+    assessed = {
+        (result["scope"]["role"], r["standard"])
+        for result in (centre, client)
+        for r in result["requirements"]
+        if r["assessable"] and r["conformity"] not in ("not_applicable", "not_assessed")
+    }
+    assert assessed == {
+        ("contact_centre", "copc-cx-r7"),
+        ("contact_centre", "iso-18295-1"),
+        ("client", "iso-18295-2"),
+    }
+    guides = {
+        r["node_id"]
+        for r in centre["requirements"]
+        if r["node_id"].startswith("AG.") and r["conformity"] != "not_applicable"
+    }
+    assert len(guides) >= 2, guides
 
 
 def test_two_assessments_with_the_same_as_of_are_byte_identical(tmp_path: Path) -> None:

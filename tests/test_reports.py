@@ -15,7 +15,7 @@ from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.render import render_all
 from ccc_audit.reporters.spreadsheet_safety import restore
-from ccc_audit.resources import demo_bundle
+from ccc_audit.resources import demo_bundle, demo_client_bundle
 
 AS_OF = dt.date(2026, 1, 15)
 
@@ -148,3 +148,13 @@ def test_json_result_matches_its_schema(demo_files: dict[str, bytes]) -> None:
         )
     )
     jsonschema.validate(json.loads(demo_files["assessment.json"]), schema)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_client_markdown_gap_report(lang: str, snapshot: SnapshotAssertion) -> None:
+    """The demo client organisation, assessed on ISO 18295-2 (the other standards do not apply)."""
+    setup = prepare(bundle=demo_client_bundle())
+    assert setup.bundle is not None
+    result = run(Assessment(setup.library, setup.bundle, setup.tailoring, AS_OF, lang))
+    report = render_all(result, ["md"], [lang])[f"gap-report.{lang}.md"].decode("utf-8")
+    assert report == snapshot(extension_class=MarkdownSnapshot)

@@ -13,6 +13,8 @@ from typing import ParamSpec, TypeVar
 
 import click
 
+from ccc_audit.exit_codes import ExitCode, exit_code_for, most_severe
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -144,9 +146,9 @@ def _run_assessment(
     formats: list[str],
     languages_all: bool,
     cache_dir: Path | None,
-) -> None:
+) -> ExitCode:
+    """Assess ``bundle``, write the reports into ``out``, print the summary; return the exit code."""
     from ccc_audit.engine.assess import Assessment, run
-    from ccc_audit.exit_codes import exit_code_for
     from ccc_audit.loading.setup import prepare
     from ccc_audit.output import write_all
     from ccc_audit.render import render_all
@@ -177,7 +179,7 @@ def _run_assessment(
         click.echo(line)
     for path in written:
         click.echo(f"wrote {path}")
-    sys.exit(int(exit_code_for(result)))
+    return exit_code_for(result)
 
 
 def _formats(value: str) -> list[str]:
@@ -221,7 +223,7 @@ def assess(
     no_cache: bool,
 ) -> None:
     """Assess BUNDLE and write the result, gap report and corrective-action register."""
-    _run_assessment(
+    code = _run_assessment(
         bundle,
         packs,
         catalogues,
@@ -233,6 +235,7 @@ def assess(
         False,
         _cache(cache_dir, no_cache),
     )
+    sys.exit(int(code))
 
 
 DEMO_AS_OF = dt.date(2026, 1, 15)
@@ -256,21 +259,21 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
 @no_cache_option
 @_fail_on_input_errors
 def demo(out: Path, as_of: str | None, lang: str | None, cache_dir: Path | None, no_cache: bool) -> None:
-    """Assess the built-in demo bundle and write every report, in Japanese and English."""
-    from ccc_audit.resources import demo_bundle
+    """Assess the built-in demo bundles and write every report, in Japanese and English.
 
-    _run_assessment(
-        demo_bundle(),
-        (),
-        (),
-        None,
-        _date(as_of) or DEMO_AS_OF,
-        lang,
-        out,
-        ["json", "md", "csv"],
-        True,
-        _cache(cache_dir, no_cache),
-    )
+    The contact centre's reports go into OUT, its client organisation's (ISO 18295-2) into
+    OUT/client.
+    """
+    from ccc_audit.resources import demo_bundle, demo_client_bundle
+
+    when = _date(as_of) or DEMO_AS_OF
+    cache = _cache(cache_dir, no_cache)
+    formats = ["json", "md", "csv"]
+    centre = _run_assessment(demo_bundle(), (), (), None, when, lang, out, formats, True, cache)
+    client_out = out / "client"
+    click.echo(f"\nclient organisation (ISO 18295-2), reports in {client_out}:")
+    client = _run_assessment(demo_client_bundle(), (), (), None, when, lang, client_out, formats, True, cache)
+    sys.exit(int(most_severe([centre, client])))
 
 
 @cli.command()
