@@ -8,6 +8,7 @@ regressed ones) > 0 (none of these).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -31,3 +32,12 @@ def exit_code_for(verdict: Verdict) -> ExitCode:
     if verdict.blocking:
         return ExitCode.NONCONFORMITY
     return ExitCode.OK
+
+
+_PRECEDENCE = (ExitCode.INPUT_ERROR, ExitCode.EVALUATION_ERROR, ExitCode.NONCONFORMITY, ExitCode.OK)
+
+
+def most_severe(codes: Iterable[ExitCode]) -> ExitCode:
+    """The code of several runs: the first of them in precedence order (OK when there are none)."""
+    given = set(codes)
+    return next((code for code in _PRECEDENCE if code in given), ExitCode.OK)

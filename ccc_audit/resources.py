@@ -24,6 +24,11 @@ def builtin_catalogues() -> list[Path]:
     return sorted(data_dir("requirements").glob("*.yaml"))
 
 
+def builtin_crosswalks() -> list[Path]:
+    """Crosswalk files shipped with ccc-audit (``requirements/crosswalk/``), in name order."""
+    return sorted((data_dir("requirements") / "crosswalk").glob("*.yaml"))
+
+
 def builtin_packs() -> list[Path]:
     """Rule-pack files shipped with ccc-audit, in name order."""
     return sorted(data_dir("rulepacks").glob("*.yaml"))
@@ -37,3 +42,8 @@ def builtin_profiles() -> list[Path]:
 def demo_bundle() -> Path:
     """The demo evidence bundle folder."""
     return data_dir("demo") / "bundle"
+
+
+def demo_client_bundle() -> Path:
+    """The demo client organisation's evidence bundle folder (ISO 18295-2)."""
+    return data_dir("demo") / "client-bundle"

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from ccc_audit.models.bundle import Bundle
 from ccc_audit.models.catalogue import Catalogue
+from ccc_audit.models.crosswalk import Crosswalk
 from ccc_audit.models.profile import Profile
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.models.rulepack import RulePack
@@ -20,6 +21,7 @@ from ccc_audit.rfp.result import RfpResult
 
 MODELS: dict[str, type[BaseModel]] = {
     "catalogue": Catalogue,
+    "crosswalk": Crosswalk,
     "rulepack": RulePack,
     "bundle": Bundle,
     "profile": Profile,

@@ -13,7 +13,10 @@ Usage::
 
 OUTPUT_DIR defaults to ``demo/bundle`` next to this script. The script writes
 ``bundle.yaml``, ``documents/*.md`` and ``records/*.csv`` there and prints the
-planted gaps.
+planted gaps. A second, smaller bundle describes the centre's insurance client,
+あおば生命保険株式会社 (``aoba-life``), as a client organisation assessed on
+ISO 18295-2; it goes to CLIENT_OUTPUT_DIR (default ``demo/client-bundle``):
+``python demo/generate.py [OUTPUT_DIR [CLIENT_OUTPUT_DIR]]``.
 
 Record sets: roster, monitoring, coaching, calibration, competence_reviews,
 skill_verifications, complaints, customer_surveys, employee_surveys, schedules, absence,
@@ -38,12 +41,14 @@ records hold exactly these and nothing else):
   the insurance QA evaluator E1036 has no calibration session in 2025-Q3;
 * competence reviews (iso18295-1.6.annual-competence-review): E1023, E1027 and E1055,
   employed all year, have no annual review;
-* business review minutes (copc.1.4.business-review) and customer survey reports
+* business review minutes (copc.1.4.business-review and iso18295-1.7.r3.performance-reviews,
+  one piece of evidence serving both standards) and customer survey reports
   (iso18295-1.4.3.cx-measurement): 2025-Q3 is missing;
 * complaints procedure (iso18295-1.4.4.complaints-procedure): no section on escalation to
   the client;
 * workforce plan (iso18295-1.7.workforce-plan): its next review date (2025-09-30) has
-  passed; a valid waiver covers it;
+  passed; a valid waiver covers it, but not copc.2.4.capacity-plan, which reads the same
+  expired plan;
 * attestations: one ``yes`` without evidence (iso18295-1.4.2.information-accuracy), one
   ``partial`` (copc.1.3.benchmarked-targets), one answer older than 12 months
   (copc.ag-outbound.do-not-contact-qa); ``copc.ag-chat.concurrency-measured`` is left
@@ -70,6 +75,16 @@ records hold exactly these and nothing else):
   improve;
 * attrition (copc.4.5.attrition-absence-level-and-trend): みなとマーケット lost two CSS in
   2025-Q3 (roster), 36.5 % annualised against a 30 % target (``ATTRITION_SPIKE``).
+
+Every other rule passes: the centre's documents include the journey maps, quarterly channel
+transfer analyses and client reports, the yearly journey analysis and KCRP audit, and the
+corrective-action, performance-management, information-security and home-working procedures;
+the KPI observations include hiring, training and change-milestone figures. Application guides
+in scope: chat (channel), outbound and work-at-home (operations).
+
+Planted gaps of the client bundle: no information provision log in August 2025
+(iso18295-2.p2-r5.information-provision) and a feedback process past its review date
+(iso18295-2.p2-r10.feedback-process).
 
 Deliberately not applicable: rules on bots (digital_assisted), collections and
 face-to-face work are out of scope, and no home worker started in 2025, so
@@ -2097,6 +2112,19 @@ backfilled transfer), 36.5 % annualised against a 30 % target. Q4 is back at 0 %
 three quarters neither stay at target nor improve (rule copc.4.5.attrition-absence-level-and-trend)."""
 
 
+PEOPLE_AND_CHANGE_KPIS: dict[str, tuple[tuple[float, float, float, float], float, str]] = {
+    "hiring_timeliness": ((0.91, 0.94, 0.88, 0.93), 0.90, SOURCE_OWN),
+    "hiring_quality": ((0.86, 0.89, 0.90, 0.88), 0.85, SOURCE_OWN),
+    "training_pass_rate": ((0.92, 0.95, 0.93, 0.94), 0.90, "COPC benchmark 2024（初回検定合格率）"),
+    "time_to_proficiency": ((44.0, 41.0, 39.0, 40.0), 45.0, "COPC benchmark 2024（習熟までの日数、中央値）"),
+    "change_milestone_on_time": ((0.83, 0.90, 0.92, 0.95), 0.90, SOURCE_OWN),
+}
+"""Quarterly entity-level figures reported by HR and the programme office (values Q1-Q4, target,
+benchmark): hiring timeliness and quality (COPC 3.2), training pass rate and days to proficiency
+(3.3), share of change milestones completed on time (2.13). They are reported, not derived from
+other records, and carry no planted gap."""
+
+
 def margin(value: float, sample: int, population: int) -> float:
     """Return the 95 % margin of error of a proportion, with the finite population correction."""
     z = 1.959963984540054
@@ -2165,6 +2193,8 @@ def build_kpis(
         for metric, column in (("customer", 9), ("business", 10), ("compliance", 11)):
             value = sum(r[column] == "no" for r in evaluations) / n
             add_sampled(f"{metric}_critical_accuracy", quarter, "", value, CRITICAL_TARGET, n)
+        for metric, (values, target, source) in PEOPLE_AND_CHANGE_KPIS.items():
+            add(metric, period, "", values[quarter - 1], target, source)
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     return rows
 
@@ -2758,6 +2788,7 @@ def workforce_plan() -> Doc:
         dt.date(2024, 10, 1),
         dt.date(2025, 9, 30),
         body,
+        topics=("volume_forecast", "capacity_model"),
     )
 
 
@@ -3232,6 +3263,393 @@ def vendor_contract() -> Doc:
     )
 
 
+def dated_report(
+    doc_id: str,
+    kind: str,
+    title: str,
+    english: str,
+    code: str,
+    unit: str,
+    approver: str,
+    day: dt.date,
+    body: str,
+) -> Doc:
+    """A one-off report (version 1.0, approved and effective on ``day``, no review date)."""
+    return Doc(
+        doc_id, kind, title, english, code, "1.0", unit, approver, day, day, None, body, control_block=False
+    )
+
+
+def service_journey_maps() -> Doc:
+    """Return the service journey maps with the KCRPs of each program."""
+    body = """
+## 対象ジャーニー (Journeys)
+
+| プログラム | ジャーニー | 始点 | 終点 | 主なKCRP |
+| --- | --- | --- | --- | --- |
+| 北斗テレコム | 料金プランの変更 | 変更の相談 | 新プラン適用の確認 | 本人確認、プラン変更、受付完了通知 |
+| 北斗テレコム | 故障の申告 | 不具合の連絡 | 復旧の確認 | 切り分け、修理手配、進捗連絡 |
+| みなとマーケット | 返品・交換 | 返品の希望 | 返金または交換品の受領 | 返品受付、集荷手配、返金処理 |
+| あおば生命 | 契約内容の変更 | 変更の相談 | 変更後の証券の受領 | 本人確認、書類案内、変更登録 |
+
+## 表と裏の工程 (Front and back stage)
+
+各ジャーニーについて、お客様に見える接点（電話・メール・チャット・郵送物）と、
+委託元の事務部門や配送業者が担う裏側の工程を工程図に示し、引継ぎ点ごとに担当部署を記す。
+
+## 見直し (Review)
+
+新しいチャネルや手続きを導入するとき、および年1回、顧客体験推進室が工程図を改訂する。
+"""
+    return Doc(
+        "service-journeys",
+        "service_journey_map",
+        "サービスジャーニー定義書",
+        "Service journey maps",
+        "SCS-CX-002",
+        "1.1",
+        "顧客体験推進室",
+        CX_HEAD,
+        dt.date(2025, 2, 14),
+        dt.date(2025, 3, 1),
+        dt.date(2026, 2, 28),
+        body,
+    )
+
+
+TRANSFER_FINDINGS = {
+    1: (
+        "チャットで本人確認ができず電話へ回した件が最多（41%）。",
+        "チャットでの本人確認手順を委託元と協議する。",
+    ),
+    2: (
+        "メールの添付書類不備による電話への切替が増加（22%）。",
+        "メール返信テンプレートに必要書類の一覧を加える。",
+    ),
+    3: ("チャットの本人確認による切替は17%まで減少。", "本人確認手順の改訂を全プログラムに展開する。"),
+    4: (
+        "年末の配送遅延問い合わせで、チャットから電話への切替が一時的に増加。",
+        "配送状況の照会をチャットで完結できるようナレッジを整備する。",
+    ),
+}
+"""Quarterly findings and actions of the channel transfer analysis."""
+
+
+def transfer_reason_analysis(quarter: int, day: dt.date) -> Doc:
+    """Return the channel transfer reason analysis of ``quarter``."""
+    finding, action = TRANSFER_FINDINGS[quarter]
+    body = f"""
+## 集計 (Figures)
+
+{YEAR}年第{quarter}四半期にチャネル間で転送・切替となった問い合わせを、理由コード別に集計した。
+
+## 主な理由 (Main reasons)
+
+- {finding}
+
+## 対策 (Actions)
+
+- {action}
+"""
+    return dated_report(
+        f"transfer-reasons-{YEAR}-q{quarter}",
+        "transfer_reason_analysis",
+        f"{YEAR}年度 第{quarter}四半期 チャネル間転送理由の分析",
+        f"Channel transfer reasons {YEAR}-Q{quarter}",
+        f"SCS-CX-TR-{YEAR}Q{quarter}",
+        "顧客体験推進室",
+        CX_HEAD,
+        day,
+        body,
+    )
+
+
+def journey_analysis() -> Doc:
+    """Return the annual service journey analysis."""
+    body = """
+## 対象と方法 (Scope and method)
+
+4つの主要ジャーニーについて、接点ごとの件数、所要日数、苦情と調査の自由記述を突き合わせた。
+
+## 弱点 (Weak points)
+
+- 返品・交換: 集荷手配から返金までの日数のばらつきが大きい（委託元の経理処理に依存）。
+- 契約内容の変更: 書類の不備による差し戻しが全体の18%。
+
+## 改善と連絡 (Improvements and hand-offs)
+
+- 書類案内の文面を改訂し、不備の多い項目を事前に説明する。
+- 返金処理の日数は委託元（みなとマーケット）の経理部門に分析結果を共有した。
+"""
+    return dated_report(
+        f"journey-analysis-{YEAR}",
+        "journey_analysis",
+        f"{YEAR}年度 サービスジャーニー分析報告",
+        f"Service journey analysis {YEAR}",
+        f"SCS-CX-JA-{YEAR}",
+        "顧客体験推進室",
+        CX_HEAD,
+        dt.date(YEAR, 10, 17),
+        body,
+    )
+
+
+def kcrp_audit_report() -> Doc:
+    """Return the annual KCRP audit report."""
+    body = """
+## 対象 (Scope)
+
+全プログラムのKCRP 14手順と、委託先（電話・チャット基盤の運用会社）が担う障害一次対応の手順。
+
+## 結果 (Results)
+
+- 12手順は手順書どおりに運用されていた。
+- 2手順（あおば生命の住所変更、みなとマーケットの返品受付）で確認項目の省略があり、是正を指示した。
+- 委託先の手順は、委託先自身の内部監査報告書と現地確認で確かめた。
+
+## フォローアップ (Follow-up)
+
+是正は是正措置手順に沿って管理し、2026年第1四半期に効果を確認する。
+"""
+    return dated_report(
+        f"kcrp-audit-{YEAR}",
+        "kcrp_audit_report",
+        f"{YEAR}年度 KCRP監査報告書",
+        f"KCRP audit report {YEAR}",
+        f"SCS-QA-AUD-{YEAR}",
+        "品質保証部",
+        QA_HEAD,
+        dt.date(YEAR, 11, 14),
+        body,
+    )
+
+
+def corrective_action_procedure() -> Doc:
+    """Return the corrective action procedure."""
+    body = """
+## 対象 (Scope)
+
+目標未達のKPI、繰り返す苦情、監査と品質評価で見つかった問題。
+
+## 根本原因分析 (Root-cause analysis)
+
+なぜなぜ分析または特性要因図で原因を特定し、データで裏付ける。
+
+## 是正措置 (Corrective action)
+
+原因ごとに対策、担当者、期限を決め、是正処置管理表に記録する。
+
+## 効果の確認 (Verification of effectiveness)
+
+対策の完了後3か月、対象の指標を追跡し、改善がなければ原因分析に戻る。
+"""
+    return Doc(
+        "corrective-action-procedure",
+        "corrective_action_procedure",
+        "是正措置手順書",
+        "Corrective action procedure",
+        "SCS-QA-004",
+        "1.3",
+        "品質保証部",
+        QA_HEAD,
+        dt.date(2024, 12, 10),
+        dt.date(2025, 1, 1),
+        dt.date(2026, 12, 31),
+        body,
+    )
+
+
+def performance_management_procedure() -> Doc:
+    """Return the staff performance management procedure."""
+    body = """
+## 個人目標 (Individual targets)
+
+センターの目標を、品質・応答・顧客満足の3項目でCSSごとの目標に展開する。
+
+## 振り返り (Reviews)
+
+スーパーバイザーが毎月1対1で実績と目標を振り返る（在宅CSSはビデオ通話）。
+
+## 未達時の対応 (Shortfalls)
+
+2か月続けて未達の場合はコーチング計画を立て、3か月続く場合は再研修を行う。
+"""
+    return Doc(
+        "performance-management",
+        "performance_management_procedure",
+        "業績管理手順書",
+        "Performance management procedure",
+        "SCS-HR-006",
+        "1.0",
+        "人事部",
+        HR_HEAD,
+        dt.date(2024, 12, 12),
+        dt.date(2025, 1, 1),
+        dt.date(2026, 12, 31),
+        body,
+    )
+
+
+def kpi_schedule() -> Doc:
+    """Return the KPI schedule agreed with the clients."""
+    body = """
+## 指標一覧 (Measures)
+
+| 指標 | 定義 | 目標 | 担当 | 見直し |
+| --- | --- | --- | --- | --- |
+| サービスレベル（電話） | 20秒以内応答数 ÷ 着信数 | プログラム別（委託元SLA） | 要員管理課 | 月次 |
+| 放棄率（電話） | 放棄数 ÷ 着信数 | プログラム別 | 要員管理課 | 月次 |
+| 顧客満足度 | 上位2段階の回答の割合 | 85% | 顧客体験推進室 | 四半期 |
+| 品質評価合格率 | 合格評価 ÷ 評価数 | 90% | 品質保証部 | 月次 |
+| 離職率（年換算） | 四半期の離職者 ÷ 平均在籍者 × 4 | 30%以下 | 人事部 | 四半期 |
+"""
+    return Doc(
+        "kpi-schedule",
+        "kpi_schedule",
+        "KPI一覧表",
+        "KPI schedule",
+        "SCS-PLN-003",
+        "2.0",
+        "経営企画部",
+        PLANNING_HEAD,
+        dt.date(2025, 1, 20),
+        dt.date(2025, 2, 1),
+        dt.date(2026, 1, 31),
+        body,
+    )
+
+
+def infrastructure_description() -> Doc:
+    """Return the description of the contact handling infrastructure."""
+    body = """
+## チャネルと仕組み (Channels and systems)
+
+| チャネル | 受付 | 振り分け | 記録 |
+| --- | --- | --- | --- |
+| 電話 | クラウドACD（2拠点冗長） | スキルベースルーティング | 通話録音とCRMの応対履歴 |
+| メール | 共有受信箱 | 件名と本文の分類ルール | CRMの応対履歴 |
+| チャット | Webチャット基盤 | 待ち順とスキル | 会話ログとCRMの応対履歴 |
+
+## 保存 (Retention)
+
+応対履歴は5年、通話録音は1年保存する。
+"""
+    return Doc(
+        "infrastructure",
+        "infrastructure_description",
+        "応対基盤の構成書",
+        "Contact handling infrastructure",
+        "SCS-IT-002",
+        "1.4",
+        "運営本部",
+        DIRECTOR_OPS,
+        dt.date(2025, 3, 5),
+        dt.date(2025, 3, 10),
+        dt.date(2026, 3, 31),
+        body,
+    )
+
+
+def information_security_policy() -> Doc:
+    """Return the information security policy."""
+    body = """
+## アクセス管理 (Access control)
+
+業務システムの権限は役割ごとに付与し、四半期ごとに棚卸しする。
+
+## 媒体と持ち出し (Media)
+
+紙の持ち出しとUSB機器の使用を禁止し、在宅勤務は会社貸与の端末に限る。
+
+## 事故対応 (Incident response)
+
+漏えいの疑いは30分以内に個人情報保護管理者へ報告し、委託元へは当日中に連絡する。
+"""
+    return Doc(
+        "information-security-policy",
+        "information_security_policy",
+        "情報セキュリティ方針",
+        "Information security policy",
+        "SCS-SEC-001",
+        "4.0",
+        "運営本部",
+        CEO,
+        dt.date(2025, 3, 25),
+        dt.date(2025, 4, 1),
+        dt.date(2026, 3, 31),
+        body,
+    )
+
+
+def home_working_risk_assessment() -> Doc:
+    """Return the privacy risk assessment of home working."""
+    body = """
+## 対象データ (Data in scope)
+
+在宅CSSが扱う契約者情報（氏名、住所、契約内容）と応対履歴。
+
+## リスクと対策 (Risks and controls)
+
+| リスク | 対策 |
+| --- | --- |
+| 家族などによる画面ののぞき見 | 個室または仕切りのある作業場所を採用時に写真で確認、5分で画面ロック |
+| メモや印刷物の持ち出し | 印刷機能の無効化、紙のメモの禁止 |
+| 私物端末の利用 | 会社貸与の端末とVPNに限定 |
+
+## 見直し (Review)
+
+年1回と、業務や端末の変更時に個人情報保護管理者が見直す。
+"""
+    return Doc(
+        "home-working-risk-assessment",
+        "home_working_risk_assessment",
+        "在宅勤務の個人情報リスク評価",
+        "Home working privacy risk assessment",
+        "SCS-SEC-005",
+        "1.1",
+        "運営本部",
+        PRIVACY_OFFICER,
+        dt.date(2025, 1, 28),
+        dt.date(2025, 2, 1),
+        dt.date(2026, 1, 31),
+        body,
+    )
+
+
+def client_performance_report(quarter: int, day: dt.date) -> Doc:
+    """Return the quarterly performance report to the clients."""
+    body = f"""
+## 報告内容 (Contents)
+
+{YEAR}年第{quarter}四半期の各プログラムのサービスレベル、放棄率、顧客満足度、苦情件数を、
+委託元と合意した目標と並べて報告した。
+
+## 委託元からの情報 (Information from the clients)
+
+料金改定、商品の入れ替え、約款の変更など、四半期中に受領した変更通知をナレッジに反映した。
+"""
+    return dated_report(
+        f"client-report-{YEAR}-q{quarter}",
+        "client_performance_report",
+        f"{YEAR}年度 第{quarter}四半期 委託元向け実績報告",
+        f"Client performance report {YEAR}-Q{quarter}",
+        f"SCS-ACC-{YEAR}Q{quarter}",
+        "運営本部",
+        DIRECTOR_OPS,
+        day,
+        body,
+    )
+
+
+QUARTER_REPORT_DAYS = {
+    1: dt.date(2025, 3, 27),
+    2: dt.date(2025, 6, 26),
+    3: dt.date(2025, 9, 25),
+    4: dt.date(2025, 12, 18),
+}
+"""When the quarterly transfer analyses and client reports were issued, late in each quarter."""
+
+
 def build_documents(records: Records) -> list[Doc]:
     """Build every document, quoting figures computed from the records."""
     roster, monitoring, complaints = records.roster, records.monitoring, records.complaints
@@ -3329,6 +3747,17 @@ def build_documents(records: Records) -> list[Doc]:
         competency_framework(),
         it_incident_sla(),
         vendor_contract(),
+        service_journey_maps(),
+        journey_analysis(),
+        kcrp_audit_report(),
+        corrective_action_procedure(),
+        performance_management_procedure(),
+        kpi_schedule(),
+        infrastructure_description(),
+        information_security_policy(),
+        home_working_risk_assessment(),
+        *[transfer_reason_analysis(q, day) for q, day in QUARTER_REPORT_DAYS.items()],
+        *[client_performance_report(q, day) for q, day in QUARTER_REPORT_DAYS.items()],
     ]
 
 
@@ -3370,6 +3799,38 @@ class WaiverSpec:
 
 
 ATTESTATIONS = (
+    AttestationSpec(
+        "copc.4.4.journey-performance",
+        "yes",
+        "主要4ジャーニーの完了率と所要日数を月次で集計し、四半期の事業レビューで目標と比べている。",
+        ("kpi-schedule", "journey-analysis-2025"),
+        CX_HEAD,
+        dt.date(2025, 12, 10),
+    ),
+    AttestationSpec(
+        "iso18295-1.6.r2.staffing",
+        "yes",
+        "要員管理課が必要人員と在籍人員を毎月比較し、不足が見込まれる月の前に採用を前倒ししている。",
+        ("workforce-plan", "roster"),
+        WFM_HEAD,
+        dt.date(2025, 12, 8),
+    ),
+    AttestationSpec(
+        "iso18295-1.6.r4.employee-information",
+        "yes",
+        "委託元からの変更通知はナレッジの更新通知と朝会で全員に伝え、既読を確認している。",
+        ("content_items",),
+        SAPPORO_HEAD,
+        dt.date(2025, 12, 8),
+    ),
+    AttestationSpec(
+        "iso18295-1.8.r1.work-environment",
+        "yes",
+        "両センターは年2回、在宅の作業場所は採用時と年1回、点検表で確認している。",
+        ("home-working-risk-assessment",),
+        FUKUOKA_HEAD,
+        dt.date(2025, 12, 8),
+    ),
     AttestationSpec(
         "iso18295-1.4.1.channel-consistency",
         "yes",
@@ -3431,41 +3892,27 @@ WAIVERS = (
 )
 
 
-def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
-    """Return the text of ``bundle.yaml``."""
-    out: list[str] = [
+def _header(org_id: str, org_name: str, role: str, fictional: str) -> list[str]:
+    """The comment block and identity lines that open a manifest."""
+    return [
         "# ccc-audit built-in demo evidence bundle.",
-        "# FICTIONAL: 株式会社さくらカスタマーサービス, its clients, staff and figures",
+        f"# FICTIONAL: {fictional}",
         "# are invented for demonstration; any resemblance to real organisations is",
         "# coincidental. Generated by demo/generate.py (seed 2025); do not edit by hand.",
         "schema_version: 1",
         "organisation:",
-        f"  id: {q(ORG_ID)}",
-        f"  name: {q(ORG_NAME)}",
-        f"role: {q('contact_centre')}",
+        f"  id: {q(org_id)}",
+        f"  name: {q(org_name)}",
+        f"role: {q(role)}",
         "sites:",
     ]
-    for site_id, site_name in SITES:
-        out += [f"  - id: {q(site_id)}", f"    name: {q(site_name)}", f"    country: {q('JP')}"]
-    out.append("programs:")
-    for program in PROGRAMS:
-        out += [
-            f"  - id: {q(program.id)}",
-            f"    name: {q(program.name)}",
-            f"    client: {q(program.client)}",
-            f"    channels: {flow_list(program.channels)}",
-        ]
-    out += [
-        "scope:",
-        f"  channels: {flow_list(['voice', 'email', 'chat'])}",
-        f"  operations: {flow_list(['inbound', 'outbound', 'work_at_home'])}",
-        f"  sites: {flow_list(s for s, _ in SITES)}",
-        "audit_period:",
-        f"  start: {iso(PERIOD_START)}",
-        f"  end: {iso(PERIOD_END)}",
-        f"language: {q('ja')}",
-        "documents:",
-    ]
+
+
+def _evidence_lines(
+    documents: Sequence[Doc], record_sets: Sequence[str], attestations: Sequence[AttestationSpec]
+) -> list[str]:
+    """The documents, records and attestations blocks of a manifest."""
+    out = ["documents:"]
     for doc in documents:
         out += [
             f"  - id: {q(doc.id)}",
@@ -3491,7 +3938,7 @@ def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
             f"    encoding: {q('utf-8')}",
         ]
     out.append("attestations:")
-    for att in ATTESTATIONS:
+    for att in attestations:
         out += [
             f"  - id: {q(att.id)}",
             f"    answer: {q(att.answer)}",
@@ -3503,6 +3950,33 @@ def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
             f"    answered_by: {q(att.answered_by)}",
             f"    answered_on: {iso(att.answered_on)}",
         ]
+    return out
+
+
+def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
+    """Return the text of ``bundle.yaml``."""
+    out = _header(ORG_ID, ORG_NAME, "contact_centre", f"{ORG_NAME}, its clients, staff and figures")
+    for site_id, site_name in SITES:
+        out += [f"  - id: {q(site_id)}", f"    name: {q(site_name)}", f"    country: {q('JP')}"]
+    out.append("programs:")
+    for program in PROGRAMS:
+        out += [
+            f"  - id: {q(program.id)}",
+            f"    name: {q(program.name)}",
+            f"    client: {q(program.client)}",
+            f"    channels: {flow_list(program.channels)}",
+        ]
+    out += [
+        "scope:",
+        f"  channels: {flow_list(['voice', 'email', 'chat'])}",
+        f"  operations: {flow_list(['inbound', 'outbound', 'work_at_home'])}",
+        f"  sites: {flow_list(s for s, _ in SITES)}",
+        "audit_period:",
+        f"  start: {iso(PERIOD_START)}",
+        f"  end: {iso(PERIOD_END)}",
+        f"language: {q('ja')}",
+    ]
+    out += _evidence_lines(documents, record_sets, ATTESTATIONS)
     out.append("waivers:")
     for waiver in WAIVERS:
         out += [
@@ -3928,6 +4402,229 @@ def generate(output: Path) -> list[str]:
     return planted_gaps(records)
 
 
+# --------------------------------------------------------------------------
+# The client organisation's bundle (ISO 18295-2)
+# --------------------------------------------------------------------------
+
+CLIENT_ORG_ID = "aoba-life"
+CLIENT_ORG_NAME = "あおば生命保険株式会社"
+CLIENT_DIRECTOR = "取締役 お客さまサービス本部長 森 直子"
+CLIENT_MANAGER = "お客さまサービス部長 岡田 光"
+CLIENT_PRODUCT = "商品企画部長 前田 健"
+DEFAULT_CLIENT_OUTPUT = Path(__file__).resolve().parent / "client-bundle"
+
+CLIENT_INFO_GAP_MONTH = 8
+"""Planted gap (rule iso18295-2.p2-r5.information-provision): no information provision log in
+August, when the client's policy administration system was being replaced (the same changeover
+that paused the SMS survey of あおば生命 in the centre's bundle)."""
+
+CLIENT_FEEDBACK_REVIEW_DUE = dt.date(2025, 10, 31)
+"""Planted gap (rule iso18295-2.p2-r10.feedback-process): the feedback and complaints process was
+due for review on this date and has not been reviewed."""
+
+PROVIDERS = (
+    ("sakura-cs", ORG_NAME, dt.date(2022, 4, 1), "yes"),
+    ("hikari-bpo", "ひかりBPO株式会社", dt.date(2025, 4, 1), "yes"),
+)
+"""Centres the client uses: id, name, contract start, ISO 18295-1 certified."""
+
+
+def _client_doc(
+    doc_id: str, kind: str, title: str, english: str, approved_on: dt.date, review: dt.date | None, body: str
+) -> Doc:
+    return Doc(
+        doc_id,
+        kind,
+        title,
+        english,
+        f"AOBA-{doc_id.upper()}",
+        "1.0",
+        "お客さまサービス部",
+        CLIENT_DIRECTOR if review else CLIENT_MANAGER,
+        approved_on,
+        approved_on,
+        review,
+        body,
+        topics=("complaints", "redress") if kind == "responsibility_matrix" else (),
+        control_block=review is not None,
+    )
+
+
+def client_documents() -> list[Doc]:
+    """The client's strategy, requirements, agreement, logs and review minutes."""
+    standing = [
+        (
+            "cx-strategy",
+            "cx_strategy",
+            "お客さま体験戦略",
+            "Customer experience strategy",
+            "## 目指す体験\n\n契約内容の確認と変更が、どのチャネルでも一度の連絡で終わること。\n",
+        ),
+        (
+            "requirements-definition",
+            "requirements_definition",
+            "コンタクトセンター業務要件定義書",
+            "Contact centre business requirements",
+            "## 目指す顧客体験\n\n一度の連絡で手続きを終える。\n\n"
+            "## チャネルとリソース\n\n電話とメール、平日9時から18時。必要人員は月次の予測で合意する。\n\n"
+            "## 業務プロセス\n\n本人確認、契約内容の変更、書類案内、苦情の受付と当社への引継ぎ。\n",
+        ),
+        (
+            "contact-strategy",
+            "contact_strategy",
+            "接点戦略",
+            "Contact strategy",
+            "## チャネルと時間\n\n電話・メールは平日9時から18時。"
+            "発信は9時から20時、架電禁止の申し出は即日反映する。\n",
+        ),
+        (
+            "kpi-schedule",
+            "kpi_schedule",
+            "委託先KPI一覧",
+            "KPI schedule for the centres",
+            "## 指標\n\nサービスレベル80%/20秒、放棄率5%以下、顧客満足度85%、苦情の初回回答5営業日以内。\n",
+        ),
+        (
+            "responsibility-matrix",
+            "responsibility_matrix",
+            "責任分担表",
+            "Responsibility matrix",
+            "## 苦情と補償\n\n応対への苦情はセンターが調査する。商品への苦情と補償の判断は当社が持つ。\n",
+        ),
+        (
+            "service-agreement",
+            "client_agreement",
+            "業務委託契約 付属書（SLA）",
+            "Service agreement schedule (SLA)",
+            "## サービスレベル\n\n電話は20秒以内に80%応答。\n\n"
+            "## 報告\n\n月次の実績報告と四半期の業績レビュー。\n\n"
+            "## 苦情\n\n商品に関する苦情は当日中に当社へ引き継ぐ。\n\n"
+            "## 個人情報\n\n契約者情報は本業務の目的にのみ使う。\n\n"
+            "## 事業継続\n\n拠点障害時は6時間以内に代替拠点で再開する。\n",
+        ),
+    ]
+    docs = [
+        _client_doc(i, k, t, e, dt.date(2025, 1, 20), dt.date(2026, 6, 30), b) for i, k, t, e, b in standing
+    ]
+    docs.append(
+        _client_doc(
+            "feedback-process",
+            "feedback_process",
+            "お客さまの声・苦情の収集手順",
+            "Customer feedback and complaints process",
+            dt.date(2024, 10, 15),
+            CLIENT_FEEDBACK_REVIEW_DUE,
+            "## 収集\n\n委託先からの苦情と調査結果を週次で受け取り、紛争は外部の相談機関と連携する。\n",
+        )
+    )
+    for month in range(1, 13):
+        if month == CLIENT_INFO_GAP_MONTH:
+            continue
+        day = dt.date(YEAR, month, 25)
+        docs.append(
+            dated_report(
+                f"info-log-{YEAR}-{month:02d}",
+                "information_provision_log",
+                f"委託先への情報提供記録 {YEAR}年{month}月",
+                f"Information provided to the centres {YEAR}-{month:02d}",
+                f"AOBA-INFO-{YEAR}{month:02d}",
+                "商品企画部",
+                CLIENT_PRODUCT,
+                day,
+                "## 提供した情報\n\n商品改定、約款の変更、キャンペーンの案内を両委託先に送付した。\n",
+            )
+        )
+    for quarter, day in QUARTER_REPORT_DAYS.items():
+        docs.append(
+            dated_report(
+                f"provider-review-{YEAR}-q{quarter}",
+                "business_review_minutes",
+                f"委託先業績レビュー議事録 {YEAR}年第{quarter}四半期",
+                f"Provider performance review {YEAR}-Q{quarter}",
+                f"AOBA-REV-{YEAR}Q{quarter}",
+                "お客さまサービス部",
+                CLIENT_MANAGER,
+                day,
+                "## 確認した指標\n\nサービスレベル、放棄率、顧客満足度、苦情件数を目標と比べた。\n",
+            )
+        )
+    return docs
+
+
+def client_records() -> dict[str, tuple[Sequence[str], list[list[str]]]]:
+    """The providers and the quarterly reviews held with each since its contract began."""
+    providers = [[pid, name, iso(start), "", certified] for pid, name, start, certified in PROVIDERS]
+    reviews = []
+    for pid, _, start, _ in PROVIDERS:
+        for quarter, day in QUARTER_REPORT_DAYS.items():
+            if day >= start:
+                reviews.append(
+                    [f"PR-{YEAR}Q{quarter}-{pid}", pid, iso(day), "サービスレベル; 放棄率; 顧客満足度; 苦情"]
+                )
+    return {
+        "service_providers": (
+            ["provider_id", "name", "contract_start", "contract_end", "iso_18295_1_certified"],
+            providers,
+        ),
+        "provider_reviews": (["review_id", "provider_id", "date", "measures_reviewed"], reviews),
+    }
+
+
+CLIENT_ATTESTATIONS = (
+    AttestationSpec(
+        "iso18295-2.p2-r1.conforming-centre",
+        "yes",
+        "両委託先ともISO 18295-1の認証を保有しており、選定時と更新時に認証書を確認している。",
+        ("service_providers",),
+        CLIENT_MANAGER,
+        dt.date(2025, 12, 12),
+    ),
+)
+
+
+def client_manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
+    """Return the text of the client bundle's ``bundle.yaml``."""
+    out = _header(CLIENT_ORG_ID, CLIENT_ORG_NAME, "client", f"{CLIENT_ORG_NAME}, its people and figures")
+    out += [
+        f"  - id: {q('hq')}",
+        f"    name: {q('本社 お客さまサービス部')}",
+        f"    country: {q('JP')}",
+        "programs:",
+        f"  - id: {q(INSURANCE)}",
+        f"    name: {q('契約者サービス（委託）')}",
+        f"    channels: {flow_list(['voice', 'email'])}",
+        "scope:",
+        f"  channels: {flow_list(['voice', 'email'])}",
+        f"  operations: {flow_list(['inbound', 'outbound'])}",
+        "audit_period:",
+        f"  start: {iso(PERIOD_START)}",
+        f"  end: {iso(PERIOD_END)}",
+        f"language: {q('ja')}",
+    ]
+    out += _evidence_lines(documents, record_sets, CLIENT_ATTESTATIONS)
+    return "\n".join(out) + "\n"
+
+
+def generate_client(output: Path) -> list[str]:
+    """Write the client bundle into ``output``; return its planted gaps."""
+    documents = client_documents()
+    for folder, suffix in (("documents", ".md"), ("records", ".csv")):
+        target = output / folder
+        if target.is_dir():
+            for stale in sorted(target.glob(f"*{suffix}")):
+                stale.unlink()
+    files = client_records()
+    for name, (header, rows) in files.items():
+        write(output / "records" / f"{name}.csv", csv_text(header, rows))
+    for doc in documents:
+        write(output / doc.path, doc.markdown())
+    write(output / "bundle.yaml", client_manifest(documents, list(files)))
+    return [
+        f"client gap: no information provision log in {YEAR}-{CLIENT_INFO_GAP_MONTH:02d}",
+        f"client gap: feedback process was due for review on {iso(CLIENT_FEEDBACK_REVIEW_DUE)}",
+    ]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments, generate the bundle and print the planted gaps."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -3938,11 +4635,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULT_OUTPUT,
         help="output folder (default: demo/bundle next to this script)",
     )
+    parser.add_argument(
+        "client_output",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CLIENT_OUTPUT,
+        help="output folder of the client bundle (default: demo/client-bundle next to this script)",
+    )
     args = parser.parse_args(argv)
     output: Path = args.output
+    client_output: Path = args.client_output
     for line in generate(output):
         print(line)
     print(f"bundle written to {output}")
+    for line in generate_client(client_output):
+        print(line)
+    print(f"client bundle written to {client_output}")
     return 0
 
 

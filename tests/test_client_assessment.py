@@ -34,6 +34,7 @@ def test_client_bundle_exercises_every_check_kind_with_explained_results(tmp_pat
         "iso18295-2.p2-r5.information-provision": ("fail", "missing_windows"),
         "iso18295-2.p2-r6.contact-strategy": ("pass", "evidence_sufficient"),
         "iso18295-2.p2-r8.performance-measures": ("pass", "evidence_sufficient"),
+        "iso18295-2.p2-r4.service-agreement": ("pass", "evidence_sufficient"),
         "iso18295-2.p2-r8.provider-reviews": ("fail", "threshold_breached"),
         "iso18295-2.p2-r9.responsibilities": ("fail", "topics_missing"),
         "iso18295-2.p2-r10.feedback-process": ("fail", "evidence_missing"),
@@ -72,3 +73,15 @@ def test_client_rules_do_not_apply_to_a_contact_centre(tmp_path: Path) -> None:
     data = json.loads((tmp_path / "assessment.json").read_text("utf-8"))
     assert {r["outcome"] for r in data["rules"]} == {"not_applicable"}
     assert {r["conformity"] for r in data["requirements"] if r["assessable"]} == {"not_applicable"}
+
+
+def test_client_assessment_profile_selects_the_client_pack_only(tmp_path: Path) -> None:
+    args = ["assess", str(CLIENT), "--profile", "iso-18295-2-client-assessment", "--as-of", "2026-01-15"]
+    result = CliRunner().invoke(cli, [*args, "--out", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    data = json.loads((tmp_path / "assessment.json").read_text("utf-8"))
+    selected = {r["rule_id"] for r in data["rules"] if r["outcome"] != "excluded"}
+    excluded = {r["rule_id"] for r in data["rules"] if r["outcome"] == "excluded"}
+    assert selected and all(rule.startswith("iso18295-2.") for rule in selected)
+    assert excluded and not any(rule.startswith("iso18295-2.") for rule in excluded)
+    assert data["profile"]["id"] == "iso-18295-2-client-assessment"

@@ -32,8 +32,9 @@ from ccc_audit.records.types import builtin_record_types
 Found = dict[str, set[tuple[str, str | None]]]
 
 YEARLY = {"annual_verification_missing", "competence_review_missing"}
-IMPLIED_RULES = {"copc.2.7.quantitative-calibration"}
-"""Rules a plant breaks besides its own: no calibration at all is no quantitative one either."""
+IMPLIED_RULES = {"copc.2.7.quantitative-calibration", "copc.ag-outbound.annual-law-verification"}
+"""Rules a plant breaks besides its own: no calibration at all is no quantitative one either, and
+a skipped annual re-verification of a CSS who also dials outbound skips their law verification."""
 
 
 def _run(
@@ -297,6 +298,10 @@ def test_manifest_declares_period_scope_and_every_record_file(clean: Path) -> No
             "business_review_minutes",
             "cx_survey_report",
             "employee_survey_report",
+            "transfer_reason_analysis",
+            "client_performance_report",
+            "journey_analysis",
+            "kcrp_audit_report",
         }
 
 

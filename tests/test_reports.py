@@ -11,11 +11,14 @@ from demo_result import assess_demo
 from snapshot_files import CsvSnapshot, HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
 
+from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.gate.verdict import decide
+from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.render import render_all
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.spreadsheet_safety import restore
+from ccc_audit.resources import demo_client_bundle
 
 AS_OF = dt.date(2026, 1, 15)
 
@@ -203,3 +206,13 @@ def test_html_caps_huge_failing_lists(demo_result: AssessmentResult) -> None:
     assert "What falls short (50000)" in html
     assert "and 49980 more" in html and "and 49990 more" in html
     assert "E000019" in html and "E000020" not in html
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_client_markdown_gap_report(lang: str, snapshot: SnapshotAssertion) -> None:
+    """The demo client organisation, assessed on ISO 18295-2 (the other standards do not apply)."""
+    setup = prepare(bundle=demo_client_bundle())
+    assert setup.bundle is not None
+    result = run(Assessment(setup.library, setup.bundle, setup.tailoring, AS_OF, lang))
+    report = render_all(result, ["md"], [lang])[f"gap-report.{lang}.md"].decode("utf-8")
+    assert report == snapshot(extension_class=MarkdownSnapshot)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from ccc_audit.coverage import StandardCoverage
 from ccc_audit.loading.library import Library
+
+_COVERAGE_HEADINGS = {
+    "en": ("standard", "nodes", "assessable", "with rules", "automated", "attestation only", "automated %"),
+    "ja": ("規格", "ノード", "評価対象", "規則あり", "自動判定", "自己評価のみ", "自動判定の割合"),
+}
 
 
 def describe(library: Library, ident: str, lang: str) -> str | None:
@@ -48,4 +54,37 @@ def describe(library: Library, ident: str, lang: str) -> str | None:
     if node.note:
         lines += ["", node.note.get(lang)]
     lines += ["", "rules: " + (", ".join(verifying) or "-")]
+    return "\n".join(lines)
+
+
+def coverage_table(figures: list[StandardCoverage], lang: str) -> str:
+    """The coverage figures as an aligned text table, then any assessable node without a rule."""
+    rows = [_COVERAGE_HEADINGS[lang]]
+    for f in figures:
+        rows.append(
+            (
+                f.standard,
+                str(f.nodes),
+                str(len(f.assessable)),
+                str(len(f.with_rules)),
+                str(len(f.automated)),
+                str(len(f.attestation_only)),
+                f"{f.automated_share:.0%}",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+    for f in figures:
+        if f.attestation_only:
+            label = "attestation only" if lang == "en" else "自己評価のみ"
+            lines.append(f"{f.standard} {label}: {', '.join(f.attestation_only)}")
+        if f.without_rules:
+            label = "no rule" if lang == "en" else "規則なし"
+            lines.append(f"{f.standard} {label}: {', '.join(f.without_rules)}")
     return "\n".join(lines)

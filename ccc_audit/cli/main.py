@@ -28,6 +28,7 @@ from ccc_audit.cli.options import (
 )
 from ccc_audit.cli.register import diff, questionnaire, register
 from ccc_audit.cli.rfp import rfp
+from ccc_audit.exit_codes import ExitCode, exit_code_for, most_severe
 
 
 @click.group(
@@ -69,6 +70,8 @@ def validate(
     rules = sum(len(p.model.rules) for p in setup.library.packs)
     click.echo(
         f"ok: {len(setup.library.catalogues)} catalogues ({len(setup.library.nodes)} nodes), "
+        f"{len(setup.library.crosswalks)} crosswalks "
+        f"({sum(len(c.model.links) for c in setup.library.crosswalks)} links), "
         f"{len(setup.library.packs)} rule packs ({rules} rules)"
         + (f", bundle {setup.bundle.root}" if setup.bundle else "")
     )
@@ -86,9 +89,9 @@ def _run_assessment(
     languages_all: bool,
     cache_dir: Path | None,
     previous: Path | None = None,
-) -> None:
+) -> ExitCode:
+    """Assess ``bundle``, write the reports into ``out``, print the summary; return the exit code."""
     from ccc_audit.engine.assess import Assessment, run
-    from ccc_audit.exit_codes import exit_code_for
     from ccc_audit.loading.setup import prepare
     from ccc_audit.output import write_all
     from ccc_audit.render import render_all
@@ -124,7 +127,7 @@ def _run_assessment(
         click.echo(line)
     for path in written:
         click.echo(f"wrote {path}")
-    sys.exit(int(exit_code_for(verdict)))
+    return exit_code_for(verdict)
 
 
 def _formats(value: str) -> list[str]:
@@ -171,7 +174,7 @@ def assess(
     no_cache: bool,
 ) -> None:
     """Assess BUNDLE and write the result, gap report and corrective-action register."""
-    _run_assessment(
+    code = _run_assessment(
         bundle,
         packs,
         catalogues,
@@ -184,6 +187,7 @@ def assess(
         cache_choice(cache_dir, no_cache),
         previous,
     )
+    sys.exit(int(code))
 
 
 DEMO_AS_OF = dt.date(2026, 1, 15)
@@ -223,22 +227,21 @@ def demo(
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
-    """Assess the built-in demo bundle and write every report, in Japanese and English."""
-    from ccc_audit.resources import demo_bundle
+    """Assess the built-in demo bundles and write every report, in Japanese and English.
 
-    _run_assessment(
-        demo_bundle(),
-        (),
-        (),
-        None,
-        parse_date(as_of) or DEMO_AS_OF,
-        lang,
-        out,
-        _formats(formats),
-        True,
-        cache_choice(cache_dir, no_cache),
-        previous,
-    )
+    The contact centre's reports go into OUT, its client organisation's (ISO 18295-2) into
+    OUT/client. --previous applies to the contact centre's reports.
+    """
+    from ccc_audit.resources import demo_bundle, demo_client_bundle
+
+    when = parse_date(as_of) or DEMO_AS_OF
+    cache = cache_choice(cache_dir, no_cache)
+    chosen = _formats(formats)
+    centre = _run_assessment(demo_bundle(), (), (), None, when, lang, out, chosen, True, cache, previous)
+    client_out = out / "client"
+    click.echo(f"\nclient organisation (ISO 18295-2), reports in {client_out}:")
+    client = _run_assessment(demo_client_bundle(), (), (), None, when, lang, client_out, chosen, True, cache)
+    sys.exit(int(most_severe([centre, client])))
 
 
 @cli.command()
@@ -285,6 +288,19 @@ def rules_list(packs: tuple[str, ...], lang: str) -> None:
         del pack
 
 
+@rules.command("coverage")
+@pack_option
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@fail_on_input_errors
+def rules_coverage(packs: tuple[str, ...], lang: str) -> None:
+    """Per standard: nodes, assessable nodes, nodes with rules, automated versus attestation-only."""
+    from ccc_audit.cli.browse import coverage_table
+    from ccc_audit.coverage import coverage
+    from ccc_audit.loading.setup import prepare
+
+    click.echo(coverage_table(coverage(prepare(packs).library), lang))
+
+
 @rules.command("show")
 @click.argument("ident")
 @pack_option
@@ -308,6 +324,7 @@ def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
     type=click.Choice(
         [
             "catalogue",
+            "crosswalk",
             "rulepack",
             "bundle",
             "profile",

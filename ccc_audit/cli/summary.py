@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 
+from ccc_audit.cli.columns import left, right, width
 from ccc_audit.models.result import AssessmentResult, Conformity
 from ccc_audit.reporters.labels import label
 
@@ -17,28 +17,15 @@ _SHORT = {
 }
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def _right(text: str, width: int) -> str:
-    """``text`` right-aligned in ``width`` terminal columns (full-width characters count two)."""
-    return " " * max(0, width - _width(text)) + text
-
-
-def _left(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
-
-
 def summary_lines(result: AssessmentResult, lang: str) -> list[str]:
     """Lines of the per-standard table and the count of findings by grade."""
     pick = 0 if lang == "ja" else 1
     head = (
-        _left(label("standard", lang), 16)
-        + "".join(_right(_SHORT[c][pick], 13) for c in Conformity)
-        + _right(label("points", lang), 14)
+        left(label("standard", lang), 16)
+        + "".join(right(_SHORT[c][pick], 13) for c in Conformity)
+        + right(label("points", lang), 14)
     )
-    lines = [head, "-" * _width(head)]
+    lines = [head, "-" * width(head)]
     for roll in result.rollups:
         if ":" in roll.ref:
             continue

@@ -13,6 +13,7 @@ from ccc_audit.checks.presence import evaluate_presence
 from ccc_audit.checks.registry import CHECK_KINDS, RECORD_NEEDS
 from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
+from ccc_audit.engine.crosswalk import crosswalk_traces
 from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
 from ccc_audit.engine.findings import build_finding
 from ccc_audit.errors import Diagnostic, InputError
@@ -137,12 +138,25 @@ def _evaluate_rule(
         records,
         rule.id,
     )
-    checks = [_run_check(spec, ctx, problems, job.tailoring.presence_only) for spec in rule.checks]
+    outcome, reason, checks = judge_rule(rule, ctx, problems, job.tailoring.presence_only)
+    return RuleResult(**base, outcome=outcome, reason=reason, checks=checks), checks
+
+
+def judge_rule(
+    rule: Rule, ctx: CheckContext, problems: list[Diagnostic], presence_only: bool = False
+) -> tuple[Outcome, str, list[CheckResult]]:
+    """Run every check of ``rule``; the rule's outcome and reason are those of its most serious check.
+
+    A rule with a passing check and otherwise only not-applicable ones passes. Record data found
+    unreadable while checking is added to ``problems``. With ``presence_only`` (the CI profile)
+    record-based checks only verify that their record sets and columns are supplied.
+    """
+    checks = [_run_check(spec, ctx, problems, presence_only) for spec in rule.checks]
     decisive = max(checks, key=lambda c: c.outcome.weight)
     outcome = decisive.outcome
     if outcome is Outcome.NOT_APPLICABLE and any(c.outcome is Outcome.PASS for c in checks):
         outcome = Outcome.PASS
-    return RuleResult(**base, outcome=outcome, reason=decisive.reason, checks=checks), checks
+    return outcome, decisive.reason, checks
 
 
 def open_records(bundle: LoadedBundle, cache_dir: Path | None) -> DuckRecordStore:
@@ -291,15 +305,18 @@ def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -
         requirements=requirements,
         rollups=rollups(job.library, requirements),
         findings=findings,
+        crosswalk=crosswalk_traces(job.library, requirements),
     )
 
 
 def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[EvidenceIndexEntry]:
     cited: dict[str, set[str]] = {}
+    served: dict[str, set[str]] = {}
     for result in rules:
         for check in result.checks:
             for ref in check.evidence:
                 cited.setdefault(f"{ref.kind}:{ref.id}", set()).add(result.rule_id)
+                served.setdefault(f"{ref.kind}:{ref.id}", set()).update(result.requirements)
     entries = [
         EvidenceIndexEntry(
             kind="manifest", id="bundle.yaml", path="bundle.yaml", sha256=bundle.manifest_sha256
@@ -315,6 +332,8 @@ def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[Evide
                 sha256=bundle.hashes[key],
                 title=document.title,
                 cited_by=sorted(cited.get(key, set())),
+                requirements=sorted(served.get(key, set())),
+                standards=_standards(served.get(key, set())),
             )
         )
     for name, spec in sorted(bundle.model.records.items()):
@@ -326,6 +345,13 @@ def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[Evide
                 path=spec.path,
                 sha256=bundle.hashes[key],
                 cited_by=sorted(cited.get(key, set())),
+                requirements=sorted(served.get(key, set())),
+                standards=_standards(served.get(key, set())),
             )
         )
     return entries
+
+
+def _standards(requirements: set[str]) -> list[str]:
+    """The catalogues the requirement refs belong to."""
+    return sorted({ref.split(":", 1)[0] for ref in requirements})

@@ -119,8 +119,11 @@ STANDING_DOCUMENTS: tuple[GeneratedDocument, ...] = (
         "workforce_plan",
         "Workforce plan",
         "Workforce management",
-        (),
-        (("Staffing", "Staffing is planned from the interval forecast in 30-minute intervals."),),
+        ("volume_forecast", "capacity_model"),
+        (
+            ("Volume forecast", "Volumes and handle times are forecast per program and channel."),
+            ("Staffing", "Staffing is planned from the interval forecast in 30-minute intervals."),
+        ),
     ),
     GeneratedDocument(
         "client-agreement",
@@ -182,8 +185,105 @@ STANDING_DOCUMENTS: tuple[GeneratedDocument, ...] = (
             ("Recruiter", "At hiring: interviewing; trained: selection criteria and employment law."),
         ),
     ),
+    GeneratedDocument(
+        "service-journeys",
+        "service_journey_map",
+        "Service journey maps",
+        "Customer experience office",
+        (),
+        (("Journeys", "Each journey's start, end, touchpoints, back-office steps and KCRPs."),),
+    ),
+    GeneratedDocument(
+        "corrective-action-procedure",
+        "corrective_action_procedure",
+        "Corrective action procedure",
+        "Quality assurance",
+        (),
+        (
+            ("Root-cause analysis", "Every missed target is analysed with a 5-Why or a fishbone."),
+            ("Corrective action", "Each cause gets an action, an owner and a due date."),
+            ("Verification of effectiveness", "The metric is tracked for three months after the action."),
+        ),
+    ),
+    GeneratedDocument(
+        "performance-management",
+        "performance_management_procedure",
+        "Performance management procedure",
+        "Human resources",
+        (),
+        (("Individual targets", "Every CSS reviews personal targets with a supervisor each month."),),
+    ),
+    GeneratedDocument(
+        "kpi-schedule",
+        "kpi_schedule",
+        "KPI schedule",
+        "Planning office",
+        (),
+        (("Measures", "Definition, target, owner and review frequency of every measure."),),
+    ),
+    GeneratedDocument(
+        "job-descriptions",
+        "job_description",
+        "Job descriptions",
+        "Human resources",
+        (),
+        (("Roles", "Duties of CSS, supervisors, quality analysts, planners, trainers and recruiters."),),
+    ),
+    GeneratedDocument(
+        "qa-procedure",
+        "qa_procedure",
+        "Quality assurance procedure",
+        "Quality assurance",
+        (),
+        (("Evaluation", "Evaluation form, critical errors, sampling and the link to coaching."),),
+    ),
+    GeneratedDocument(
+        "infrastructure",
+        "infrastructure_description",
+        "Contact handling infrastructure",
+        "IT service management",
+        (),
+        (("Channels", "How voice, email and chat contacts are received, routed and logged."),),
+    ),
+    GeneratedDocument(
+        "information-security-policy",
+        "information_security_policy",
+        "Information security policy",
+        "Information security officer",
+        (),
+        (("Controls", "Access control, media handling and incident response."),),
+    ),
 )
 """Policies, plans and procedures in force throughout the period."""
+
+
+_OTHER_PERIODIC: dict[str, tuple[str, str, str, str]] = {
+    "transfer_reason_analysis": (
+        "transfer-reasons",
+        "Channel transfer reason analysis",
+        "Customer experience office",
+        "Transfers between channels by reason code, with the actions agreed.",
+    ),
+    "client_performance_report": (
+        "client-report",
+        "Client performance report",
+        "Account management",
+        "Results of every program against the targets agreed with the client.",
+    ),
+    "journey_analysis": (
+        "journey-analysis",
+        "Service journey analysis",
+        "Customer experience office",
+        "Weak points within and between channels, and the improvements decided.",
+    ),
+    "kcrp_audit_report": (
+        "kcrp-audit",
+        "KCRP audit report",
+        "Quality assurance",
+        "Every KCRP audited against its procedure, including those run by vendors.",
+    ),
+}
+"""Quarterly (transfer reasons, client reports) and yearly (journeys, KCRP audits) reports."""
 
 
 def _periodic(kind: str, span: Span, day: dt.date) -> GeneratedDocument:
@@ -212,6 +312,18 @@ def _periodic(kind: str, span: Span, day: dt.date) -> GeneratedDocument:
             "Customer experience office",
             (),
             (("Results", "Overall and attribute satisfaction by program and channel, with trends."),),
+            day,
+            day,
+        )
+    if kind in _OTHER_PERIODIC:
+        slug, title, owner, body = _OTHER_PERIODIC[kind]
+        return GeneratedDocument(
+            f"{slug}-{span.label.lower()}",
+            kind,
+            f"{title} {span.label}",
+            owner,
+            (),
+            (("Findings", body),),
             day,
             day,
         )
@@ -246,6 +358,10 @@ def bundle_documents(
         day = quarter.end - dt.timedelta(days=6)
         documents.append(_periodic("business_review_minutes", quarter, day))
         documents.append(_periodic("cx_survey_report", quarter, day))
+        documents.append(_periodic("transfer_reason_analysis", quarter, day))
+        documents.append(_periodic("client_performance_report", quarter, day))
     for year in years:
         documents.append(_periodic("employee_survey_report", year, dt.date(year.start.year, 8, 20)))
+        documents.append(_periodic("journey_analysis", year, dt.date(year.start.year, 10, 15)))
+        documents.append(_periodic("kcrp_audit_report", year, dt.date(year.start.year, 11, 10)))
     return documents

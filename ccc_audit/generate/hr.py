@@ -138,7 +138,7 @@ def skill_verifications(roster: Roster, period: PeriodWindows, seed: int, skip: 
                     "annual",
                     "observation",
                     _observer(trainers, day, person.slot),
-                    "annual re-verification of product knowledge and procedures",
+                    "annual re-verification of product knowledge, procedures and relevant law",
                     score,
                     PASS_MARK,
                     True,

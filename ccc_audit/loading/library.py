@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.loading.crosswalk import LoadedCrosswalk
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, YamlPath, load_yaml
 from ccc_audit.metrics.library import METRICS
@@ -57,6 +58,7 @@ class Library:
     catalogues: list[LoadedCatalogue] = field(default_factory=list)
     packs: list[LoadedPack] = field(default_factory=list)
     nodes: dict[str, NodeEntry] = field(default_factory=dict)
+    crosswalks: list[LoadedCrosswalk] = field(default_factory=list)
 
     def rules(self) -> Iterator[tuple[LoadedPack, Rule]]:
         """Every rule with its pack, in pack then file order."""

@@ -8,11 +8,12 @@ from pathlib import Path
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.bundle import LoadedBundle, check_against_library, load_bundle
 from ccc_audit.loading.bundle_paths import HashCache
+from ccc_audit.loading.crosswalk import load_crosswalks
 from ccc_audit.loading.library import Library, load_library
 from ccc_audit.loading.profile import Tailoring, load_profile, tailor
 from ccc_audit.models.checks import AttestationCheckSpec
 from ccc_audit.models.result import Source
-from ccc_audit.resources import builtin_catalogues, builtin_packs, builtin_profiles
+from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs, builtin_profiles
 
 
 @dataclass
@@ -60,6 +61,12 @@ def prepare(
     catalogue_paths = builtin_catalogues() + [Path(c) for c in catalogues]
     library = load_library(catalogue_paths, pack_paths)
     problems: list[Diagnostic] = []
+    try:
+        assessable = {ref: entry.node.assessable for ref, entry in library.nodes.items()}
+        loaded_ids = {c.model.standard.id for c in library.catalogues}
+        library.crosswalks = load_crosswalks(builtin_crosswalks(), assessable, loaded_ids)
+    except InputError as exc:
+        problems.extend(exc.diagnostics)
     loaded_profile = None
     try:
         loaded_profile = load_profile(_by_id(profile, builtin_profiles(), "profile")) if profile else None

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from ccc_audit.models.common import Grade, Localized, Role, Severity, StrictModel, Window
+from ccc_audit.models.crosswalk import Relationship
 
 RESULT_SCHEMA_VERSION = 1
 
@@ -190,6 +191,27 @@ class EvidenceIndexEntry(StrictModel):
     sha256: str = Field(description="Content hash.")
     title: str | None = Field(default=None, description="Document title.")
     cited_by: list[str] = Field(default_factory=list, description="Rules citing this file.")
+    requirements: list[str] = Field(
+        default_factory=list, description="Requirement refs verified by the rules citing this file."
+    )
+    standards: list[str] = Field(
+        default_factory=list,
+        description="Catalogue ids of those requirements: more than one means shared evidence.",
+    )
+
+
+class CrosswalkTrace(StrictModel):
+    """A requirement's result under one standard, traced to the mapped requirement of another."""
+
+    crosswalk: str = Field(description="Crosswalk id.")
+    source: str = Field(description="Requirement ref of the source standard.")
+    source_title: Localized = Field(description="Its title.")
+    source_conformity: Conformity = Field(description="Its conformity in this assessment.")
+    relationship: Relationship = Field(description="equal, subset, superset or intersect (source vs target).")
+    target: str = Field(description="Requirement ref of the target standard.")
+    target_title: Localized = Field(description="Its title.")
+    target_conformity: Conformity = Field(description="Its conformity in this assessment.")
+    rationale: Localized = Field(description="Why the two map, and where they differ.")
 
 
 class Source(StrictModel):
@@ -232,3 +254,7 @@ class AssessmentResult(StrictModel):
     requirements: list[RequirementResult] = Field(description="Per-requirement conformity.")
     rollups: list[Rollup] = Field(description="Per-standard and per-category roll-ups.")
     findings: list[Finding] = Field(description="Findings.")
+    crosswalk: list[CrosswalkTrace] = Field(
+        default_factory=list,
+        description="Crosswalk links whose two standards were both assessed, with both results.",
+    )

@@ -165,6 +165,36 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Record-based metrics were not computed, only the presence of records and columns "
         "(--with-records computes them).",
     },
+    "crosswalk": {"ja": "規格間の対応（クロスウォーク）", "en": "Crosswalk between standards"},
+    "crosswalk.intro": {
+        "ja": (
+            "評価した規格どうしで対応する要求事項と、それぞれの評価結果。関係は「左の要求事項が右の要求事項と"
+            "同等／より狭い（部分集合）／より広い（上位集合）／一部重なる」と読む。"
+        ),
+        "en": (
+            "Mapped requirements of the standards assessed, with each one's result. Read the relationship as "
+            '"the left requirement is equal to / a subset of / a superset of / intersects the right one".'
+        ),
+    },
+    "crosswalk.source": {"ja": "要求事項", "en": "Requirement"},
+    "crosswalk.target": {"ja": "対応する要求事項", "en": "Mapped requirement"},
+    "relationship": {"ja": "関係", "en": "Relationship"},
+    "relationship.equal": {"ja": "同等", "en": "equal"},
+    "relationship.subset": {"ja": "部分集合", "en": "subset"},
+    "relationship.superset": {"ja": "上位集合", "en": "superset"},
+    "relationship.intersect": {"ja": "一部重なる", "en": "intersect"},
+    "served_requirements": {"ja": "確かめた要求事項", "en": "Requirements served"},
+    "shared_evidence": {"ja": "複数の規格に使われた証拠", "en": "Evidence serving several standards"},
+    "shared_evidence.intro": {
+        "ja": (
+            "次のファイルは、複数の規格の要求事項を確かめる規則から参照された。"
+            "一つの証拠が複数の要求事項を満たしている。"
+        ),
+        "en": (
+            "These files were cited by rules verifying requirements of more than one standard: "
+            "one piece of evidence serves several requirements."
+        ),
+    },
 }
 
 
