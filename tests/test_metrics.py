@@ -23,6 +23,7 @@ from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.metrics.base import MetricOptionError, MetricQuery
 from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.checks import MetricCheckSpec
+from ccc_audit.models.common import Window
 from ccc_audit.models.result import Outcome
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.types import builtin_record_types
@@ -431,6 +432,26 @@ def test_interval_metrics(store_of: Any) -> None:
     per_program = compute(store, "service_level", [JUNE], group_by=["program"])
     assert value(per_program, "p1", "2025-06") == pytest.approx(0.8)
     assert value(per_program, "p2", "2025-06") == pytest.approx(0.6)
+
+
+def test_interval_ratios_share_one_scan_and_give_the_hand_computed_values(store_of: Any) -> None:
+    from ccc_audit.metrics.batch import metric_rows
+
+    store = store_of({"interval_stats": {"columns": INTERVAL_COLUMNS, "rows": INTERVAL_ROWS}})
+    query = MetricQuery(store, [MAY, JUNE, JULY], ["program"], "TRUE", {}, Window.MONTH)
+    service = {(r[0], r[1]): r[2:] for r in metric_rows(METRICS["service_level"], query)}
+    # p1 in June: 80 / 100; p2: 30 / 50 (the unmeasured row is left out); July: nothing offered.
+    assert service[("p1", "2025-06")] == pytest.approx((0.8, 80, 100))
+    assert service[("p2", "2025-06")] == pytest.approx((0.6, 30, 50))
+    assert service[("p1", "2025-07")] == (None, 0, 0)
+    # The same scan computed the other interval ratios for the same query; they are reused.
+    shared = {key[-1] for key in store.shared_results}
+    assert {"service_level", "abandon_rate", "forecast_accuracy"} <= shared
+    abandon = {(r[0], r[1]): r[2:] for r in metric_rows(METRICS["abandon_rate"], query)}
+    assert abandon[("p2", "2025-06")] == pytest.approx((10 / 50, 10, 50))
+    forecast = {(r[0], r[1]): r[2:] for r in metric_rows(METRICS["forecast_accuracy"], query)}
+    # p1: 1 − |110 − 100| / 100 = 90 %.
+    assert forecast[("p1", "2025-06")] == pytest.approx((0.9, 90, 100))
 
 
 def test_calibration_agreement_is_the_mean_of_recorded_agreements(store_of: Any) -> None:

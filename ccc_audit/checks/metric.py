@@ -13,6 +13,7 @@ from typing import Any
 from ccc_audit.checks.base import CheckContext, records_missing, text
 from ccc_audit.engine.calendar import Span, windows_in
 from ccc_audit.metrics.base import Metric, MetricQuery
+from ccc_audit.metrics.batch import metric_rows
 from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.checks import MetricCheckSpec
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
@@ -117,7 +118,7 @@ def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
         dict(spec.options),
         spec.period,
     )
-    rows = store.query(metric.build(query))
+    rows = metric_rows(metric, query)
     return _judge(spec, ctx, metric, spans, rows)
 
 

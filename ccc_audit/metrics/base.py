@@ -141,39 +141,79 @@ def period_key_sql(moment: str, q: MetricQuery) -> str:
     return f"CAST(date_trunc('{_TRUNCATED[q.window]}', {moment}) AS DATE)"
 
 
-def ratio(
-    table: str, date_expr: str, numerator: str, denominator: str, *, aggregate: str = "sum"
-) -> Callable[[MetricQuery], str]:
+@dataclass(frozen=True)
+class RatioBuild:
     """A metric = aggregate(numerator) ÷ aggregate(denominator) over rows dated in each period.
 
     With ``aggregate="max"`` the value is max(numerator) and the denominator is the row count.
+    Calling it builds the metric's SQL; :func:`ratio_batch_sql` computes several ratios over the
+    same rows in one scan.
     """
 
-    def build(q: MetricQuery) -> str:
+    table: str
+    date_expr: str
+    numerator: str
+    denominator: str
+    aggregate: str = "sum"
+
+    def terms(self) -> tuple[str, str, str]:
+        """SQL of (value, numerator, denominator), each an aggregate."""
+        if self.aggregate == "max":
+            return f"max({self.numerator})", f"max({self.numerator})", "count(*)"
+        num, den = f"sum({self.numerator})", f"sum({self.denominator})"
+        return f"{num} / NULLIF({den}, 0)", num, den
+
+    def batchable(self, q: MetricQuery) -> bool:
+        """Whether the metric can share a scan with others for ``q`` (periods by calendar key)."""
+        return not q.options and not (q.window is None and len(q.spans) > 1)
+
+    def __call__(self, q: MetricQuery) -> str:
+        """The metric's SQL for ``q``."""
         if q.options:
             raise MetricOptionError(
-                f"the metric over {table} has no options; got {', '.join(sorted(q.options))}"
+                f"the metric over {self.table} has no options; got {', '.join(sorted(q.options))}"
             )
-        select, group = group_cols(q.group_by)
-        if aggregate == "max":
-            value, num, den = f"max({numerator})", f"max({numerator})", "count(*)"
-        else:
-            num, den = f"sum({numerator})", f"sum({denominator})"
-            value = f"{num} / NULLIF({den}, 0)"
-        day = f"CAST({date_expr} AS DATE)"
-        first, last = q.spans[0].start, q.spans[-1].end
-        if q.window is None and len(q.spans) > 1:  # arbitrary spans: join on the date range
+        if not self.batchable(q):  # arbitrary spans: join on the date range
+            select, group = group_cols(q.group_by)
+            value, num, den = self.terms()
+            day = f"CAST({self.date_expr} AS DATE)"
             return (
                 f"SELECT {select}w.label, CAST({value} AS DOUBLE) AS value, CAST({num} AS DOUBLE) AS num, "
-                f"CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r JOIN {spans_sql(q.spans)} "
+                f"CAST({den} AS DOUBLE) AS den FROM {quote_ident(self.table)} r JOIN {spans_sql(q.spans)} "
                 f"ON {day} BETWEEN w.ws AND w.we WHERE {q.where} GROUP BY {group}w.label"
             )
-        names = "".join(f"{quote_ident(g)}, " for g in q.group_by)
-        return (
-            f"SELECT {names}{label_sql('period', q)} AS label, value, num, den FROM ("
-            f"SELECT {select}{period_key_sql(date_expr, q)} AS period, CAST({value} AS DOUBLE) AS value, "
-            f"CAST({num} AS DOUBLE) AS num, CAST({den} AS DOUBLE) AS den FROM {quote_ident(table)} r "
-            f"WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND {q.where} GROUP BY {group}period)"
-        )
+        return ratio_batch_sql([self], q)
 
-    return build
+
+def ratio_batch_sql(ratios: list[RatioBuild], q: MetricQuery) -> str:
+    """One scan computing every ratio of the list, which share their table and date.
+
+    Columns: the group columns, the period label, then value, numerator and denominator of each
+    ratio in turn.
+    """
+    table, date_expr = ratios[0].table, ratios[0].date_expr
+    select, group = group_cols(q.group_by)
+    names = "".join(f"{quote_ident(g)}, " for g in q.group_by)
+    inner, outer = [], []
+    for index, part in enumerate(ratios):
+        value, num, den = part.terms()
+        inner.append(
+            f"CAST({value} AS DOUBLE) AS v{index}, CAST({num} AS DOUBLE) AS n{index}, "
+            f"CAST({den} AS DOUBLE) AS d{index}"
+        )
+        outer.append(f"v{index}, n{index}, d{index}")
+    day = f"CAST({date_expr} AS DATE)"
+    first, last = q.spans[0].start, q.spans[-1].end
+    return (
+        f"SELECT {names}{label_sql('period', q)} AS label, {', '.join(outer)} FROM ("
+        f"SELECT {select}{period_key_sql(date_expr, q)} AS period, {', '.join(inner)} "
+        f"FROM {quote_ident(table)} r "
+        f"WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND {q.where} GROUP BY {group}period)"
+    )
+
+
+def ratio(
+    table: str, date_expr: str, numerator: str, denominator: str, *, aggregate: str = "sum"
+) -> RatioBuild:
+    """A ratio metric's builder (see :class:`RatioBuild`)."""
+    return RatioBuild(table, date_expr, numerator, denominator, aggregate)

@@ -89,6 +89,8 @@ class DuckRecordStore:
         self.sets: dict[str, LoadedSet] = {}
         self.cache_hits = 0
         self.locked = False
+        self.shared_results: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
+        """Query results several checks of the run share (see :mod:`ccc_audit.metrics.batch`)."""
         self._reader = self.con
         """The connection record files are read with (a cursor of its own while loading in the background)."""
         self._ready: dict[str, threading.Event] = {}

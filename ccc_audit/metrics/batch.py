@@ -1,0 +1,50 @@
+"""Compute the ratio metrics that read the same rows in one scan, once per run.
+
+Service level and abandon rate, for instance, both sum columns of the interval statistics for the
+same channel, grouping and months: on a year of a large centre's intervals one scan instead of
+two saves a noticeable share of the run. Results are kept in the record store for the rest of
+the run, keyed by everything the SQL depends on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from ccc_audit.metrics.base import Metric, MetricQuery, RatioBuild, ratio_batch_sql
+from ccc_audit.metrics.library import METRICS
+
+Row = tuple[Any, ...]
+
+
+def _companions(first: RatioBuild, q: MetricQuery) -> list[tuple[str, RatioBuild]]:
+    """(name, builder) of the ratio metrics over the same table and date that the records allow."""
+    present = set(q.store.sets[first.table].columns)
+    return [
+        (metric.name, metric.build)
+        for metric in METRICS.values()
+        if isinstance(metric.build, RatioBuild)
+        and (metric.build.table, metric.build.date_expr) == (first.table, first.date_expr)
+        and set(metric.columns.get(first.table, ())) <= present
+    ]
+
+
+def metric_rows(metric: Metric, q: MetricQuery) -> list[Row]:
+    """Rows ``group columns…, label, value, numerator, denominator`` of ``metric`` for ``q``."""
+    build = metric.build
+    if not isinstance(build, RatioBuild) or not build.batchable(q):
+        return q.store.query(build(q))
+    key = (build.table, build.date_expr, q.where, tuple(q.group_by), q.window, tuple(q.spans))
+    known = q.store.shared_results
+    if (*key, metric.name) not in known:
+        batch = _companions(build, q)
+        try:
+            rows = q.store.query(ratio_batch_sql([part for _, part in batch], q))
+        except duckdb.Error:  # a companion's SQL does not fit these records: compute this one alone
+            return q.store.query(build(q))
+        width = len(q.group_by) + 1
+        for index, (name, _) in enumerate(batch):
+            at = width + 3 * index
+            known[(*key, name)] = [(*row[:width], *row[at : at + 3]) for row in rows]
+    return known[(*key, metric.name)]
