@@ -53,6 +53,16 @@ def test_demo_writes_every_report_and_exits_with_nonconformities(tmp_path: Path)
     assert len(guides) >= 2, guides
 
 
+def test_demo_summary_leaves_out_standards_with_nothing_applicable(tmp_path: Path) -> None:
+    code, out, _ = invoke("demo", "--out", str(tmp_path / "demo"), "--lang", "en", "--format", "json")
+    assert code == 1
+    centre, client = out.split("Demo: the centre's client organisation (ISO 18295-2), reports in")
+    assert "(standards with no applicable requirement: iso-18295-2)" in centre
+    assert "\niso-18295-2 " not in centre and "\ncopc-cx-r7 " in centre
+    assert "(standards with no applicable requirement: copc-cx-r7, iso-18295-1)" in client
+    assert "\niso-18295-2 " in client and "\ncopc-cx-r7 " not in client
+
+
 def test_two_assessments_with_the_same_as_of_are_byte_identical(tmp_path: Path) -> None:
     runs = []
     for name in ("a", "b"):

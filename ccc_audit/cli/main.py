@@ -89,8 +89,12 @@ def _run_assessment(
     languages_all: bool,
     cache_dir: Path | None,
     previous: Path | None = None,
+    heading: str | None = None,
 ) -> ExitCode:
-    """Assess ``bundle``, write the reports into ``out``, print the summary; return the exit code."""
+    """Assess ``bundle``, write the reports into ``out``, print the summary; return the exit code.
+
+    ``heading`` (a label key) is printed above the summary, in the report's language.
+    """
     from ccc_audit.engine.assess import Assessment, run
     from ccc_audit.loading.setup import prepare
     from ccc_audit.output import write_all
@@ -123,6 +127,10 @@ def _run_assessment(
     written = write_all(out, files)
     from ccc_audit.cli.summary import summary_lines
 
+    if heading is not None:
+        from ccc_audit.reporters.labels import label
+
+        click.echo(f"\n{label(heading, language)}: {out}")
     for line in summary_lines(result, language):
         click.echo(line)
     for path in written:
@@ -239,8 +247,9 @@ def demo(
     chosen = _formats(formats)
     centre = _run_assessment(demo_bundle(), (), (), None, when, lang, out, chosen, True, cache, previous)
     client_out = out / "client"
-    click.echo(f"\nclient organisation (ISO 18295-2), reports in {client_out}:")
-    client = _run_assessment(demo_client_bundle(), (), (), None, when, lang, client_out, chosen, True, cache)
+    client = _run_assessment(
+        demo_client_bundle(), (), (), None, when, lang, client_out, chosen, True, cache, None, "demo_client"
+    )
     sys.exit(int(most_severe([centre, client])))
 
 

@@ -26,13 +26,19 @@ def summary_lines(result: AssessmentResult, lang: str) -> list[str]:
         + right(label("points", lang), 14)
     )
     lines = [head, "-" * width(head)]
+    out_of_scope: list[str] = []
     for roll in result.rollups:
         if ":" in roll.ref:
+            continue
+        if roll.counts[Conformity.NOT_APPLICABLE] == sum(roll.counts.values()):
+            out_of_scope.append(roll.ref)  # e.g. the client standard for a contact centre
             continue
         points = f"{roll.points_earned:.0f}/{roll.points_available}" if roll.points_available else "-"
         lines.append(
             f"{roll.ref:<16}" + "".join(f"{roll.counts[c]:>13}" for c in Conformity) + f"{points:>14}"
         )
+    if out_of_scope:
+        lines.append(f"({label('not_applicable_standards', lang)}: {', '.join(out_of_scope)})")
     grades = Counter(f.grade.value for f in result.findings if not f.waived)
     waived = sum(1 for f in result.findings if f.waived)
     parts = [f"{label('grade.' + g, lang)} {grades[g]}" for g in ("major", "minor", "observation")]

@@ -165,6 +165,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Record-based metrics were not computed, only the presence of records and columns "
         "(--with-records computes them).",
     },
+    "demo_client": {
+        "ja": "デモ: 委託元のクライアント組織（ISO 18295-2）。報告書の出力先",
+        "en": "Demo: the centre's client organisation (ISO 18295-2), reports in",
+    },
+    "not_applicable_standards": {
+        "ja": "該当する要求事項がない規格",
+        "en": "standards with no applicable requirement",
+    },
     "crosswalk": {"ja": "規格間の対応（クロスウォーク）", "en": "Crosswalk between standards"},
     "crosswalk.intro": {
         "ja": (
