@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,7 +18,30 @@ def read_result(path: Path) -> AssessmentResult:
     except OSError as exc:
         raise InputError([Diagnostic(str(path), 0, 0, f"cannot read the result: {exc.strerror}")]) from None
     try:
-        return AssessmentResult.model_validate_json(raw)
+        document = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (0, 0)
+        raise InputError(
+            [
+                Diagnostic(
+                    str(path), line, column, "not JSON; expected an assessment.json written by ccc-audit"
+                )
+            ]
+        ) from None
+    if not isinstance(document, dict) or "schema_version" not in document or "rules" not in document:
+        raise InputError(
+            [
+                Diagnostic(
+                    str(path),
+                    1,
+                    1,
+                    "not an assessment result (no schema_version or rules); expected the assessment.json "
+                    "that `ccc-audit assess` or `check --format json:PATH` writes",
+                )
+            ]
+        )
+    try:
+        return AssessmentResult.model_validate(document)
     except ValidationError as exc:
         problems = []
         for error in exc.errors()[:20]:

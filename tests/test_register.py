@@ -241,8 +241,24 @@ def test_a_bad_register_is_an_input_error_and_is_left_alone(
 
 def test_a_bad_result_is_an_input_error(tmp_path: Path) -> None:
     bad = tmp_path / "assessment.json"
-    bad.write_text('{"schema_version": 1}', "utf-8")
+    bad.write_text('{"schema_version": 1, "rules": []}', "utf-8")
     done = CliRunner().invoke(cli, ["register", "update", str(tmp_path / "car.csv"), "--result", str(bad)])
     assert done.exit_code == 2
     assert f"{bad}: tool_version: Field required" in done.output
     assert not (tmp_path / "car.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"organisation": "x"}', ":1:1: not an assessment result"),
+        ('{"schema_version": ', ":1:20: not JSON"),
+    ],
+)
+def test_a_file_that_is_no_result_gets_one_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "other.json"
+    bad.write_text(content, "utf-8")
+    done = CliRunner().invoke(cli, ["diff", str(bad), str(bad)])
+    assert done.exit_code == 2
+    assert f"{bad}{message}" in done.output and "Traceback" not in done.output
+    assert done.output.count("error:") == 1
