@@ -204,3 +204,17 @@ def test_register_and_questionnaire_vocabulary_is_bilingual() -> None:
     for text in texts:
         assert JAPANESE.search(text.ja), f"not Japanese: {text.ja!r}"
         assert LATIN.search(text.en) and not JAPANESE.search(text.en), f"not English: {text.en!r}"
+
+
+def test_reports_without_a_workbook_do_not_load_openpyxl(tmp_path: Path) -> None:
+    """openpyxl is 80 ms of start-up: only a run that writes XLSX pays for it."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from ccc_audit.render import render_all; "
+        "from ccc_audit.reporters.registry import REPORTERS; "
+        "assert 'openpyxl' not in sys.modules; "
+        "assert REPORTERS['xlsx'].filename('ja') == 'gap-analysis.ja.xlsx'"
+    )
+    subprocess.run([sys.executable, "-c", probe], check=True, cwd=tmp_path)
