@@ -78,8 +78,11 @@ records hold exactly these and nothing else):
 
 Every other rule passes: the centre's documents include the journey maps, quarterly channel
 transfer analyses and client reports, the yearly journey analysis and KCRP audit, and the
-corrective-action, performance-management, information-security and home-working procedures;
-the KPI observations include hiring, training and change-milestone figures. Application guides
+corrective-action, performance-management, information-security and home-working procedures,
+the home-worker hiring checks, the cost model, the yearly acceptance test report and the quarterly
+system capacity forecasts; the KPI observations include hiring, training, change-milestone and
+chat forecast and availability figures; the two CSS with repeated critical errors were re-verified
+on the next business day before taking contacts again. Application guides
 in scope: chat (channel), outbound and work-at-home (operations).
 
 Planted gaps of the client bundle: no information provision log in August 2025
@@ -1181,16 +1184,39 @@ def reverification_gap(roster: Roster) -> str:
     return next(s.staff_id for s in roster.by_role("CSS") if s.employment_type == "agency" and s.full_year())
 
 
-def build_skill_verifications(rng: random.Random, roster: Roster) -> tuple[list[list[str]], str]:
+def repeated_critical_errors(monitoring: Sequence[Sequence[str]]) -> list[tuple[str, dt.date]]:
+    """(CSS, date) of each evaluation with a critical error less than 31 days after another one."""
+    critical: dict[str, list[dt.date]] = {}
+    for row in monitoring:
+        if "yes" in row[9:12]:
+            critical.setdefault(row[2], []).append(dt.date.fromisoformat(row[3]))
+    return sorted(
+        (sid, day)
+        for sid, days in critical.items()
+        for day in days
+        if any(day - dt.timedelta(days=30) <= other < day for other in days)
+    )
+
+
+def build_skill_verifications(
+    rng: random.Random, roster: Roster, monitoring: Sequence[Sequence[str]]
+) -> tuple[list[list[str]], str]:
     """Simulate verifications: initial (every CSS on file), annual (2025) and monthly (home workers).
 
     Initial: a written test passed before production start, then two on-the-job observations by
     two different observers. Annual: a re-verification in the CSS's hire month. Monthly: a test
-    on the month's product and procedure changes for every home worker. Returns the rows and
-    the planted CSS without an annual re-verification.
+    on the month's product and procedure changes for every home worker. A CSS with a repeated
+    critical error is taken off live work and passes a remediation test on the next business day
+    (COPC 3.5). Returns the rows and the planted CSS without an annual re-verification.
     """
     gap = reverification_gap(roster)
     entries: list[tuple[dt.date, str, str, str, str, str, int, str]] = []
+    staff = {s.staff_id: s for s in roster.by_role("CSS")}
+    for sid, repeat in repeated_critical_errors(monitoring):
+        day = next_business_day(repeat + dt.timedelta(days=1))
+        marker = verifiers(roster, staff[sid], day)[0].staff_id
+        ref = f"REMEDIATION-{PROGRAM_CODES[staff[sid].program]}-{iso(repeat)}"
+        entries.append((day, sid, "monthly", "test", marker, "critical_error_remediation", 90, ref))
 
     def test(
         day: dt.date, css: Staff, kind: str, subject: str, ref: str, fail_rate: float, retest: dt.date
@@ -2118,11 +2144,14 @@ PEOPLE_AND_CHANGE_KPIS: dict[str, tuple[tuple[float, float, float, float], float
     "training_pass_rate": ((0.92, 0.95, 0.93, 0.94), 0.90, "COPC benchmark 2024（初回検定合格率）"),
     "time_to_proficiency": ((44.0, 41.0, 39.0, 40.0), 45.0, "COPC benchmark 2024（習熟までの日数、中央値）"),
     "change_milestone_on_time": ((0.83, 0.90, 0.92, 0.95), 0.90, SOURCE_OWN),
+    "chat_concurrency_forecast_accuracy": ((0.86, 0.88, 0.90, 0.89), 0.85, SOURCE_OWN),
+    "chat_availability": ((0.985, 0.991, 0.993, 0.990), 0.98, "委託元SLA（営業時間中のチャット受付）"),
 }
 """Quarterly entity-level figures reported by HR and the programme office (values Q1-Q4, target,
 benchmark): hiring timeliness and quality (COPC 3.2), training pass rate and days to proficiency
-(3.3), share of change milestones completed on time (2.13). They are reported, not derived from
-other records, and carry no planted gap."""
+(3.3), share of change milestones completed on time (2.13), chat concurrency forecast accuracy
+(measured daily, reported quarterly) and chat availability over business hours (chat guide).
+They are reported, not derived from other records, and carry no planted gap."""
 
 
 def margin(value: float, sample: int, population: int) -> float:
@@ -3641,6 +3670,142 @@ def client_performance_report(quarter: int, day: dt.date) -> Doc:
     )
 
 
+def cost_model() -> Doc:
+    """Return the cost model that prices efficiency gains, attrition and absence."""
+    body = """
+## 効率の改善 (Efficiency gains)
+
+平均処理時間、稼働率、時間当たり処理件数の改善を、削減できる応対時間（人時）に換算する。
+2025年度は平均処理時間を10秒短縮し、年間約2,300人時を削減した。
+
+## 費用削減 (Cost savings)
+
+削減人時に、プログラム別の時間当たり人件費（福利厚生費を含む2,900円）を掛けて削減額を求める。
+2025年度の効率改善による削減額は約670万円。
+
+## 離職の費用 (Cost of attrition)
+
+CSS1名の離職につき、採用費、研修費、習熟までの生産性の差で約85万円。
+年15%の離職率目標は、この費用と採用市場の状況から決めた。
+
+## 欠勤の費用 (Cost of absence)
+
+計画外の欠勤1時間につき、応援要員と時間外勤務で約4,100円とサービスレベルの低下が生じる。
+欠勤率3%の目標は、この費用と要員の余裕から決めた。
+"""
+    return Doc(
+        "cost-model",
+        "cost_model",
+        "費用モデル",
+        "Cost model",
+        "SCS-PLN-004",
+        "1.0",
+        "経営企画部",
+        PLANNING_HEAD,
+        dt.date(2024, 12, 16),
+        dt.date(2025, 1, 1),
+        dt.date(2026, 12, 31),
+        body,
+    )
+
+
+def home_worker_hiring_checks() -> Doc:
+    """Return the record form of the proofs home workers provide at hiring."""
+    body = """
+## 電気安全 (Electrical safety)
+
+作業場所のコンセントと延長コードの点検結果を、本人の申告書と写真で確認する。
+
+## 作業場所の写真 (Workspace photo)
+
+個室または仕切りのある作業場所で、画面が家族から見えないことを写真で確認する。
+
+## 身分証 (Photo ID)
+
+写真付きの公的身分証を、採用面談時にビデオ通話で原本と照合する。
+
+## インターネット請求書 (Internet bill)
+
+本人名義の固定回線の直近の請求書で、契約者と住所を確認する。
+
+## 速度測定 (Speed test)
+
+作業場所での速度測定（下り50Mbps以上、遅延50ms以下）の結果画面を提出させる。
+"""
+    return Doc(
+        "home-worker-hiring-checks",
+        "home_worker_hiring_checks",
+        "在宅勤務者の採用時確認記録",
+        "Home-worker hiring checks",
+        "SCS-HR-008",
+        "1.0",
+        "人事部",
+        HR_HEAD,
+        dt.date(2024, 11, 20),
+        dt.date(2024, 12, 1),
+        dt.date(2026, 11, 30),
+        body,
+    )
+
+
+def acceptance_test_report() -> Doc:
+    """Return the user acceptance test report of the year's CRM release."""
+    body = """
+## 対象 (Scope)
+
+CRMの顧客情報画面の全面改修（2025年9月リリース）。
+
+## テストした業務の流れ (Workflows tested)
+
+本人確認、料金プランの変更、返品受付、契約内容の変更の4つの流れを、各センターのCSS6名と
+スーパーバイザー2名が本番同等のデータで実施した。
+
+## 結果と判断 (Results and decision)
+
+不具合14件のうち重大な2件を修正し、再テストで解消を確認したうえで本番移行を承認した。
+"""
+    return dated_report(
+        f"acceptance-test-{YEAR}",
+        "acceptance_test_report",
+        f"{YEAR}年度 CRM改修 受入テスト報告書",
+        f"User acceptance test report {YEAR}",
+        f"SCS-IT-UAT-{YEAR}",
+        "運営本部",
+        DIRECTOR_OPS,
+        dt.date(YEAR, 8, 29),
+        body,
+    )
+
+
+def system_capacity_forecast(quarter: int, day: dt.date) -> Doc:
+    """Return the quarterly capacity forecast of the customer-facing systems."""
+    body = f"""
+## 対象システム (Systems)
+
+電話交換機（同時通話回線）、チャット基盤（同時セッション）、CRM（同時ログイン）。
+
+## 需要と余裕 (Demand and headroom)
+
+{YEAR}年第{quarter}四半期の業務量予測から各システムの最大需要を見積もり、いずれも上限の
+75%以下に収まることを確認した。
+
+## 増強計画 (Expansion)
+
+年末商戦期に備え、チャット基盤の同時セッション上限を委託先と協議する。
+"""
+    return dated_report(
+        f"capacity-forecast-{YEAR}-q{quarter}",
+        "system_capacity_forecast",
+        f"{YEAR}年度 第{quarter}四半期 システムキャパシティ予測",
+        f"System capacity forecast {YEAR}-Q{quarter}",
+        f"SCS-IT-CAP-{YEAR}Q{quarter}",
+        "運営本部",
+        DIRECTOR_OPS,
+        day - dt.timedelta(days=60),
+        body,
+    )
+
+
 QUARTER_REPORT_DAYS = {
     1: dt.date(2025, 3, 27),
     2: dt.date(2025, 6, 26),
@@ -3756,6 +3921,10 @@ def build_documents(records: Records) -> list[Doc]:
         infrastructure_description(),
         information_security_policy(),
         home_working_risk_assessment(),
+        home_worker_hiring_checks(),
+        cost_model(),
+        acceptance_test_report(),
+        *[system_capacity_forecast(q, day) for q, day in QUARTER_REPORT_DAYS.items()],
         *[transfer_reason_analysis(q, day) for q, day in QUARTER_REPORT_DAYS.items()],
         *[client_performance_report(q, day) for q, day in QUARTER_REPORT_DAYS.items()],
     ]
@@ -4295,7 +4464,7 @@ def build_records() -> Records:
     competence = build_competence_reviews(rng_for("competence_reviews"), roster)
     complaints = build_complaints(rng_for("complaints"))
     coaching, coaching_gaps = build_coaching(rng_for("coaching"), roster, monitoring)
-    skills, reverification = build_skill_verifications(rng_for("skill_verifications"), roster)
+    skills, reverification = build_skill_verifications(rng_for("skill_verifications"), roster, monitoring)
     workforce = build_workforce(rng_for("schedules"), roster)
     contacts = build_contacts(rng_for("interval_stats"), roster, workforce.away)
     outbound = build_outbound(rng_for("outbound_attempts"), roster, workforce.away)

@@ -302,6 +302,8 @@ def test_manifest_declares_period_scope_and_every_record_file(clean: Path) -> No
             "client_performance_report",
             "journey_analysis",
             "kcrp_audit_report",
+            "system_capacity_forecast",
+            "acceptance_test_report",
         }
 
 

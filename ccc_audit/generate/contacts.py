@@ -44,7 +44,7 @@ def chat_sessions_csv(period: PeriodWindows) -> str:
     Waits run from 5 to 90 seconds, the first reply follows acceptance within half a minute,
     chats last 4 to 19 minutes with 20 to 180 seconds of wrap. About 3 % of customers never
     answer the first reply (a chat abandon, ended within three minutes) and 5 % leave after the
-    dialogue has started (a session abandon).
+    dialogue has started (a session abandon). The centre offers no proactive chat.
     """
     at = "CAST(day AS TIMESTAMP) + INTERVAL 1 SECOND *"
     return f"""
@@ -79,7 +79,8 @@ def chat_sessions_csv(period: PeriodWindows) -> str:
            {_timestamp(f"{at} (requested + wait + length)")} AS ended_at,
            wrap_seconds,
            CASE WHEN x < 0.03 THEN 'yes' ELSE 'no' END AS abandoned_before_reply,
-           CASE WHEN x >= 0.03 AND x < 0.08 THEN 'yes' ELSE 'no' END AS abandoned_after_start
+           CASE WHEN x >= 0.03 AND x < 0.08 THEN 'yes' ELSE 'no' END AS abandoned_after_start,
+           'no' AS proactive
     FROM lasted ORDER BY staff_id, ms, i
     """
 

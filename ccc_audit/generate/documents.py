@@ -253,6 +253,25 @@ STANDING_DOCUMENTS: tuple[GeneratedDocument, ...] = (
         (),
         (("Controls", "Access control, media handling and incident response."),),
     ),
+    GeneratedDocument(
+        "cost-model",
+        "cost_model",
+        "Cost model",
+        "Finance",
+        (),
+        (
+            (
+                "Efficiency gains",
+                "Handle time, occupancy and output per hour, and the staff hours each saves.",
+            ),
+            ("Cost savings", "Staff hours saved priced at the loaded hourly labour cost of each program."),
+            (
+                "Cost of attrition",
+                "Hiring, training and ramp-up cost of each leaver, behind the attrition target.",
+            ),
+            ("Cost of absence", "Cover and overtime cost of each absent hour, behind the absence target."),
+        ),
+    ),
 )
 """Policies, plans and procedures in force throughout the period."""
 
@@ -276,6 +295,18 @@ _OTHER_PERIODIC: dict[str, tuple[str, str, str, str]] = {
         "Customer experience office",
         "Weak points within and between channels, and the improvements decided.",
     ),
+    "system_capacity_forecast": (
+        "capacity-forecast",
+        "Customer-facing system capacity forecast",
+        "IT service management",
+        "Demand and headroom of telephony, chat platform and CRM for the next four quarters.",
+    ),
+    "acceptance_test_report": (
+        "acceptance-test",
+        "User acceptance test report",
+        "IT service management",
+        "The year's major CRM release tested by CSS and supervisors along the main workflows before go-live.",
+    ),
     "kcrp_audit_report": (
         "kcrp-audit",
         "KCRP audit report",
@@ -283,7 +314,8 @@ _OTHER_PERIODIC: dict[str, tuple[str, str, str, str]] = {
         "Every KCRP audited against its procedure, including those run by vendors.",
     ),
 }
-"""Quarterly (transfer reasons, client reports) and yearly (journeys, KCRP audits) reports."""
+"""Quarterly (transfer reasons, client reports, system capacity forecasts) and yearly (journeys, KCRP
+audits, acceptance tests) reports."""
 
 
 def _periodic(kind: str, span: Span, day: dt.date) -> GeneratedDocument:
@@ -360,8 +392,10 @@ def bundle_documents(
         documents.append(_periodic("cx_survey_report", quarter, day))
         documents.append(_periodic("transfer_reason_analysis", quarter, day))
         documents.append(_periodic("client_performance_report", quarter, day))
+        documents.append(_periodic("system_capacity_forecast", quarter, day))
     for year in years:
         documents.append(_periodic("employee_survey_report", year, dt.date(year.start.year, 8, 20)))
         documents.append(_periodic("journey_analysis", year, dt.date(year.start.year, 10, 15)))
         documents.append(_periodic("kcrp_audit_report", year, dt.date(year.start.year, 11, 10)))
+        documents.append(_periodic("acceptance_test_report", year, dt.date(year.start.year, 6, 12)))
     return documents

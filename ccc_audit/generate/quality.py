@@ -90,19 +90,36 @@ def finish_evaluations(con: duckdb.DuckDBPyConnection, period: PeriodWindows, ev
     """Table ``monitoring``: each evaluation with the evaluator in post that day, score and pass.
 
     Scores run from 61 to 100 (about 15 % below the pass mark of 80); critical errors are rare
-    and any of them fails the evaluation.
+    and any of them fails the evaluation. No CSS repeats a critical error within 30 days (the
+    centre meets COPC 3.5 without having to take anyone off live work).
     """
     end = date_sql(period.end)
     con.execute(
         f"""
         CREATE OR REPLACE TABLE monitoring AS
-        WITH scored AS (
+        WITH drawn AS (
             SELECT *,
                    100 - pick(u1(evaluation_id, 'score-a') * u1(evaluation_id, 'score-b'), 40) AS score,
-                   u1(evaluation_id, 'customer-critical') < 0.010 AS customer_critical_error,
-                   u1(evaluation_id, 'business-critical') < 0.007 AS business_critical_error,
-                   u1(evaluation_id, 'compliance-critical') < 0.005 AS compliance_critical_error
+                   u1(evaluation_id, 'customer-critical') < 0.010 AS customer_drawn,
+                   u1(evaluation_id, 'business-critical') < 0.007 AS business_drawn,
+                   u1(evaluation_id, 'compliance-critical') < 0.005 AS compliance_drawn
             FROM mon
+        ),
+        repeats AS (
+            SELECT d.*, EXISTS (
+                       SELECT 1 FROM drawn p
+                       WHERE p.staff_id = d.staff_id AND p.date < d.date
+                         AND p.date >= d.date - INTERVAL 30 DAY
+                         AND (p.customer_drawn OR p.business_drawn OR p.compliance_drawn)
+                   ) AS after_recent
+            FROM drawn d
+        ),
+        scored AS (
+            SELECT *,
+                   customer_drawn AND NOT after_recent AS customer_critical_error,
+                   business_drawn AND NOT after_recent AS business_critical_error,
+                   compliance_drawn AND NOT after_recent AS compliance_critical_error
+            FROM repeats
         )
         SELECT s.evaluation_id, e.staff_id AS evaluator_id, s.staff_id, s.date, s.program,
                s.program || '-' || {_KINDS}[s.kind + 1] AS transaction_type, s.method, s.score,
