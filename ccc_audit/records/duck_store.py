@@ -41,7 +41,7 @@ from ccc_audit.records.typing import (
     typed_select,
 )
 
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 MEMORY_LIMIT = "1700MB"
 """DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
 _NATIVE = {
@@ -52,6 +52,16 @@ _NATIVE = {
     ColumnType.BOOLEAN: "BOOLEAN",
 }
 MAX_REPORTED = 20
+
+
+def _native_type(column: TypedColumn) -> str:
+    """DuckDB's type for a column its CSV reader parses; an enum's values are the type's values.
+
+    A value outside an enum's list, like any value DuckDB cannot parse, is a conversion error.
+    """
+    if column.type is ColumnType.ENUM:
+        return "ENUM(" + ", ".join(quote_text(v) for v in column.values) + ")"
+    return _NATIVE.get(column.type, "VARCHAR") if column.type else "VARCHAR"
 
 
 @dataclass(frozen=True)
@@ -321,28 +331,18 @@ class DuckRecordStore:
     def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
         """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.
 
-        Any value DuckDB cannot parse (YYYY/MM/DD dates, はい / いいえ among them), a ragged row or
-        an enum value outside its list sends the file to the slower text path, which accepts
-        those dates and words and locates every bad value exactly.
+        Any value DuckDB cannot parse (YYYY/MM/DD dates, はい / いいえ among them, an enum value
+        outside its list) or a ragged row sends the file to the slower text path, which accepts
+        those dates and words and locates every bad value exactly. Enum columns are stored as
+        DuckDB enums: compact, and cheap to filter and group by.
         """
-        types = {c.name: _NATIVE.get(c.type, "VARCHAR") if c.type else "VARCHAR" for c in planned}
+        types = {c.name: _native_type(c) for c in planned}
         types["__line"] = "BIGINT"
         try:
             self._reader.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types)}")
         except duckdb.Error:  # the text path finds and explains the problem
             self._reader.execute(f"DROP TABLE IF EXISTS {table}")
             return False
-        enums = [c for c in planned if c.type is ColumnType.ENUM]
-        if enums:  # one scan for every enum column
-            counts = ", ".join(
-                f"count(*) FILTER (WHERE {quote_ident(c.name)} NOT IN "
-                f"({', '.join(quote_text(v) for v in c.values)}))"
-                for c in enums
-            )
-            row = self._reader.execute(f"SELECT {counts} FROM {table}").fetchone()
-            if row and any(row):
-                self._reader.execute(f"DROP TABLE {table}")
-                return False
         return True
 
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
