@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ccc_audit.checks.base import CheckContext, text
-from ccc_audit.engine.calendar import add_months
 from ccc_audit.models.bundle import Answer
+from ccc_audit.models.calendar import add_months
 from ccc_audit.models.checks import AttestationCheckSpec
 from ccc_audit.models.result import CheckResult, EvidenceRef, Outcome
 

@@ -11,10 +11,10 @@ import itertools
 from typing import Any
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
-from ccc_audit.engine.calendar import Span, windows_in
 from ccc_audit.metrics.base import Metric, MetricQuery
 from ccc_audit.metrics.batch import metric_rows
 from ccc_audit.metrics.library import METRICS
+from ccc_audit.models.calendar import Span, windows_in
 from ccc_audit.models.checks import MetricCheckSpec
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident, quote_text

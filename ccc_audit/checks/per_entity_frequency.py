@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
-from ccc_audit.engine.calendar import WINDOW_NAMES_JA, windows_in
+from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
 from ccc_audit.models.checks import PerEntityFrequencyCheckSpec
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome

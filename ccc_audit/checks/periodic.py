@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
-from ccc_audit.engine.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
+from ccc_audit.models.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
 from ccc_audit.models.checks import DocumentSource, PeriodicCheckSpec, RecordSource
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, EvidenceRef, FailingItem, Outcome

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from ccc_audit.engine.calendar import Span
 from ccc_audit.generate.organisation import ORGANISATION_NAME
+from ccc_audit.models.calendar import Span
 
 
 @dataclass(frozen=True)

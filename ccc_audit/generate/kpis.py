@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from statistics import NormalDist
 
-from ccc_audit.engine.calendar import Span
 from ccc_audit.generate.operations import FORECAST_ERROR, INTERVALS, WITHIN_THRESHOLD
 from ccc_audit.generate.options import PeriodWindows
 from ccc_audit.generate.store import text_sql
+from ccc_audit.models.calendar import Span
 
 MAX_MARGIN = 0.049
 """Largest margin of error (95 % confidence) of a reported sample-based observation."""

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ccc_audit.engine.calendar import Span, add_months, windows_in
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.generate.violations import parse_violations
+from ccc_audit.models.calendar import Span, add_months, windows_in
 from ccc_audit.models.common import Window
 
 MAX_SEATS = 100_000

@@ -16,7 +16,6 @@ from typing import TypeVar
 
 import duckdb
 
-from ccc_audit.engine.calendar import Span
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.generate.options import GenerateOptions, PeriodWindows
 from ccc_audit.generate.organisation import ORGANISATION_ID, TRANSACTION_KINDS
@@ -24,6 +23,7 @@ from ccc_audit.generate.people import Person, Roster
 from ccc_audit.generate.randomness import stream
 from ccc_audit.generate.store import date_sql, text_sql
 from ccc_audit.generate.violations import VIOLATIONS, Plant
+from ccc_audit.models.calendar import Span
 
 T = TypeVar("T")
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ccc_audit.engine.calendar import Span
+from ccc_audit.models.calendar import Span
 from ccc_audit.models.common import Localized, Window
 from ccc_audit.records.readers import quote_ident, quote_text
 
@@ -113,7 +113,7 @@ def group_cols(group_by: list[str], alias: str = "r") -> tuple[str, str]:
 def label_sql(day: str, q: MetricQuery) -> str:
     """SQL giving the label of the span holding ``day`` (an equality, cheaper than a range join).
 
-    The labels are those of :func:`ccc_audit.engine.calendar.window_of`; with no window there is
+    The labels are those of :func:`ccc_audit.models.calendar.window_of`; with no window there is
     one span and one label.
     """
     if q.window is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccc_audit.engine.calendar import Span
+from ccc_audit.models.calendar import Span
 from ccc_audit.models.checks import RowFilter
 from ccc_audit.models.records import ColumnType
 from ccc_audit.records.duck_store import DuckRecordStore
