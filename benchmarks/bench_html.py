@@ -27,8 +27,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.common import Localized
 from ccc_audit.models.result import AssessmentResult, EvidenceRef, FailingItem
 from ccc_audit.reporters.base import Report

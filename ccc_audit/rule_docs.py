@@ -237,6 +237,6 @@ def write(folder: Path, library: Library) -> list[Path]:
 
 
 if __name__ == "__main__":
-    from ccc_audit.loading.setup import prepare
+    from ccc_audit.app.setup import prepare
 
     write(Path(sys.argv[1]) if len(sys.argv) > 1 else DOCS, prepare().library)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.resources import demo_bundle
 

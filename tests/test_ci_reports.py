@@ -21,15 +21,15 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension
 from test_engine import AS_OF, PERIOD, PRIVACY_POLICY, document_check, rule, write_pack
 
+from ccc_audit.app.render import render_all
+from ccc_audit.app.setup import prepare
 from ccc_audit.cli.main import cli
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.gate.verdict import decide
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import Outcome
-from ccc_audit.render import render_all
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.github import escape_data, escape_property
 from ccc_audit.resources import demo_bundle
+from ccc_audit.results.verdict import decide
 
 DEMO_AS_OF = dt.date(2026, 1, 15)
 CI_FORMATS = ["text", "junit", "sarif", "github", "gitlab"]

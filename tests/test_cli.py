@@ -212,7 +212,7 @@ def test_reports_without_a_workbook_do_not_load_openpyxl(tmp_path: Path) -> None
     import sys
 
     probe = (
-        "import sys; from ccc_audit.render import render_all; "
+        "import sys; from ccc_audit.app.render import render_all; "
         "from ccc_audit.reporters.registry import REPORTERS; "
         "assert 'openpyxl' not in sys.modules; "
         "assert REPORTERS['xlsx'].filename('ja') == 'gap-analysis.ja.xlsx'"

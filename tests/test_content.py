@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from seed_fingerprints import K, W, load_all, run_hashes, shares_a_run, winnow
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.loading.profile import load_profile
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.common import Localized
 from ccc_audit.resources import builtin_profiles
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.cli.main import cli
 from ccc_audit.errors import InputError
 from ccc_audit.loading.crosswalk import load_crosswalks
-from ccc_audit.loading.setup import prepare
 from ccc_audit.resources import builtin_crosswalks
 
 RATIONALE = "rationale: {ja: あ, en: a}}\n"

@@ -13,14 +13,14 @@ import yaml
 from bundle_factory import write_bundle
 from click.testing import CliRunner
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.checks.registry import CHECK_KINDS
 from ccc_audit.cli.main import cli
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.exit_codes import ExitCode, exit_code_for
-from ccc_audit.gate.verdict import decide
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Outcome, RequirementResult, RuleResult
+from ccc_audit.results.exit_codes import ExitCode, exit_code_for
+from ccc_audit.results.verdict import decide
 
 AS_OF = dt.date(2026, 1, 15)
 PERIOD = {"start": dt.date(2025, 1, 1), "end": dt.date(2025, 6, 30)}

@@ -7,13 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_reports import AS_OF
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.gate.baseline import Change
-from ccc_audit.gate.verdict import FailOn, decide
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Finding
 from ccc_audit.resources import demo_bundle
+from ccc_audit.results.comparison import Change
+from ccc_audit.results.verdict import FailOn, decide
 
 
 @pytest.fixture(scope="module")

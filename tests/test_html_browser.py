@@ -15,8 +15,8 @@ import pytest
 from demo_result import assess_demo
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
 
+from ccc_audit.app.render import render_all
 from ccc_audit.models.result import AssessmentResult
-from ccc_audit.render import render_all
 
 CHROMIUM = Path(os.environ.get("CCC_AUDIT_CHROMIUM", "/usr/bin/chromium"))
 ARGS = [

@@ -10,8 +10,8 @@ from demo_result import assess_demo
 from trestle.oscal.assessment_results import AssessmentResults
 from trestle.oscal.poam import PlanOfActionAndMilestones
 
+from ccc_audit.app.render import render_all
 from ccc_audit.models.result import AssessmentResult
-from ccc_audit.render import render_all
 
 NOW = assess_demo()
 

@@ -11,11 +11,11 @@ from click.testing import CliRunner
 from demo_result import assess_demo
 from openpyxl import load_workbook
 
+from ccc_audit.app.render import render_all
 from ccc_audit.cli.main import cli
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult
-from ccc_audit.progress import Change, compare
-from ccc_audit.render import render_all
+from ccc_audit.results.comparison import Change, compare
 
 NOW = assess_demo()
 

@@ -11,14 +11,14 @@ from demo_result import assess_demo
 from snapshot_files import CsvSnapshot, HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
 
+from ccc_audit.app.render import render_all
+from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.gate.verdict import decide
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
-from ccc_audit.render import render_all
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_client_bundle
+from ccc_audit.results.verdict import decide
 
 AS_OF = dt.date(2026, 1, 15)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.cli.main import cli
 from ccc_audit.coverage import coverage
-from ccc_audit.loading.setup import prepare
 from ccc_audit.rule_docs import DOCS, pages, write
 
 

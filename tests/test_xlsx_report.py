@@ -16,14 +16,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from snapshot_files import TextSnapshot
 from syrupy.assertion import SnapshotAssertion
 
+from ccc_audit.app.render import render_all
+from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.register.csv_file import read_csv
 from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import read_xlsx
-from ccc_audit.render import render_all
 from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_bundle
 

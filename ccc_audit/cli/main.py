@@ -5,9 +5,11 @@ Library modules are imported inside commands so that ``--help`` stays fast.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,18 +19,20 @@ from ccc_audit.cli.options import (
     cache_choice,
     cache_dir_option,
     catalogue_option,
+    comparison_options,
     fail_on_input_errors,
     no_cache_option,
     pack_option,
     parse_date,
-    previous_option,
     profile_option,
-    read_result,
     shown_dir,
 )
 from ccc_audit.cli.register import diff, questionnaire, register
 from ccc_audit.cli.rfp import rfp
-from ccc_audit.exit_codes import ExitCode, exit_code_for, most_severe
+from ccc_audit.results.exit_codes import ExitCode, most_severe
+
+if TYPE_CHECKING:
+    from ccc_audit.app.assess import AssessOptions
 
 
 @click.group(
@@ -55,10 +59,10 @@ def validate(
     as_of: str | None,
 ) -> None:
     """Validate rule packs, catalogues, profile and (optionally) a BUNDLE."""
+    from ccc_audit.app.setup import prepare
     from ccc_audit.engine.assess import open_records
     from ccc_audit.errors import InputError
     from ccc_audit.loading.bundle import expired_waivers
-    from ccc_audit.loading.setup import prepare
 
     setup = prepare(packs, catalogues, profile, bundle)
     when = parse_date(as_of) or dt.date.today()
@@ -78,64 +82,46 @@ def validate(
 
 
 def _run_assessment(
-    bundle: Path,
-    packs: tuple[str, ...],
-    catalogues: tuple[str, ...],
-    profile: str | None,
-    as_of: dt.date,
-    lang: str | None,
+    options: AssessOptions,
     out: Path,
     formats: list[str],
     languages_all: bool,
-    cache_dir: Path | None,
-    previous: Path | None = None,
     heading: str | None = None,
 ) -> ExitCode:
-    """Assess ``bundle``, write the reports into ``out``, print the summary; return the exit code.
+    """Assess, write the reports into ``out``, print the summary; return the exit code.
 
     ``heading`` (a label key) is printed above the summary, in the report's language.
     """
-    from ccc_audit.engine.assess import Assessment, run
-    from ccc_audit.loading.setup import prepare
-    from ccc_audit.output import write_all
-    from ccc_audit.render import render_all
+    from ccc_audit.app.assess import assess
+    from ccc_audit.app.render import render_all
+    from ccc_audit.cli.summary import summary_lines
+    from ccc_audit.files.writing import write_all
+    from ccc_audit.reporters.base import Report
     from ccc_audit.reporters.registry import REPORTERS
 
     unknown = [f for f in formats if f not in REPORTERS]
     if unknown:
         raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORTERS)}")
-    earlier = read_result(previous) if previous is not None else None
-    setup = prepare(packs, catalogues, profile, bundle, cache_dir)
-    assert setup.bundle is not None
-    language = lang or setup.bundle.model.language.value
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int, rule_id: str) -> None:
         if interactive:
             click.echo(f"\r[{done}/{total}] {rule_id[:60]:<60}", err=True, nl=done == total)
 
-    job = Assessment(
-        setup.library, setup.bundle, setup.tailoring, as_of, language, setup.profile_source, cache_dir
-    )
-    result = run(job, progress)
+    assessed = assess(options, progress)
+    language = assessed.language
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
-    from ccc_audit.gate.verdict import decide
-    from ccc_audit.reporters.base import Report
-
-    verdict = decide(result)
-    files = render_all(Report(verdict, shown_dir(bundle)), formats, languages, earlier)
-    written = write_all(out, files)
-    from ccc_audit.cli.summary import summary_lines
-
+    report = Report(assessed.verdict, shown_dir(options.bundle), assessed.progress)
+    written = write_all(out, render_all(report, formats, languages))
     if heading is not None:
         from ccc_audit.reporters.labels import label
 
         click.echo(f"\n{label(heading, language)}: {out}")
-    for line in summary_lines(result, language):
+    for line in summary_lines(assessed.result, language):
         click.echo(line)
     for path in written:
         click.echo(f"wrote {path}")
-    return exit_code_for(verdict)
+    return assessed.exit_code
 
 
 def _formats(value: str) -> list[str]:
@@ -164,7 +150,7 @@ def _formats(value: str) -> list[str]:
     help="Comma-separated formats: json, md, html, csv, xlsx, oscal-ar, oscal-poam "
     "(also text, junit, sarif, github, gitlab).",
 )
-@previous_option
+@comparison_options
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
@@ -178,24 +164,30 @@ def assess(
     out: Path,
     formats: str,
     previous: Path | None,
+    baseline: Path | None,
+    fail_on: str,
+    with_records: bool,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
     """Assess BUNDLE and write the result, gap report and corrective-action register."""
-    code = _run_assessment(
+    from ccc_audit.app.assess import AssessOptions
+    from ccc_audit.results.verdict import FailOn
+
+    options = AssessOptions(
         bundle,
+        parse_date(as_of) or dt.date.today(),
         packs,
         catalogues,
         profile,
-        parse_date(as_of) or dt.date.today(),
         lang,
-        out,
-        _formats(formats),
-        False,
         cache_choice(cache_dir, no_cache),
+        with_records,
+        FailOn(fail_on),
+        baseline,
         previous,
     )
-    sys.exit(int(code))
+    sys.exit(int(_run_assessment(options, out, _formats(formats), False)))
 
 
 DEMO_AS_OF = dt.date(2026, 1, 15)
@@ -222,7 +214,7 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
     show_default=True,
     help="Comma-separated formats (as for assess).",
 )
-@previous_option
+@comparison_options
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
@@ -232,25 +224,38 @@ def demo(
     lang: str | None,
     formats: str,
     previous: Path | None,
+    baseline: Path | None,
+    fail_on: str,
+    with_records: bool,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
     """Assess the built-in demo bundles and write every report, in Japanese and English.
 
     The contact centre's reports go into OUT, its client organisation's (ISO 18295-2) into
-    OUT/client. --previous applies to the contact centre's reports.
+    OUT/client. --previous and --baseline apply to the contact centre.
     """
+    from ccc_audit.app.assess import AssessOptions
     from ccc_audit.resources import demo_bundle, demo_client_bundle
+    from ccc_audit.results.verdict import FailOn
 
-    when = parse_date(as_of) or DEMO_AS_OF
-    cache = cache_choice(cache_dir, no_cache)
-    chosen = _formats(formats)
-    centre = _run_assessment(demo_bundle(), (), (), None, when, lang, out, chosen, True, cache, previous)
-    client_out = out / "client"
-    client = _run_assessment(
-        demo_client_bundle(), (), (), None, when, lang, client_out, chosen, True, cache, None, "demo_client"
+    centre = AssessOptions(
+        demo_bundle(),
+        parse_date(as_of) or DEMO_AS_OF,
+        language=lang,
+        cache_dir=cache_choice(cache_dir, no_cache),
+        with_records=with_records,
+        fail_on=FailOn(fail_on),
+        baseline=baseline,
+        previous=previous,
     )
-    sys.exit(int(most_severe([centre, client])))
+    client = dataclasses.replace(centre, bundle=demo_client_bundle(), baseline=None, previous=None)
+    chosen = _formats(formats)
+    codes = [
+        _run_assessment(centre, out, chosen, True),
+        _run_assessment(client, out / "client", chosen, True, "demo_client"),
+    ]
+    sys.exit(int(most_severe(codes)))
 
 
 @cli.command()
@@ -260,9 +265,9 @@ def demo(
 @fail_on_input_errors
 def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
     """Scaffold an evidence bundle in DIRECTORY: manifest, record templates, questionnaire."""
+    from ccc_audit.app.setup import prepare
     from ccc_audit.errors import Diagnostic, InputError
-    from ccc_audit.loading.setup import prepare
-    from ccc_audit.output import write_all
+    from ccc_audit.files.writing import write_all
     from ccc_audit.scaffold import scaffold_files
 
     if directory.exists() and any(directory.iterdir()) and not force:
@@ -288,7 +293,7 @@ def rules() -> None:
 @fail_on_input_errors
 def rules_list(packs: tuple[str, ...], lang: str) -> None:
     """List every rule: id, check kinds, requirements, title."""
-    from ccc_audit.loading.setup import prepare
+    from ccc_audit.app.setup import prepare
 
     setup = prepare(packs)
     for pack, rule in setup.library.rules():
@@ -303,9 +308,9 @@ def rules_list(packs: tuple[str, ...], lang: str) -> None:
 @fail_on_input_errors
 def rules_coverage(packs: tuple[str, ...], lang: str) -> None:
     """Per standard: nodes, assessable nodes, nodes with rules, automated versus attestation-only."""
+    from ccc_audit.app.setup import prepare
     from ccc_audit.cli.browse import coverage_table
     from ccc_audit.coverage import coverage
-    from ccc_audit.loading.setup import prepare
 
     click.echo(coverage_table(coverage(prepare(packs).library), lang))
 
@@ -317,8 +322,8 @@ def rules_coverage(packs: tuple[str, ...], lang: str) -> None:
 @fail_on_input_errors
 def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
     """Show a rule (by id) or a requirement (catalogue:node) in full."""
+    from ccc_audit.app.setup import prepare
     from ccc_audit.cli.browse import describe
-    from ccc_audit.loading.setup import prepare
 
     setup = prepare(packs)
     text = describe(setup.library, ident, lang)

@@ -105,10 +105,36 @@ previous_option = click.option(
     metavar="OLD.json",
     help="An earlier assessment.json: every report gains a progress section.",
 )
+baseline_option = click.option(
+    "--baseline",
+    type=click.Path(path_type=Path),
+    metavar="RESULT.json",
+    help="An earlier assessment.json: only new or regressed findings fail; resolved ones are reported.",
+)
+fail_on_option = click.option(
+    "--fail-on",
+    "fail_on",
+    type=click.Choice(["observation", "minor", "major", "error"]),
+    default="minor",
+    show_default=True,
+    help="Lowest finding grade that fails the run (error: only evaluation errors fail it).",
+)
+with_records_option = click.option(
+    "--with-records",
+    is_flag=True,
+    help="Compute the record-based checks the profile only checks for presence.",
+)
+
+
+def comparison_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options every assessing command shares: --previous, --baseline, --fail-on, --with-records."""
+    for option in (with_records_option, fail_on_option, baseline_option, previous_option):
+        command = option(command)
+    return command
 
 
 def read_result(path: Path) -> AssessmentResult:
     """An assessment.json written earlier (InputError, located, when it is not one)."""
-    from ccc_audit.results import read_result as read
+    from ccc_audit.results.reading import read_result as read
 
     return read(path)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from ccc_audit.progress import Change, Progress
 from ccc_audit.reporters.labels import label
+from ccc_audit.results.comparison import Change, Comparison
 
 
 def _rate(value: float | None) -> str:
     return "-" if value is None else f"{value:.0%}"
 
 
-def progress_lines(progress: Progress, lang: str) -> list[str]:
+def progress_lines(progress: Comparison, lang: str) -> list[str]:
     """Counts per change, conformity per standard and category, then every changed finding."""
     lines = [f"{label('progress', lang)}: {progress.old_as_of} -> {progress.new_as_of}"]
     lines.append(", ".join(f"{label('change.' + c.value, lang)} {progress.count(c)}" for c in Change))

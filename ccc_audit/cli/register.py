@@ -17,7 +17,7 @@ from ccc_audit.cli.options import fail_on_input_errors, pack_option, read_result
 def diff(old: Path, new: Path, lang: str) -> None:
     """Progress from OLD.json to NEW.json: new, resolved, regressed and unchanged findings."""
     from ccc_audit.cli.progress_text import progress_lines
-    from ccc_audit.progress import compare
+    from ccc_audit.results.comparison import compare
 
     for line in progress_lines(compare(read_result(old), read_result(new)), lang):
         click.echo(line)
@@ -71,8 +71,8 @@ def questionnaire() -> None:
 @fail_on_input_errors
 def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: str | None) -> None:
     """Write every question the rule packs ask, with the bundle's current answers, to Q.xlsx."""
-    from ccc_audit.loading.setup import prepare
-    from ccc_audit.output import write_atomic
+    from ccc_audit.app.setup import prepare
+    from ccc_audit.files.writing import write_atomic
     from ccc_audit.questionnaire.export import export_questionnaire
     from ccc_audit.questionnaire.questions import questions
 
@@ -92,7 +92,7 @@ def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: 
 @fail_on_input_errors
 def questionnaire_import(workbook: Path, bundle: Path, packs: tuple[str, ...]) -> None:
     """Write the answers of Q.xlsx into BUNDLE/bundle.yaml (only its attestations block changes)."""
-    from ccc_audit.loading.setup import prepare
+    from ccc_audit.app.setup import prepare
     from ccc_audit.questionnaire.apply import import_questionnaire
     from ccc_audit.questionnaire.questions import questions
 

@@ -44,7 +44,7 @@ def _rubric_choice(purpose: str) -> Callable[[F], F]:
 def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
     """Scaffold a procurement folder in DIRECTORY: rubric, example responses and score sheets."""
     from ccc_audit.errors import Diagnostic, InputError
-    from ccc_audit.output import write_all
+    from ccc_audit.files.writing import write_all
     from ccc_audit.rfp.rubric import load_rubric, resolve_rubric
     from ccc_audit.rfp.scaffold import scaffold_procurement
 
@@ -71,7 +71,7 @@ def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
 @fail_on_input_errors
 def rfp_questionnaire(rubric_choice: str, lang: str, out: Path | None) -> None:
     """Write the XLSX questionnaire vendors fill in; put returned ones in DIR/vendors/."""
-    from ccc_audit.output import write_atomic
+    from ccc_audit.files.writing import write_atomic
     from ccc_audit.rfp.questionnaire import build_questionnaire
     from ccc_audit.rfp.rubric import load_rubric, resolve_rubric
 
@@ -104,7 +104,7 @@ def rfp_score(
     Exit codes: 2 for a bad input (every problem located by file and line or sheet and cell,
     nothing written); 0 otherwise, knock-outs, disagreements and flips being reported as flags.
     """
-    from ccc_audit.output import write_all
+    from ccc_audit.files.writing import write_all
     from ccc_audit.rfp.inputs import load_procurement
     from ccc_audit.rfp.reporters.registry import RFP_REPORTERS, render_rfp
     from ccc_audit.rfp.scoring import score

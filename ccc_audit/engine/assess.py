@@ -39,7 +39,8 @@ from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.types import builtin_record_types
 
-Progress = Callable[[int, int, str], None]
+OnRuleDone = Callable[[int, int, str], None]
+"""Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
 
 
 @dataclass
@@ -172,7 +173,7 @@ def open_records(bundle: LoadedBundle, cache_dir: Path | None) -> DuckRecordStor
     return store
 
 
-def run(job: Assessment, progress: Progress | None = None) -> AssessmentResult:
+def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult:
     """Assess the bundle; raise InputError if record data turned out unreadable.
 
     Record files are read in the background, smallest first, while the rules whose record sets
@@ -204,7 +205,7 @@ def _finish_loading(job: Assessment, records: DuckRecordStore) -> None:
     records.lock()
 
 
-def _run(job: Assessment, records: DuckRecordStore, progress: Progress | None) -> AssessmentResult:
+def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None) -> AssessmentResult:
     bundle = job.bundle.model
     records.publish_period(bundle.audit_period.start, bundle.audit_period.end, job.as_of)
     notices: list[Notice] = []

@@ -52,9 +52,13 @@ class LoadedBundle:
         return self.hashes[key]
 
     def settle(self) -> None:
-        """Wait for every background hash and remember them for the next run."""
+        """Wait for every background hash (the evidence index needs them all)."""
         for key in list(self.pending):
             self.sha256(key)
+
+    def save_hash_cache(self) -> None:
+        """Remember the file hashes for the next run (after ``settle``; no-op without a cache)."""
+        self.settle()
         self.hasher.save()
 
     def section_line(self, section: str) -> int | None:

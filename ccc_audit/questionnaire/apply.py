@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.writing import write_atomic
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.loading.yaml_source import parse_yaml
 from ccc_audit.models.bundle import Attestation
-from ccc_audit.output import write_atomic
 from ccc_audit.questionnaire.importing import merged, read_answers, rewrite_attestations
 from ccc_audit.questionnaire.questions import Question
 

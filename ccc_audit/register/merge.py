@@ -2,8 +2,10 @@
 
 - a new finding is appended with its first-detected date;
 - a recurring finding keeps its row, its id and every human-owned cell;
-- a finding that is no longer raised is marked resolved by assessment (awaiting verification of
-  effectiveness), never closed or deleted;
+- a finding that is no longer raised, by a rule the assessment evaluated, is marked resolved by
+  assessment (awaiting verification of effectiveness), never closed or deleted; when the rule
+  was not evaluated (another profile or scope), the row is left as it was: nothing is known
+  (``ccc_audit.results.comparison`` defines both);
 - a finding that returns after its action was verified or closed is reopened: its status goes
   back to open and the status it had is kept in the history column.
 """
@@ -21,6 +23,7 @@ from ccc_audit.register.columns import (
 )
 from ccc_audit.register.model import Register
 from ccc_audit.reporters.labels import label
+from ccc_audit.results.comparison import Change, evaluated_rules, no_longer_raised
 
 _HISTORY = {
     "detected": {"ja": "検出", "en": "detected"},
@@ -95,17 +98,22 @@ def _resolved(row: dict[str, str], result: AssessmentResult, lang: str) -> dict[
     return updated
 
 
+def _resolved_now(row: dict[str, str], evaluated: frozenset[str]) -> bool:
+    return no_longer_raised(row.get("rule_id", "") in evaluated) is Change.RESOLVED
+
+
 def merge(register: Register, result: AssessmentResult) -> Register:
     """The register after ``result``: existing rows in place, new findings appended by id."""
     lang = register.lang
     findings = {f.id: f for f in result.findings}
+    evaluated = evaluated_rules(result)
     seen: set[str] = set()
     rows: list[dict[str, str]] = []
     for row in register.rows:
         ident = row.get("finding_id", "")
         if ident in findings and ident not in seen:
             rows.append(_recurring(row, findings[ident], result, lang))
-        elif ident and ident not in seen:
+        elif ident and ident not in seen and _resolved_now(row, evaluated):
             rows.append(_resolved(row, result, lang))
         else:
             rows.append(row)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.writing import write_atomic
 from ccc_audit.models.result import AssessmentResult
-from ccc_audit.output import write_atomic
 from ccc_audit.register.columns import AssessmentState, state_of
 from ccc_audit.register.csv_file import read_csv, render_csv
 from ccc_audit.register.merge import merge

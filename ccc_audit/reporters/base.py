@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Protocol
 
-from ccc_audit.gate.verdict import Verdict, decide
 from ccc_audit.models.result import AssessmentResult, EvidenceRef, RuleResult
-from ccc_audit.progress import Progress
+from ccc_audit.results.comparison import Comparison
+from ccc_audit.results.verdict import Verdict, decide
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Report:
     bundle_dir: str = ""
     """The bundle folder as given on the command line (POSIX, relative to where CI runs), so that
     locations in CI formats point at ``<bundle_dir>/bundle.yaml``; empty: the current folder."""
-    progress: Progress | None = None
+    progress: Comparison | None = None
     """Change since an earlier result, when one was given: reports then gain a progress section."""
 
     @classmethod

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Finding, RequirementResult
-from ccc_audit.progress import Change
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.svg_charts import COLOURS, conformity_chart, points_chart, trend_chart
 from ccc_audit.reporters.templating import html_environment
+from ccc_audit.results.comparison import Change
 
 FAILING_SHOWN = 20
 """Failing entities listed per finding; the rest are counted, so huge populations stay small."""

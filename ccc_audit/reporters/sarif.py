@@ -14,10 +14,10 @@ from typing import Any
 
 from ccc_audit import __version__
 from ccc_audit.engine.findings import finding_id
-from ccc_audit.gate.baseline import Change
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import Finding, Outcome, RuleResult
 from ccc_audit.reporters.base import Report, line_of, rule_line
+from ccc_audit.results.comparison import Change
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL_OF_GRADE = {Grade.MAJOR: "error", Grade.MINOR: "warning", Grade.OBSERVATION: "note"}
@@ -32,6 +32,7 @@ _KIND_OF_OUTCOME = {
 }
 _BASELINE_STATE = {
     Change.NEW: "new",
+    Change.FIRST_ASSESSED: "new",
     Change.REGRESSED: "updated",
     Change.IMPROVED: "updated",
     Change.UNCHANGED: "unchanged",

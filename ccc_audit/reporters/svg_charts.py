@@ -7,8 +7,8 @@ from html import escape
 from markupsafe import Markup
 
 from ccc_audit.models.result import Conformity, Rollup
-from ccc_audit.progress import Progress
 from ccc_audit.reporters.labels import label
+from ccc_audit.results.comparison import Comparison
 
 COLOURS: dict[Conformity, str] = {
     Conformity.COMPLIANT: "#2e7d32",
@@ -98,7 +98,7 @@ def points_chart(rollups: list[Rollup], lang: str) -> Markup | None:
     return _svg(len(shown) * (_BAR + _GAP), label("chart.points", lang), body)
 
 
-def trend_chart(progress: Progress, lang: str) -> Markup:
+def trend_chart(progress: Comparison, lang: str) -> Markup:
     """Compliance rate of each standard before and now, one line per standard."""
     shown = [r for r in progress.rollups if ":" not in r.ref and r.new_assessed]
     height = 200

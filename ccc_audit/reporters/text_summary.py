@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ccc_audit.exit_codes import ExitCode, exit_code_for
-from ccc_audit.gate.verdict import FindingStatus
 from ccc_audit.models.result import Outcome
 from ccc_audit.reporters.base import Report, line_of, rule_line
 from ccc_audit.reporters.labels import label
+from ccc_audit.results.exit_codes import ExitCode, exit_code_for
+from ccc_audit.results.verdict import FindingStatus
 
 
 def one_line(text: str) -> str:
@@ -76,6 +76,10 @@ class TextReporter:
             (
                 "gate.resolved",
                 [f"  {f.id} {f.rule_id}: {one_line(f.title.get(lang))}" for f in verdict.resolved],
+            ),
+            (
+                "gate.not_reassessed",
+                [f"  {f.id} {f.rule_id}: {one_line(f.title.get(lang))}" for f in verdict.not_reassessed],
             ),
         ]
         for key, entries in sections:

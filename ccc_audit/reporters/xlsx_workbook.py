@@ -6,16 +6,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ccc_audit.models.result import AssessmentResult, Conformity
-from ccc_audit.progress import Change, Progress
 from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import write_register_sheets
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.labels import label
 from ccc_audit.reporters.xlsx_common import Cell, put, table, workbook_bytes
+from ccc_audit.results.comparison import Change, Comparison
 
 
-def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: Progress | None) -> None:
+def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: Comparison | None) -> None:
     sheet = workbook.create_sheet(label("summary_sheet", lang))
     put(sheet, 1, 1, label("title", lang))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
@@ -107,7 +107,7 @@ def _evidence(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
 
 
 def render_workbook(
-    result: AssessmentResult, register: Register, lang: str, progress: Progress | None = None
+    result: AssessmentResult, register: Register, lang: str, progress: Comparison | None = None
 ) -> bytes:
     """Every sheet of the workbook; the register sheets show ``register``."""
     workbook = Workbook()

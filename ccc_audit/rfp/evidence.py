@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, run
-from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import Conformity
 from ccc_audit.rfp.rubric import LoadedRubric
 

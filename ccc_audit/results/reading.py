@@ -1,4 +1,4 @@
-"""Read an assessment result file written earlier, with a located error when it is not one."""
+"""The one reader of ``assessment.json``: a result written earlier, or a located error."""
 
 from __future__ import annotations
 

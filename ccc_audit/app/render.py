@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ccc_audit.models.result import AssessmentResult
-from ccc_audit.progress import compare
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.registry import REPORTERS
+from ccc_audit.results.comparison import compare
 
 
 def render_all(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ccc_audit.gate.baseline import Change, compare
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Finding, Notice, Outcome, RuleResult
+from ccc_audit.results.comparison import Change, compare
 
 
 class FailOn(StrEnum):
@@ -46,7 +46,9 @@ class Verdict:
     has_baseline: bool
     statuses: list[FindingStatus]
     resolved: list[Finding] = field(default_factory=list)
-    """Findings of the baseline that this run no longer raises."""
+    """Findings of the baseline whose rule this run evaluated without raising them."""
+    not_reassessed: list[Finding] = field(default_factory=list)
+    """Findings of the baseline whose rule this run did not evaluate: neither resolved nor raised."""
 
     @property
     def errors(self) -> list[RuleResult]:
@@ -71,19 +73,30 @@ class Verdict:
 def decide(
     result: AssessmentResult, fail_on: FailOn = FailOn.MINOR, baseline: AssessmentResult | None = None
 ) -> Verdict:
-    """Which findings fail the run: unwaived, at or above ``fail_on``, new or regressed."""
-    before = {f.id: f for f in baseline.findings} if baseline else {}
+    """Which findings fail the run: unwaived, at or above ``fail_on``, and not already known.
+
+    With a baseline, a finding fails only when it is new, first assessed or regressed
+    (``ccc_audit.results.comparison`` defines each); without one, every finding is new.
+    """
+    comparison = compare(baseline, result) if baseline else None
     statuses = []
     for finding in result.findings:
-        change = compare(finding, before.get(finding.id)) if baseline else Change.NEW
+        change = (comparison.change_of(finding.id) if comparison else None) or Change.NEW
         why_not = None
         if finding.waived:
             why_not = "waived"
         elif not fail_on.reached_by(finding.grade):
             why_not = "below_threshold"
-        elif change not in (Change.NEW, Change.REGRESSED):
+        elif change not in (Change.NEW, Change.FIRST_ASSESSED, Change.REGRESSED):
             why_not = "in_baseline"
         statuses.append(FindingStatus(finding, change, why_not is None, why_not))
-    current = {f.id for f in result.findings}
-    resolved = [f for f in baseline.findings if f.id not in current] if baseline else []
-    return Verdict(result, fail_on, baseline is not None, statuses, sorted(resolved, key=lambda f: f.id))
+    resolved = [c.before for c in comparison.of(Change.RESOLVED)] if comparison else []
+    unknown = [c.before for c in comparison.of(Change.NOT_REASSESSED)] if comparison else []
+    return Verdict(
+        result,
+        fail_on,
+        baseline is not None,
+        statuses,
+        [f for f in resolved if f is not None],
+        [f for f in unknown if f is not None],
+    )

@@ -13,7 +13,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ccc_audit.gate.verdict import Verdict
+    from ccc_audit.results.verdict import Verdict
 
 
 class ExitCode(IntEnum):

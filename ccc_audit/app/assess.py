@@ -1,0 +1,108 @@
+"""Assess a bundle: the one use case behind every command, test and benchmark that assesses.
+
+``assess``, ``check``, ``demo``, RFP evidence scoring, the tests, the benchmarks and anyone
+using ccc-audit as a library call it::
+
+    from ccc_audit.app.assess import AssessOptions, assess
+
+    assessed = assess(AssessOptions(bundle=Path("my-centre"), as_of=dt.date(2026, 3, 31)))
+    assessed.result      # the canonical AssessmentResult (what assessment.json holds)
+    assessed.verdict     # which findings fail the run, and the exit code that follows
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ccc_audit.app.setup import prepare
+from ccc_audit.engine.assess import Assessment, OnRuleDone, run
+from ccc_audit.models.result import AssessmentResult
+from ccc_audit.results.comparison import Comparison, compare
+from ccc_audit.results.exit_codes import ExitCode, exit_code_for
+from ccc_audit.results.reading import read_result
+from ccc_audit.results.verdict import FailOn, Verdict, decide
+
+
+@dataclass(frozen=True)
+class AssessOptions:
+    """Everything one assessment depends on besides the files themselves."""
+
+    bundle: Path
+    """The bundle folder (or its bundle.yaml)."""
+    as_of: dt.date
+    """Assessment date: expiry, recency and period checks are judged on this day."""
+    packs: tuple[str, ...] = ()
+    """Rule packs by id or file (default: every built-in pack)."""
+    catalogues: tuple[str, ...] = ()
+    """Extra catalogue files beside the built-in ones."""
+    profile: str | None = None
+    """Tailoring profile by id or file (None: none)."""
+    language: str | None = None
+    """Language of the result's texts (None: the bundle's)."""
+    cache_dir: Path | None = None
+    """Where parsed records and file hashes are cached between runs (None: no cache)."""
+    with_records: bool = False
+    """Compute record-based checks that the profile would only check for presence."""
+    fail_on: FailOn = FailOn.MINOR
+    """Lowest finding grade that fails the run."""
+    baseline: Path | None = None
+    """An earlier assessment.json: only findings new or regressed since it fail the run."""
+    previous: Path | None = None
+    """An earlier assessment.json: the reports gain a progress section against it."""
+
+
+@dataclass(frozen=True)
+class Assessed:
+    """What one assessment produced."""
+
+    result: AssessmentResult
+    verdict: Verdict
+    language: str
+    """The language the result was written in (the option, or the bundle's)."""
+    progress: Comparison | None = None
+    """Change since ``options.previous``, when one was given."""
+    sources: dict[str, Path] = field(default_factory=dict)
+    """The earlier results read, by option name (baseline, previous)."""
+
+    @property
+    def exit_code(self) -> ExitCode:
+        """The process exit code of this run (input errors never reach a result)."""
+        return exit_code_for(self.verdict)
+
+
+def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> Assessed:
+    """Load and cross-check everything, assess the bundle, decide the verdict.
+
+    Raises ``InputError`` (every problem, located) when any input is unusable; earlier results
+    are read first, so that a bad ``--baseline`` fails before the work starts.
+    """
+    baseline = read_result(options.baseline) if options.baseline else None
+    previous = read_result(options.previous) if options.previous else None
+    setup = prepare(options.packs, options.catalogues, options.profile, options.bundle, options.cache_dir)
+    assert setup.bundle is not None
+    tailoring = setup.tailoring
+    if options.with_records:
+        tailoring = dataclasses.replace(tailoring, presence_only=False)
+    language = options.language or setup.bundle.model.language.value
+    job = Assessment(
+        setup.library,
+        setup.bundle,
+        tailoring,
+        options.as_of,
+        language,
+        setup.profile_source,
+        options.cache_dir,
+    )
+    result = run(job, on_rule_done)
+    setup.bundle.save_hash_cache()
+    sources = {k: p for k, p in (("baseline", options.baseline), ("previous", options.previous)) if p}
+    return Assessed(
+        result,
+        decide(result, options.fail_on, baseline),
+        language,
+        compare(previous, result) if previous else None,
+        sources,
+    )

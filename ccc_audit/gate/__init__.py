@@ -1,1 +1,0 @@
-"""The CI gate: which findings fail a run, given a threshold and an optional baseline."""
