@@ -17,8 +17,8 @@ from ccc_audit.loading.setup import prepare
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.render import render_all
 from ccc_audit.reporters.base import Report
-from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_client_bundle
+from ccc_audit.spreadsheets import restore
 
 AS_OF = dt.date(2026, 1, 15)
 

@@ -19,11 +19,11 @@ from openpyxl import load_workbook
 from snapshot_files import HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
 
-from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.reporters.markdown import plain_line
 from ccc_audit.rfp.reporters.registry import render_rfp
 from ccc_audit.rfp.scoring import score
+from ccc_audit.spreadsheets import restore
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rfp"
 
