@@ -18,7 +18,7 @@ from ccc_audit.models.result import AssessmentResult
 from ccc_audit.render import render_all
 from ccc_audit.reporters.base import Report
 from ccc_audit.resources import demo_client_bundle
-from ccc_audit.spreadsheets import restore
+from ccc_audit.spreadsheet.cells import restore
 
 AS_OF = dt.date(2026, 1, 15)
 

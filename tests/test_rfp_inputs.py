@@ -30,7 +30,7 @@ from ccc_audit.rfp.questionnaire import build_questionnaire, read_questionnaire
 from ccc_audit.rfp.result import KnockoutStatus, ScoreSource
 from ccc_audit.rfp.rubric import load_rubric
 from ccc_audit.rfp.scoring import price_scores, score
-from ccc_audit.spreadsheets import neutralise
+from ccc_audit.spreadsheet.cells import neutralise
 
 WORKED = Path(__file__).parent / "fixtures" / "rfp" / "worked"
 AS_OF = dt.date(2026, 3, 1)

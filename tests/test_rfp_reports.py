@@ -22,7 +22,7 @@ from syrupy.assertion import SnapshotAssertion
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.reporters.registry import render_rfp
 from ccc_audit.rfp.scoring import score
-from ccc_audit.spreadsheets import restore
+from ccc_audit.spreadsheet.cells import restore
 from ccc_audit.templating import md_line
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rfp"

@@ -25,7 +25,7 @@ from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import read_xlsx
 from ccc_audit.render import render_all
 from ccc_audit.resources import demo_bundle
-from ccc_audit.spreadsheets import restore
+from ccc_audit.spreadsheet.cells import restore
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

@@ -21,7 +21,8 @@ from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
 from ccc_audit.rfp.models import VendorResponse
 from ccc_audit.rfp.reporters.labels import label
 from ccc_audit.rfp.rubric import LoadedRubric
-from ccc_audit.spreadsheets import neutralise, restore, safe, set_widths, workbook_bytes
+from ccc_audit.spreadsheet.cells import neutralise, restore, safe
+from ccc_audit.spreadsheet.xlsx import set_widths, workbook_bytes
 
 VENDOR_SHEET = "vendor"
 KNOCKOUT_SHEET = "knockouts"

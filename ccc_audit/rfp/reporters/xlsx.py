@@ -9,7 +9,8 @@ from openpyxl import Workbook
 
 from ccc_audit.rfp.reporters.labels import label
 from ccc_audit.rfp.result import RfpResult
-from ccc_audit.spreadsheets import Cell, append_row, sheet_title, workbook_bytes
+from ccc_audit.spreadsheet.cells import Cell
+from ccc_audit.spreadsheet.xlsx import append_row, sheet_title, workbook_bytes
 
 
 def build_workbook(result: RfpResult, lang: str) -> Workbook:

@@ -1,10 +1,4 @@
-"""Spreadsheet building blocks shared by every workbook and CSV file ccc-audit writes.
-
-Cells are neutralised against formula injection (OWASP CSV injection) and read back exactly;
-tables get bold, filled, filtered headers and column widths; workbooks are saved as bytes that
-depend only on their content and a date. Imports only the standard library and openpyxl, so the
-register, the reporters, the questionnaire and the procurement reports can all use it.
-"""
+"""XLSX building blocks: safe typed cells, tables with styled headers and widths, stable bytes."""
 
 from __future__ import annotations
 
@@ -21,29 +15,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-Cell = str | int | float | dt.date | None
-"""A value written to a cell: text is neutralised, numbers and dates stay typed."""
+from ccc_audit.spreadsheet.cells import Cell, neutralise, safe
 
 DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def neutralise(value: str) -> str:
-    """Prefix a cell that a spreadsheet would read as a formula with an apostrophe."""
-    if value.startswith(_TRIGGERS) or value.startswith("'"):
-        return "'" + value
-    return value
-
-
-def restore(value: str) -> str:
-    """Undo :func:`neutralise` exactly once."""
-    return value[1:] if value.startswith("'") else value
-
-
-def safe(value: Cell) -> Cell:
-    """A value ready for a cell: text neutralised, anything else as it is."""
-    return neutralise(value) if isinstance(value, str) else value
 
 
 def sheet_title(text: str) -> str:
@@ -77,19 +52,6 @@ def append_row(sheet: WriteOnlyWorksheet, values: Sequence[Cell], bold: bool = F
         cell.font = Font(bold=True)
         styled.append(cell)
     sheet.append(styled)
-
-
-def cell_text(value: object) -> str:
-    """A cell read back as text: dates as ISO dates, whole numbers without ".0", escaping undone once."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return restore(str(value))
 
 
 def set_widths(sheet: Worksheet, widths: Sequence[float]) -> None:
