@@ -16,9 +16,9 @@ from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.reporters.base import Report
-from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_client_bundle
 from ccc_audit.results.verdict import decide
+from ccc_audit.spreadsheet.cells import restore
 
 AS_OF = dt.date(2026, 1, 15)
 

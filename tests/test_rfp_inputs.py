@@ -23,7 +23,6 @@ from openpyxl import load_workbook
 from ccc_audit.cli.main import cli
 from ccc_audit.errors import InputError
 from ccc_audit.models.result import Conformity
-from ccc_audit.reporters.spreadsheet_safety import neutralise
 from ccc_audit.rfp.evidence import conformities
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.models import PriceMethod
@@ -31,6 +30,7 @@ from ccc_audit.rfp.questionnaire import build_questionnaire, read_questionnaire
 from ccc_audit.rfp.result import KnockoutStatus, ScoreSource
 from ccc_audit.rfp.rubric import load_rubric
 from ccc_audit.rfp.scoring import price_scores, score
+from ccc_audit.spreadsheet.cells import neutralise
 
 WORKED = Path(__file__).parent / "fixtures" / "rfp" / "worked"
 AS_OF = dt.date(2026, 3, 1)

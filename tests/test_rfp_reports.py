@@ -19,11 +19,11 @@ from openpyxl import load_workbook
 from snapshot_files import HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
 
-from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.rfp.inputs import load_procurement
-from ccc_audit.rfp.reporters.markdown import plain_line
 from ccc_audit.rfp.reporters.registry import render_rfp
 from ccc_audit.rfp.scoring import score
+from ccc_audit.spreadsheet.cells import restore
+from ccc_audit.templating import md_line
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rfp"
 
@@ -80,7 +80,7 @@ def test_hostile_vendor_text_is_escaped_in_html_and_neutralised_in_xlsx(tmp_path
 @example("<b>bold</b> [a](javascript:x)")
 @given(st.text(alphabet=st.sampled_from(list(string.printable.strip() + " 評価→ü")), min_size=1, max_size=40))
 def test_markdown_escaping_shows_any_text_as_it_is(text: str) -> None:
-    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(plain_line(text) + "\n")
+    rendered = MarkdownIt("commonmark", {"html": False}).enable("table").render(md_line(text) + "\n")
     shown = html.unescape(re.sub(r"^<p>|</p>\n$", "", rendered))
     assert "<" not in rendered.replace("<p>", "").replace("</p>", "")
     assert shown == text.strip()

@@ -24,8 +24,8 @@ from ccc_audit.register.csv_file import read_csv
 from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import read_xlsx
-from ccc_audit.reporters.spreadsheet_safety import restore
 from ccc_audit.resources import demo_bundle
+from ccc_audit.spreadsheet.cells import restore
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 

@@ -8,7 +8,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ccc_audit.models.bundle import Answer, Bundle
 from ccc_audit.questionnaire.questions import ANSWER_LABELS, COLUMNS, SHEET, Question
-from ccc_audit.reporters.xlsx_common import Cell, table, workbook_bytes
+from ccc_audit.spreadsheet.cells import Cell
+from ccc_audit.spreadsheet.xlsx import table, workbook_bytes
 
 
 def export_questionnaire(items: list[Question], bundle: Bundle, lang: str) -> bytes:

@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.models.bundle import Attestation, Bundle
 from ccc_audit.questionnaire.questions import ANSWER_LABELS, COLUMNS, SHEET, Question, answer_of
-from ccc_audit.reporters.xlsx_common import cell_text
+from ccc_audit.spreadsheet.cells import cell_text
 
 _SPLIT = re.compile(r"[,、，\n]+")
 

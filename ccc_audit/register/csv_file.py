@@ -9,7 +9,7 @@ from pathlib import Path
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.register.columns import header, key_for_header
 from ccc_audit.register.model import Register
-from ccc_audit.reporters.spreadsheet_safety import neutralise, restore
+from ccc_audit.spreadsheet.cells import neutralise, restore
 
 
 def render_csv(register: Register) -> bytes:

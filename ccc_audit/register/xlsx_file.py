@@ -16,7 +16,8 @@ from ccc_audit.models.common import Grade
 from ccc_audit.register.columns import DATE_COLUMNS, STATUS_LABELS, Status, header, key_for_header, status_of
 from ccc_audit.register.model import Register
 from ccc_audit.reporters.labels import label
-from ccc_audit.reporters.xlsx_common import Cell, cell_text, table
+from ccc_audit.spreadsheet.cells import Cell, cell_text
+from ccc_audit.spreadsheet.xlsx import table
 
 OPEN_SHEET = "open_sheet"
 CLOSED_SHEET = "closed_sheet"

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Finding, RequirementResult
 from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.labels import label
 from ccc_audit.reporters.svg_charts import COLOURS, conformity_chart, points_chart, trend_chart
-from ccc_audit.reporters.templating import html_environment
 from ccc_audit.results.comparison import Change
+from ccc_audit.templating import html_environment
 
 FAILING_SHOWN = 20
 """Failing entities listed per finding; the rest are counted, so huge populations stay small."""
@@ -59,7 +60,7 @@ class HtmlReporter:
         findings = {f.id: f for f in result.findings}
         rows = [RequirementRow(q, _worst_grade(q, findings)) for q in result.requirements if q.assessable]
         text = (
-            html_environment()
+            html_environment(label)
             .get_template("report.html.j2")
             .render(
                 r=result,

@@ -6,6 +6,7 @@ from collections import Counter
 
 from ccc_audit.models.result import Conformity
 from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.labels import label
 from ccc_audit.results.comparison import Change
 
 FAILING_SHOWN = 20
@@ -22,12 +23,12 @@ class MarkdownReporter:
 
     def render(self, report: Report, lang: str) -> bytes:
         """Render the template."""
-        from ccc_audit.reporters.templating import environment  # Jinja2 only when Markdown is asked for
+        from ccc_audit.templating import environment  # Jinja2 only when Markdown is asked for
 
         result, progress = report.result, report.progress
         grades = Counter((f.grade.value, f.waived) for f in result.findings)
         text = (
-            environment()
+            environment(label)
             .get_template("report.md.j2")
             .render(
                 r=result,

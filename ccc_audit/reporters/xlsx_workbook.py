@@ -11,8 +11,9 @@ from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import write_register_sheets
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.labels import label
-from ccc_audit.reporters.xlsx_common import Cell, put, table, workbook_bytes
 from ccc_audit.results.comparison import Change, Comparison
+from ccc_audit.spreadsheet.cells import Cell
+from ccc_audit.spreadsheet.xlsx import put, table, workbook_bytes
 
 
 def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: Comparison | None) -> None:

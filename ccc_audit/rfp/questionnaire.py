@@ -18,11 +18,11 @@ from openpyxl.utils import get_column_letter
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
-from ccc_audit.reporters.spreadsheet_safety import neutralise, restore
 from ccc_audit.rfp.models import VendorResponse
 from ccc_audit.rfp.reporters.labels import label
-from ccc_audit.rfp.reporters.workbook import stable_xlsx
 from ccc_audit.rfp.rubric import LoadedRubric
+from ccc_audit.spreadsheet.cells import neutralise, restore, safe
+from ccc_audit.spreadsheet.xlsx import set_widths, workbook_bytes
 
 VENDOR_SHEET = "vendor"
 KNOCKOUT_SHEET = "knockouts"
@@ -35,10 +35,6 @@ QUESTIONNAIRE_DATE = dt.date(2000, 1, 1)
 """Document date inside the workbook, fixed so that the same rubric gives the same bytes."""
 _YES = {"yes", "y", "true", "はい", "有", "1"}
 _NO = {"no", "n", "false", "いいえ", "無", "0"}
-
-
-def _cell(value: object) -> object:
-    return neutralise(value) if isinstance(value, str) else value
 
 
 def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
@@ -58,7 +54,7 @@ def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
     for ko in rubric.model.knockouts:
         knockouts.append(
             [
-                _cell(v)
+                safe(v)
                 for v in (
                     ko.id,
                     ko.part,
@@ -76,7 +72,7 @@ def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
         c = rubric.nodes[index].criterion
         answers.append(
             [
-                _cell(v)
+                safe(v)
                 for v in (
                     c.id,
                     c.part or "",
@@ -91,12 +87,11 @@ def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
     for sheet in (vendor, knockouts, answers):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for column, width in zip("ABCDEFG", (22, 16, 28, 60, 40, 40, 40), strict=True):
-            sheet.column_dimensions[column].width = width
+        set_widths(sheet, (22, 16, 28, 60, 40, 40, 40))
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return stable_xlsx(book, QUESTIONNAIRE_DATE)
+    return workbook_bytes(book, QUESTIONNAIRE_DATE)
 
 
 @dataclass(frozen=True, order=True)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from html import escape
 
+from markupsafe import Markup
+
 _BAR = 18
 _GAP = 8
 _LABEL = 160
 _WIDTH = 520
 
 
-def bar_chart(title: str, bars: list[tuple[str, float]], maximum: float, unit: str) -> str:
+def bar_chart(title: str, bars: list[tuple[str, float]], maximum: float, unit: str) -> Markup:
     """Horizontal bars of ``value / maximum``, labelled; one ``<svg>`` element."""
     height = 28 + len(bars) * (_BAR + _GAP)
     room = _WIDTH - _LABEL - 70
@@ -29,4 +31,4 @@ def bar_chart(title: str, bars: list[tuple[str, float]], maximum: float, unit: s
             f"{value:.1f}{escape(unit)}</text>",
         ]
     parts.append("</svg>")
-    return "\n".join(parts)
+    return Markup("\n".join(parts))

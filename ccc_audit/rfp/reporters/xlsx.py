@@ -5,42 +5,19 @@ Every text cell is neutralised against formula injection.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 from openpyxl import Workbook
-from openpyxl.cell import Cell, WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from ccc_audit.reporters.spreadsheet_safety import neutralise
 from ccc_audit.rfp.reporters.labels import label
-from ccc_audit.rfp.reporters.workbook import stable_xlsx
 from ccc_audit.rfp.result import RfpResult
-
-Value = str | float | None
-
-
-def _bold(sheet: WriteOnlyWorksheet, value: Value) -> Cell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = Font(bold=True)
-    return cell
-
-
-def _put(sheet: WriteOnlyWorksheet, values: Sequence[Value], bold: bool = False) -> None:
-    cells = [neutralise(v) if isinstance(v, str) else v for v in values]
-    sheet.append([_bold(sheet, v) for v in cells] if bold else cells)
-
-
-def _sheet_name(text: str) -> str:
-    return re.sub(r"[\[\]:*?/\\']", "_", text)[:31]
+from ccc_audit.spreadsheet.cells import Cell
+from ccc_audit.spreadsheet.xlsx import append_row, sheet_title, workbook_bytes
 
 
 def build_workbook(result: RfpResult, lang: str) -> Workbook:
     """The workbook of ``result`` with headings in ``lang``."""
     book = Workbook(write_only=True)  # streamed rows: several times faster for large matrices
-    summary = book.create_sheet(_sheet_name(label("ranking", lang)))
-    _put(
+    summary = book.create_sheet(sheet_title(label("ranking", lang)))
+    append_row(
         summary,
         [
             label("rank", lang),
@@ -54,14 +31,14 @@ def build_workbook(result: RfpResult, lang: str) -> Workbook:
         bold=True,
     )
     for v in result.vendors:
-        _put(
+        append_row(
             summary,
             [v.rank, v.id, v.name, v.total, v.price, v.p_first, label("yes" if v.excluded else "no", lang)],
         )
     ranked = [v for v in result.vendors if not v.excluded]
     by_vendor = {v.id: {s.criterion: s for s in v.scores} for v in ranked}
-    matrix = book.create_sheet(_sheet_name(label("scores", lang)))
-    _put(
+    matrix = book.create_sheet(sheet_title(label("scores", lang)))
+    append_row(
         matrix,
         [
             "id",
@@ -77,7 +54,7 @@ def build_workbook(result: RfpResult, lang: str) -> Workbook:
         if not c.leaf:
             continue
         scores = [by_vendor[v.id][c.id] for v in ranked]
-        _put(
+        append_row(
             matrix,
             [
                 c.id,
@@ -88,30 +65,32 @@ def build_workbook(result: RfpResult, lang: str) -> Workbook:
                 *(s.source.value for s in scores),
             ],
         )
-    _put(
+    append_row(
         matrix,
         ["", label("total", lang), 100.0, *(None for _ in ranked), *(v.total for v in ranked)],
         bold=True,
     )
-    knockouts = book.create_sheet(_sheet_name(label("knockouts", lang)))
-    _put(
+    knockouts = book.create_sheet(sheet_title(label("knockouts", lang)))
+    append_row(
         knockouts,
         [label("vendor", lang), "id", label("status", lang), label("reason", lang), label("evidence", lang)],
         bold=True,
     )
     for v in result.vendors:
         for o in v.knockouts:
-            _put(knockouts, [v.id, o.knockout, o.status.value, o.reason.get(lang), "\n".join(o.evidence)])
+            append_row(
+                knockouts, [v.id, o.knockout, o.status.value, o.reason.get(lang), "\n".join(o.evidence)]
+            )
     leaves = [c for c in result.criteria if c.leaf]
     for evaluator in result.evaluators:
-        sheet = book.create_sheet(_sheet_name(f"{label('evaluators', lang)} {evaluator.id}"))
-        _put(sheet, [evaluator.name, evaluator.source], bold=True)
-        _put(sheet, [label("criterion", lang), *(v.id for v in ranked)], bold=True)
+        sheet = book.create_sheet(sheet_title(f"{label('evaluators', lang)} {evaluator.id}"))
+        append_row(sheet, [evaluator.name, evaluator.source], bold=True)
+        append_row(sheet, [label("criterion", lang), *(v.id for v in ranked)], bold=True)
         for c in leaves:
-            row: list[Value] = [c.id]
+            row: list[Cell] = [c.id]
             for v in ranked:
                 row.append(by_vendor[v.id][c.id].evaluator_scores.get(evaluator.id))
-            _put(sheet, row)
+            append_row(sheet, row)
     return book
 
 
@@ -126,4 +105,4 @@ class XlsxReporter:
 
     def render(self, result: RfpResult, lang: str) -> bytes:
         """The workbook's bytes (byte-identical for identical results)."""
-        return stable_xlsx(build_workbook(result, lang), result.as_of)
+        return workbook_bytes(build_workbook(result, lang), result.as_of)

@@ -1,4 +1,4 @@
-"""Shared XLSX building blocks: safe cells, tables with frozen headers and filters, stable bytes."""
+"""XLSX building blocks: safe typed cells, tables with styled headers and widths, stable bytes."""
 
 from __future__ import annotations
 
@@ -9,17 +9,21 @@ import zipfile
 from collections.abc import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ccc_audit.reporters.spreadsheet_safety import neutralise, restore
-
-Cell = str | int | float | dt.date | None
-"""A value written to a cell: text is neutralised, numbers and dates stay typed."""
+from ccc_audit.spreadsheet.cells import Cell, neutralise, safe
 
 DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+
+
+def sheet_title(text: str) -> str:
+    """``text`` as a worksheet name: characters Excel forbids replaced, at most 31 characters."""
+    return re.sub(r"[\[\]:*?/\\']", "_", text)[:31]
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
@@ -35,17 +39,25 @@ def put(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
         cell.value = value
 
 
-def cell_text(value: object) -> str:
-    """A cell read back as text: dates as ISO dates, whole numbers without ".0", escaping undone once."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return restore(str(value))
+def append_row(sheet: WriteOnlyWorksheet, values: Sequence[Cell], bold: bool = False) -> None:
+    """Stream one row to a write-only sheet, text neutralised; ``bold`` for heading rows."""
+    cells = [safe(v) for v in values]
+    if not bold:
+        sheet.append(cells)
+        return
+    styled = []
+    for value in cells:
+        cell = WriteOnlyCell(sheet)
+        cell.value = value
+        cell.font = Font(bold=True)
+        styled.append(cell)
+    sheet.append(styled)
+
+
+def set_widths(sheet: Worksheet, widths: Sequence[float]) -> None:
+    """Widths of the first columns, in characters."""
+    for column, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
 
 
 def table(
@@ -65,8 +77,7 @@ def table(
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
             put(sheet, first_row + offset, column, value)
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
+    set_widths(sheet, widths)
     last = get_column_letter(max(len(headers), 1))
     if first_row == 1:
         sheet.freeze_panes = "A2"
