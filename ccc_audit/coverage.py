@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ccc_audit.checks.attestation import AttestationCheckSpec
 from ccc_audit.loading.library import Library
-from ccc_audit.models.checks import AttestationCheckSpec
 from ccc_audit.models.common import Localized
 from ccc_audit.models.rulepack import Rule
 

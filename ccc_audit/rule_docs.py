@@ -9,19 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.coverage import coverage, is_automated
 from ccc_audit.loading.library import Library, LoadedPack
-from ccc_audit.models.checks import (
-    AttestationCheckSpec,
-    CheckSpec,
-    CoverageCheckSpec,
-    DocumentCheckSpec,
-    MetricCheckSpec,
-    PerEntityFrequencyCheckSpec,
-    PeriodicCheckSpec,
-    SampleValidityCheckSpec,
-    SqlCheckSpec,
-)
 from ccc_audit.models.rulepack import Rule
 
 _TEXT = {
@@ -76,22 +66,6 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _check_line(check: CheckSpec, lang: str) -> str:
-    if isinstance(check, DocumentCheckSpec):
-        return f"`document`: {', '.join(check.types)}"
-    if isinstance(check, AttestationCheckSpec):
-        return f"`attestation`: {_cell(check.question.get(lang))}"
-    if isinstance(check, PeriodicCheckSpec | PerEntityFrequencyCheckSpec):
-        return f"`{check.kind}`: {check.activity.get(lang)} ({check.min_count} / {check.window})"
-    if isinstance(check, CoverageCheckSpec | SqlCheckSpec):
-        return f"`{check.kind}`: {check.activity.get(lang)}"
-    if isinstance(check, MetricCheckSpec):
-        per = f" / {check.period.value}" if check.period else ""
-        return f"`metric`: {check.metric}{per}"
-    assert isinstance(check, SampleValidityCheckSpec)
-    return f"`sample_validity`: {', '.join(check.metrics)}"
-
-
 def _scope(rule: Rule, lang: str) -> str:
     parts = [
         f"{name} {', '.join(values)}"
@@ -125,7 +99,7 @@ def _rule_section(library: Library, rule: Rule, lang: str) -> list[str]:
         f"- {_t('grade', lang)}: {grade}",
         f"- {_t('how', lang)}: {how}",
         f"- {_t('checks', lang)}:",
-        *[f"  - {_check_line(check, lang)}" for check in rule.checks],
+        *[f"  - {REGISTRY.docs_line(check, lang)}" for check in rule.checks],
     ]
     for key, text in (
         ("rationale", rule.rationale),

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from ccc_audit.checks.attestation import AttestationCheckSpec
+from ccc_audit.checks.document import DocumentCheckSpec
+from ccc_audit.checks.per_entity_frequency import PerEntityFrequencyCheckSpec
+from ccc_audit.checks.periodic import PeriodicCheckSpec, RecordSource
 from ccc_audit.loading.library import Library
-from ccc_audit.models.checks import (
-    AttestationCheckSpec,
-    DocumentCheckSpec,
-    PerEntityFrequencyCheckSpec,
-    PeriodicCheckSpec,
-    RecordSource,
-)
 from ccc_audit.models.records import RecordType
 
 _MANIFEST_HEAD = """\

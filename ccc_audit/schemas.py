@@ -10,19 +10,19 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ccc_audit.checks.registry import RULE_PACK
 from ccc_audit.models.bundle import Bundle
 from ccc_audit.models.catalogue import Catalogue
 from ccc_audit.models.crosswalk import Crosswalk
 from ccc_audit.models.profile import Profile
 from ccc_audit.models.result import AssessmentResult
-from ccc_audit.models.rulepack import RulePack
 from ccc_audit.rfp.models import Rubric, ScoreSheet, VendorResponse
 from ccc_audit.rfp.result import RfpResult
 
 MODELS: dict[str, type[BaseModel]] = {
     "catalogue": Catalogue,
     "crosswalk": Crosswalk,
-    "rulepack": RulePack,
+    "rulepack": RULE_PACK,
     "bundle": Bundle,
     "profile": Profile,
     "result": AssessmentResult,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,7 @@ def test_exit_code_precedence(
     expected: int,
 ) -> None:
     if crash:
-        monkeypatch.setitem(CHECK_KINDS, "attestation", _boom)
+        monkeypatch.setitem(CHECK_KINDS, "attestation", replace(CHECK_KINDS["attestation"], evaluate=_boom))
     root = make_bundle(tmp_path / "bundle", missing, **extra)
 
     code, output = check(root, write_pack(tmp_path, RULES), *options)
@@ -121,7 +122,7 @@ def test_exit_code_precedence(
 def test_input_error_beats_evaluation_error_and_findings(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(CHECK_KINDS, "attestation", _boom)
+    monkeypatch.setitem(CHECK_KINDS, "attestation", replace(CHECK_KINDS["attestation"], evaluate=_boom))
     root = make_bundle(tmp_path / "bundle", ("continuity",))
     manifest = root / "bundle.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "aproved_by: nobody\n", encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -430,7 +431,7 @@ def _boom(_spec: object, _ctx: object) -> Any:
 def test_crashing_check_gives_error_outcome_and_other_rules_still_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(CHECK_KINDS, "document", _boom)
+    monkeypatch.setitem(CHECK_KINDS, "document", replace(CHECK_KINDS["document"], evaluate=_boom))
 
     result = assess(tmp_path, CRASH_RULES, CRASH_BUNDLE)
 
@@ -448,7 +449,7 @@ def test_crashing_check_gives_error_outcome_and_other_rules_still_run(
 
 
 def test_cli_exit_code_3_when_a_check_crashes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(CHECK_KINDS, "document", _boom)
+    monkeypatch.setitem(CHECK_KINDS, "document", replace(CHECK_KINDS["document"], evaluate=_boom))
     pack = write_pack(tmp_path, CRASH_RULES)
     root = write_bundle(tmp_path / "bundle", {"audit_period": PERIOD, **CRASH_BUNDLE})
     out = tmp_path / "out"
@@ -524,7 +525,7 @@ def test_exit_code_precedence(
 
 
 def test_input_error_beats_evaluation_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(CHECK_KINDS, "document", _boom)
+    monkeypatch.setitem(CHECK_KINDS, "document", replace(CHECK_KINDS["document"], evaluate=_boom))
     records = monitoring_records(css=2, short=0)
     records["monitoring"]["rows"][0][2] = "2025-02-30"
     pack = write_pack(tmp_path, CRASH_RULES)

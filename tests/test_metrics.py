@@ -16,13 +16,13 @@ import pytest
 from bundle_factory import write_bundle
 
 from ccc_audit.checks.base import CheckContext
+from ccc_audit.checks.metric import MetricCheckSpec
 from ccc_audit.checks.metric import evaluate as evaluate_metric
 from ccc_audit.engine.assess import open_records
 from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.metrics.base import MetricOptionError, MetricQuery
 from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.calendar import Span
-from ccc_audit.models.checks import MetricCheckSpec
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import Outcome
 from ccc_audit.records.duck_store import DuckRecordStore

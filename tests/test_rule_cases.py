@@ -20,6 +20,7 @@ import yaml
 from bundle_factory import TESTS, write_bundle
 
 from ccc_audit.checks.base import CheckContext
+from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.engine.assess import judge_rule, open_records
 from ccc_audit.errors import Diagnostic
@@ -36,7 +37,7 @@ DEFAULT_AS_OF = dt.date(2026, 1, 15)
 
 @cache
 def _library() -> Library:
-    return load_library(builtin_catalogues(), builtin_packs())
+    return load_library(builtin_catalogues(), builtin_packs(), REGISTRY)
 
 
 def _rules() -> dict[str, tuple[str, Rule]]:

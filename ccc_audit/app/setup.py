@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccc_audit.checks.attestation import AttestationCheckSpec
+from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.bundle import LoadedBundle, check_against_library, load_bundle
 from ccc_audit.loading.bundle_paths import HashCache
 from ccc_audit.loading.crosswalk import load_crosswalks
 from ccc_audit.loading.library import Library, load_library
 from ccc_audit.loading.profile import Tailoring, load_profile, tailor
-from ccc_audit.models.checks import AttestationCheckSpec
 from ccc_audit.models.result import Source
 from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs, builtin_profiles
 
@@ -59,7 +60,7 @@ def prepare(
     """Load and cross-check packs, catalogues, profile and bundle; collect every problem."""
     pack_paths = [_by_id(p, builtin_packs(), "rule pack") for p in packs] or builtin_packs()
     catalogue_paths = builtin_catalogues() + [Path(c) for c in catalogues]
-    library = load_library(catalogue_paths, pack_paths)
+    library = load_library(catalogue_paths, pack_paths, REGISTRY)
     problems: list[Diagnostic] = []
     try:
         assessable = {ref: entry.node.assessable for ref, entry in library.nodes.items()}

@@ -1,1 +1,4 @@
-"""Check kinds: one evaluator module each, registered in :mod:`ccc_audit.checks.registry`."""
+"""Check kinds: one module each (spec, evaluator, record needs, docs line) exporting ``KIND``.
+
+Each ``KIND`` is listed once in :mod:`ccc_audit.checks.registry`.
+"""

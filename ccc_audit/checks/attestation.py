@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+from pydantic import Field
+
 from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.kind import CheckKind
 from ccc_audit.models.bundle import Answer
 from ccc_audit.models.calendar import add_months
-from ccc_audit.models.checks import AttestationCheckSpec
+from ccc_audit.models.checks import CheckSpecBase, MonthsValue
+from ccc_audit.models.common import Identifier, Localized
 from ccc_audit.models.result import CheckResult, EvidenceRef, Outcome
+
+
+class AttestationCheckSpec(CheckSpecBase):
+    """A self-assessment answer exists, is supported by evidence and is recent."""
+
+    kind: Literal["attestation"] = Field(description="Check kind.")
+    question: Localized = Field(description="The question put to the organisation.")
+    question_id: Identifier | None = Field(
+        default=None, description="Attestation key; the rule id when omitted."
+    )
+    max_age_months: MonthsValue = Field(default=12, description="Older answers are stale.")
+    require_evidence: bool = Field(
+        default=True, description="A 'yes' must cite at least one evidence reference."
+    )
 
 
 def evaluate(spec: AttestationCheckSpec, ctx: CheckContext) -> CheckResult:
@@ -122,3 +142,21 @@ def _cite(ctx: CheckContext, ref: str) -> EvidenceRef:
     if document is not None:
         return ctx.document_ref(document)
     return ctx.records_ref(ref)
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split()).replace("|", "\\|")
+
+
+def docs_line(spec: AttestationCheckSpec, lang: str) -> str:
+    """Line describing a ``attestation`` check in the rule reference (``docs/rules``)."""
+    return f"`attestation`: {_one_line(spec.question.get(lang))}"
+
+
+KIND = CheckKind(
+    name="attestation",
+    spec=AttestationCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+)
+"""The ``attestation`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

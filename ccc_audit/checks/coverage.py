@@ -2,11 +2,74 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
+from pydantic import Field, model_validator
+
 from ccc_audit.checks.base import CheckContext, records_missing, text
-from ccc_audit.models.checks import CoverageCheckSpec
+from ccc_audit.checks.kind import CheckKind
+from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter
+from ccc_audit.models.common import Identifier, Localized, StrictModel
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident
 from ccc_audit.records.sql import where
+
+
+class ColumnPair(StrictModel):
+    """Columns that must hold equal values in two record sets."""
+
+    left: str = Field(min_length=1, description="Column of the rows checked.")
+    right: str = Field(min_length=1, description="Column of the matching set.")
+
+
+class CoverageRows(StrictModel):
+    """The rows that each need a follow-up."""
+
+    records: Identifier = Field(description="Record set.")
+    key_column: str = Field(min_length=1, description="Column naming a row in findings.")
+    date_column: str = Field(min_length=1, description="Date of the row; only rows in the period count.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+    grace_days: CountValue = Field(
+        default=0, description="Rows dated within this many days before the period end are not yet due."
+    )
+
+
+class CoverageMatch(StrictModel):
+    """The follow-up: a row of another set, matched on columns, dated within a number of days."""
+
+    records: Identifier = Field(description="Record set holding the follow-ups.")
+    date_column: str = Field(min_length=1, description="Date of the follow-up.")
+    on: list[ColumnPair] = Field(min_length=1, description="Columns that must match.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+    within_days: CountValue = Field(description="Follow-up dated 0 … n days after the row.")
+
+
+class Duration(StrictModel):
+    """A time to report, e.g. from complaint received to resolved."""
+
+    from_column: str = Field(min_length=1, description="Start date column.")
+    to_column: str = Field(min_length=1, description="End date column.")
+    name: Localized = Field(description="What the duration is, for findings.")
+
+
+class CoverageCheckSpec(CheckSpecBase):
+    """Every row of one set is followed up: by a matching row of another set, or by filled columns."""
+
+    kind: Literal["coverage"] = Field(description="Check kind.")
+    activity: Localized = Field(description="The follow-up each row needs, for findings.")
+    rows: CoverageRows = Field(description="Rows to cover.")
+    match: CoverageMatch | None = Field(default=None, description="Follow-up in another record set.")
+    filled: list[str] = Field(
+        default_factory=list, description="Columns of the same row that must be filled (e.g. resolved_on)."
+    )
+    duration: Duration | None = Field(default=None, description="A duration to report (mean and maximum).")
+
+    @model_validator(mode="after")
+    def _one_way(self) -> CoverageCheckSpec:
+        if (self.match is None) == (not self.filled):
+            raise ValueError("give either match or filled")
+        return self
+
 
 MAX_LISTED = 200
 
@@ -150,3 +213,18 @@ def _duration(spec: CoverageCheckSpec, ctx: CheckContext, base: str) -> tuple[st
         f"{d.name.ja}: 平均 {float(mean):.1f} 日、最長 {int(longest)} 日（{count} 件）。",
         f"{d.name.en.capitalize()}: mean {float(mean):.1f} days, longest {int(longest)} days ({count} rows).",
     )
+
+
+def docs_line(spec: CoverageCheckSpec, lang: str) -> str:
+    """Line describing a ``coverage`` check in the rule reference (``docs/rules``)."""
+    return f"`coverage`: {spec.activity.get(lang)}"
+
+
+KIND = CheckKind(
+    name="coverage",
+    spec=CoverageCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+    record_needs=needs,
+)
+"""The ``coverage`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

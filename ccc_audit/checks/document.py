@@ -3,13 +3,59 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from markdown_it import MarkdownIt
+from pydantic import Field, model_validator
 
 from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.kind import CheckKind
 from ccc_audit.models.bundle import Document
-from ccc_audit.models.checks import DocumentCheckSpec, SectionRequirement
+from ccc_audit.models.checks import CheckSpecBase, CountValue
+from ccc_audit.models.common import Identifier, Localized, StrictModel
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+
+
+class TopicRequirement(StrictModel):
+    """Topics a document set must declare: all of one list, and at least n of another."""
+
+    all_of: list[Identifier] = Field(default_factory=list, description="Topics all required.")
+    any_of: list[Identifier] = Field(default_factory=list, description="Topics to choose from.")
+    min_any: int = Field(default=1, ge=0, description="How many of any_of are required.")
+
+    @model_validator(mode="after")
+    def _min_any_reachable(self) -> TopicRequirement:
+        if self.any_of and self.min_any > len(self.any_of):
+            raise ValueError("min_any is larger than the number of topics in any_of")
+        return self
+
+
+class SectionRequirement(StrictModel):
+    """A section a Markdown or text document must contain, matched by heading text."""
+
+    name: Localized = Field(description="How the section is named in findings.")
+    headings: list[str] = Field(
+        min_length=1, description="Accepted heading texts (case-insensitive, either language)."
+    )
+
+
+class DocumentCheckSpec(CheckSpecBase):
+    """Documents of given types exist, are approved, current, and cover topics and sections."""
+
+    kind: Literal["document"] = Field(description="Check kind.")
+    types: list[Identifier] = Field(min_length=1, description="Accepted document types.")
+    min_count: CountValue = Field(default=1, description="How many such documents are needed.")
+    require_approved: bool = Field(default=True, description="Approval (by and on) is required.")
+    require_current: bool = Field(
+        default=True, description="Effective on, and not past its next review at, the as-of date."
+    )
+    topics: TopicRequirement | None = Field(
+        default=None, description="Topics the matching documents must declare between them."
+    )
+    sections: list[SectionRequirement] = Field(
+        default_factory=list, description="Sections required in Markdown / text documents."
+    )
+
 
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
 _PARSER = MarkdownIt("commonmark")
@@ -205,3 +251,17 @@ def _required_topics(spec: DocumentCheckSpec) -> str:
     if spec.topics.any_of:
         parts.append(f"{spec.topics.min_any} of ({', '.join(spec.topics.any_of)})")
     return " + ".join(parts)
+
+
+def docs_line(spec: DocumentCheckSpec, _lang: str) -> str:
+    """Line describing a ``document`` check in the rule reference (``docs/rules``)."""
+    return f"`document`: {', '.join(spec.types)}"
+
+
+KIND = CheckKind(
+    name="document",
+    spec=DocumentCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+)
+"""The ``document`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

@@ -8,17 +8,63 @@ must either all meet them (sustained) or improve period on period (improving).
 from __future__ import annotations
 
 import itertools
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.kind import CheckKind
 from ccc_audit.metrics.base import Metric, MetricQuery
 from ccc_audit.metrics.batch import metric_rows
 from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.calendar import Span, windows_in
-from ccc_audit.models.checks import MetricCheckSpec
+from ccc_audit.models.checks import CheckSpecBase, NumberValue, RowFilter, SpecProblem
+from ccc_audit.models.common import Identifier, StrictModel, Window
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident, quote_text
 from ccc_audit.records.sql import where
+
+
+class Threshold(StrictModel):
+    """Bounds a metric value must respect."""
+
+    min: NumberValue | None = Field(default=None, description="Lowest acceptable value.")
+    max: NumberValue | None = Field(default=None, description="Highest acceptable value.")
+
+
+class Target(StrictModel):
+    """Targets declared by the organisation in its KPI observations."""
+
+    records: Identifier = Field(default="kpi_observations", description="Record set of targets.")
+    metric: str = Field(min_length=1, description="Metric name as written in the metric column.")
+    higher_is_better: bool = Field(default=True, description="Whether values above the target meet it.")
+
+
+class Trend(StrictModel):
+    """COPC level and trend: the last periods improve, or stay at target."""
+
+    periods: int = Field(ge=2, le=24, description="How many most recent periods are judged.")
+    higher_is_better: bool = Field(default=True, description="Direction of improvement.")
+
+
+class MetricCheckSpec(CheckSpecBase):
+    """A named metric, computed from records per group and period, compared with thresholds."""
+
+    kind: Literal["metric"] = Field(description="Check kind.")
+    metric: Identifier = Field(description="Metric name from the metric library (docs/metrics.md).")
+    options: dict[str, str | int | float] = Field(
+        default_factory=dict, description="Metric options (see each metric)."
+    )
+    where: list[RowFilter] = Field(default_factory=list, description="Filters on the metric's records.")
+    group_by: list[str] = Field(default_factory=list, description="Columns to compute the metric per.")
+    period: Window | None = Field(default=None, description="Compute per window; whole period when omitted.")
+    threshold: Threshold | None = Field(default=None, description="Fixed bounds.")
+    target: Target | None = Field(default=None, description="Targets from the bundle.")
+    trend: Trend | None = Field(default=None, description="Level-and-trend rule over the last periods.")
+    require_data: bool = Field(
+        default=True, description="Fail when no value can be computed (no data for a period or group)."
+    )
+
 
 Bounds = tuple[float | None, float | None]
 
@@ -242,3 +288,38 @@ def _trend_failures(
             ),
         )
     ]
+
+
+def problems(spec: MetricCheckSpec) -> list[SpecProblem]:
+    """An unknown metric, or options the metric does not have."""
+    metric = METRICS.get(spec.metric)
+    if metric is None:
+        return [
+            SpecProblem(("metric",), f'unknown metric "{spec.metric}"; known: {", ".join(sorted(METRICS))}')
+        ]
+    unknown = sorted(set(spec.options) - set(metric.options))
+    if not unknown:
+        return []
+    allowed = ", ".join(sorted(metric.options)) or "none"
+    return [
+        SpecProblem(
+            ("options",), f'metric "{spec.metric}" has no option {", ".join(unknown)}; its options: {allowed}'
+        )
+    ]
+
+
+def docs_line(spec: MetricCheckSpec, _lang: str) -> str:
+    """Line describing a ``metric`` check in the rule reference (``docs/rules``)."""
+    per = f" / {spec.period.value}" if spec.period else ""
+    return f"`metric`: {spec.metric}{per}"
+
+
+KIND = CheckKind(
+    name="metric",
+    spec=MetricCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+    record_needs=needs,
+    problems=problems,
+)
+"""The ``metric`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

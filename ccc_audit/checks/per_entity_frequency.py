@@ -7,15 +7,93 @@ date during its first months), optionally each value of a partition column, and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.kind import CheckKind
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
-from ccc_audit.models.checks import PerEntityFrequencyCheckSpec
-from ccc_audit.models.common import Window
+from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
+from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident, quote_text
 from ccc_audit.records.sql import spans_values, where
+
+
+class PopulationSpec(StrictModel):
+    """Entities drawn from a record set (e.g. CSS from the staff roster)."""
+
+    records: Identifier = Field(description="Record set holding the population.")
+    id_column: str = Field(min_length=1, description="Column identifying an entity.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+    start_column: str | None = Field(
+        default=None, description="Date from which an entity is in the population."
+    )
+    end_column: str | None = Field(
+        default=None, description="Date after which an entity leaves the population (blank: none)."
+    )
+
+
+class EventSpec(StrictModel):
+    """Dated events attributed to entities."""
+
+    records: Identifier = Field(description="Record set holding the events.")
+    entity_column: str = Field(min_length=1, description="Column naming the entity.")
+    date_column: str = Field(min_length=1, description="Column holding the event date.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+
+
+class TenureSpec(StrictModel):
+    """Windows anchored at each entity's start date, over its first months only."""
+
+    months: int = Field(ge=1, le=24, description="How many months after the start date are checked.")
+
+
+class PartitionSpec(StrictModel):
+    """Count events separately per value of a column (each method, each transaction type)."""
+
+    column: str = Field(min_length=1, description="Event column whose values are counted apart.")
+    values: list[str] = Field(
+        default_factory=list,
+        description="Values each needing min_count events; empty: the values observed (see observed_within).",
+    )
+    observed_within: str | None = Field(
+        default=None,
+        description=(
+            "With no values: the values required of an entity are those seen in the period's events "
+            "sharing its value of this column (e.g. program → that program's transaction types)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _values_or_observed(self) -> PartitionSpec:
+        if bool(self.values) == bool(self.observed_within):
+            raise ValueError("give either values or observed_within")
+        return self
+
+
+class PerEntityFrequencyCheckSpec(CheckSpecBase):
+    """Each entity of a population has at least n events in every window it was present."""
+
+    kind: Literal["per_entity_frequency"] = Field(description="Check kind.")
+    activity: Localized = Field(description="What the events are, for findings.")
+    population: PopulationSpec = Field(description="Who must have events.")
+    events: EventSpec = Field(description="The events counted.")
+    window: WindowValue = Field(description="week, month, quarter or year.")
+    min_count: CountValue = Field(default=1, description="Events needed per entity per window.")
+    full_windows_only: bool = Field(
+        default=True,
+        description="Only windows the entity spent entirely in the population are checked.",
+    )
+    tenure: TenureSpec | None = Field(
+        default=None,
+        description="Check windows counted from each entity's start date, in its first months only.",
+    )
+    partition: PartitionSpec | None = Field(
+        default=None, description="Require min_count events for each value of a column."
+    )
+
 
 _STEP = {
     Window.WEEK: "INTERVAL 7 DAY",
@@ -257,3 +335,18 @@ def _result(
         population=total,
         failing_count=0,
     )
+
+
+def docs_line(spec: PerEntityFrequencyCheckSpec, lang: str) -> str:
+    """Line describing a ``per_entity_frequency`` check in the rule reference (``docs/rules``)."""
+    return f"`per_entity_frequency`: {spec.activity.get(lang)} ({spec.min_count} / {spec.window})"
+
+
+KIND = CheckKind(
+    name="per_entity_frequency",
+    spec=PerEntityFrequencyCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+    record_needs=needs,
+)
+"""The ``per_entity_frequency`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

@@ -3,14 +3,42 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Literal
+
+from pydantic import Field
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.kind import CheckKind
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
-from ccc_audit.models.checks import DocumentSource, PeriodicCheckSpec, RecordSource
-from ccc_audit.models.common import Window
+from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
+from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
 from ccc_audit.models.result import CheckResult, EvidenceRef, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident
 from ccc_audit.records.sql import spans_values, where
+
+
+class DocumentSource(StrictModel):
+    """Dated documents of given types; the effective date is the occurrence date."""
+
+    documents: list[Identifier] = Field(min_length=1, description="Document types counted.")
+
+
+class RecordSource(StrictModel):
+    """Dated rows of a record set."""
+
+    records: Identifier = Field(description="Record set name in the bundle manifest.")
+    date_column: str = Field(min_length=1, description="Column holding the occurrence date.")
+    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
+
+
+class PeriodicCheckSpec(CheckSpecBase):
+    """A recurring activity occurs at least n times in every window of the audit period."""
+
+    kind: Literal["periodic"] = Field(description="Check kind.")
+    activity: Localized = Field(description="What the activity is, for findings.")
+    source: DocumentSource | RecordSource = Field(description="Where occurrences come from.")
+    window: WindowValue = Field(description="week, month, quarter or year.")
+    min_count: CountValue = Field(default=1, description="Occurrences needed in every window.")
 
 
 def _document_counts(
@@ -98,3 +126,17 @@ def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
         population=len(spans),
         failing_count=0,
     )
+
+
+def docs_line(spec: PeriodicCheckSpec, lang: str) -> str:
+    """Line describing a ``periodic`` check in the rule reference (``docs/rules``)."""
+    return f"`periodic`: {spec.activity.get(lang)} ({spec.min_count} / {spec.window})"
+
+
+KIND = CheckKind(
+    name="periodic",
+    spec=PeriodicCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+)
+"""The ``periodic`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

@@ -1,9 +1,14 @@
-"""The one registry of check kinds: kind name → evaluator."""
+"""The one registry of check kinds: each kind module's ``KIND``, listed once.
+
+Adding a kind is one module under ``ccc_audit/checks`` exporting ``KIND``, one line here and one
+case file ``tests/check_cases/<kind>.yaml``; a test keeps the three in agreement.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
+
+from pydantic import TypeAdapter
 
 from ccc_audit.checks import (
     attestation,
@@ -15,38 +20,27 @@ from ccc_audit.checks import (
     sample_validity,
     sql_query,
 )
-from ccc_audit.checks.base import CheckContext
-from ccc_audit.models.result import CheckResult
+from ccc_audit.checks.kind import CheckKind, CheckRegistry
+from ccc_audit.models.checks import CheckSpecBase
+from ccc_audit.models.rulepack import RulePack
 
-Evaluator = Callable[[Any, CheckContext], CheckResult]
+REGISTRY = CheckRegistry(
+    document.KIND,
+    attestation.KIND,
+    periodic.KIND,
+    per_entity_frequency.KIND,
+    coverage.KIND,
+    metric.KIND,
+    sample_validity.KIND,
+    sql_query.KIND,
+)
+"""Every check kind, in the order the rule reference and the JSON Schema list them."""
 
-CHECK_KINDS: dict[str, Evaluator] = {}
+CHECK_KINDS: dict[str, CheckKind[Any]] = REGISTRY.kinds
+"""Each kind by name (the registry's own dict: tests may patch an entry)."""
 
+CHECK_SPEC: TypeAdapter[CheckSpecBase] = REGISTRY.spec_adapter
+"""Validates one check as written in a rule pack into its kind's spec."""
 
-def register(kind: str, evaluator: Evaluator) -> None:
-    """Add a check kind; registering a kind twice is an error."""
-    if kind in CHECK_KINDS:
-        raise ValueError(f"check kind {kind!r} is registered twice")
-    CHECK_KINDS[kind] = evaluator
-
-
-RecordNeeds = Callable[[Any], dict[str, list[str]]]
-"""Record sets a check reads, with the columns it needs in each."""
-
-RECORD_NEEDS: dict[str, RecordNeeds] = {
-    "per_entity_frequency": per_entity_frequency.needs,
-    "coverage": coverage.needs,
-    "metric": metric.needs,
-    "sample_validity": sample_validity.needs,
-    "sql": sql_query.needs,
-}
-"""The heavy record-based check kinds, which a presence-only run checks for their records only."""
-
-register("document", document.evaluate)
-register("attestation", attestation.evaluate)
-register("periodic", periodic.evaluate)
-register("per_entity_frequency", per_entity_frequency.evaluate)
-register("coverage", coverage.evaluate)
-register("metric", metric.evaluate)
-register("sample_validity", sample_validity.evaluate)
-register("sql", sql_query.evaluate)
+RULE_PACK: type[RulePack] = REGISTRY.rule_pack
+"""The rule-pack model whose checks are the registered kinds (what loading validates with)."""

@@ -9,11 +9,26 @@ most conservative case) is used.
 from __future__ import annotations
 
 from statistics import NormalDist
+from typing import Literal
+
+from pydantic import Field
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
-from ccc_audit.models.checks import SampleValidityCheckSpec
+from ccc_audit.checks.kind import CheckKind
+from ccc_audit.models.checks import CheckSpecBase, NumberValue
+from ccc_audit.models.common import Identifier
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident, quote_text
+
+
+class SampleValidityCheckSpec(CheckSpecBase):
+    """Sample-based metrics have a margin of error within tolerance (COPC 1.4)."""
+
+    kind: Literal["sample_validity"] = Field(description="Check kind.")
+    records: Identifier = Field(default="kpi_observations", description="Record set of observations.")
+    metrics: list[str] = Field(min_length=1, description="Sample-based metric names checked.")
+    confidence: float = Field(default=0.95, gt=0.5, lt=1, description="Confidence level.")
+    tolerance: NumberValue = Field(description="Largest acceptable margin of error (e.g. 0.05).")
 
 
 def margin_sql(z: float) -> str:
@@ -114,3 +129,18 @@ def evaluate(spec: SampleValidityCheckSpec, ctx: CheckContext) -> CheckResult:
         population=len(rows),
         failing_count=0,
     )
+
+
+def docs_line(spec: SampleValidityCheckSpec, _lang: str) -> str:
+    """Line describing a ``sample_validity`` check in the rule reference (``docs/rules``)."""
+    return f"`sample_validity`: {', '.join(spec.metrics)}"
+
+
+KIND = CheckKind(
+    name="sample_validity",
+    spec=SampleValidityCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+    record_needs=needs,
+)
+"""The ``sample_validity`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

@@ -6,14 +6,34 @@ checked at load time to be exactly one SELECT statement.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
+from typing import Literal
 
 import duckdb
+from pydantic import Field
 
 from ccc_audit.checks.base import CheckContext, records_missing, text
-from ccc_audit.models.checks import SqlCheckSpec
+from ccc_audit.checks.kind import CheckKind
+from ccc_audit.models.checks import CheckSpecBase, SpecProblem
+from ccc_audit.models.common import Identifier, Localized
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.errors import MissingColumnsError
+
+
+class SqlCheckSpec(CheckSpecBase):
+    """The escape hatch: a read-only SELECT over the record tables returning failing rows."""
+
+    kind: Literal["sql"] = Field(description="Check kind.")
+    activity: Localized = Field(description="What a returned row means, for findings.")
+    uses: list[Identifier] = Field(min_length=1, description="Record sets the query reads.")
+    columns: dict[Identifier, list[str]] = Field(
+        default_factory=dict,
+        description="Columns the query reads, per record set; a missing one fails the check as incomplete.",
+    )
+    query: str = Field(min_length=1, description="One SELECT; its first column names the failing subject.")
+
 
 MAX_LISTED = 200
 _MISSING_COLUMN = re.compile(r'Referenced column "([^"]+)" not found')
@@ -78,3 +98,65 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
         required="0",
         evidence=evidence,
     )
+
+
+def problems(spec: SqlCheckSpec) -> list[SpecProblem]:
+    """A query that is not exactly one read-only SELECT over the record tables."""
+    problem = sql_problem(spec.query)
+    return [SpecProblem(("query",), problem)] if problem else []
+
+
+def sql_problem(query: str) -> str | None:
+    """Why a rule-pack query is refused (anything but exactly one SELECT), or None."""
+    try:
+        statements = duckdb.extract_statements(query)
+    except duckdb.Error as exc:
+        return f"the query is not valid SQL: {str(exc).splitlines()[0]}"
+    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
+        return "the query must be exactly one SELECT statement (rule-pack SQL is read-only)"
+    serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
+    for node in _nodes(json.loads(serialised[0][0])):
+        if node.get("type") == "TABLE_FUNCTION":
+            function = node.get("function")
+            name = str(function.get("function_name", "?")) if isinstance(function, dict) else "?"
+            if name not in _HARMLESS_TABLE_FUNCTIONS:
+                return f"the query calls {name}(); rule-pack SQL may read only the record tables"
+        if node.get("type") == "BASE_TABLE" and (
+            node.get("catalog_name")
+            or node.get("schema_name")
+            or not _IDENTIFIER.match(str(node.get("table_name")))
+        ):
+            return (
+                f'the query reads "{node.get("table_name")}"; rule-pack SQL may read only the record tables'
+            )
+    return None
+
+
+_HARMLESS_TABLE_FUNCTIONS = {"generate_series", "range", "unnest"}
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _nodes(value: object) -> Iterator[dict[str, object]]:
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _nodes(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _nodes(item)
+
+
+def docs_line(spec: SqlCheckSpec, lang: str) -> str:
+    """Line describing a ``sql`` check in the rule reference (``docs/rules``)."""
+    return f"`sql`: {spec.activity.get(lang)}"
+
+
+KIND = CheckKind(
+    name="sql",
+    spec=SqlCheckSpec,
+    evaluate=evaluate,
+    docs_line=docs_line,
+    record_needs=needs,
+    problems=problems,
+)
+"""The ``sql`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

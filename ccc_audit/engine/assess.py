@@ -10,7 +10,7 @@ from pathlib import Path
 from ccc_audit import __version__
 from ccc_audit.checks.base import CheckContext, text
 from ccc_audit.checks.presence import evaluate_presence
-from ccc_audit.checks.registry import CHECK_KINDS, RECORD_NEEDS
+from ccc_audit.checks.registry import CHECK_KINDS
 from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
 from ccc_audit.engine.crosswalk import crosswalk_traces
@@ -21,6 +21,7 @@ from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.loading.library import Library, LoadedPack
 from ccc_audit.loading.profile import Tailoring
 from ccc_audit.models.bundle import Waiver
+from ccc_audit.models.checks import CheckSpecBase
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import (
     AssessmentResult,
@@ -62,14 +63,15 @@ _SECTION_OF_KIND = {"document": "documents", "attestation": "attestations"}
 
 
 def _run_check(
-    spec: object, ctx: CheckContext, problems: list[Diagnostic], presence_only: bool
+    spec: CheckSpecBase, ctx: CheckContext, problems: list[Diagnostic], presence_only: bool
 ) -> CheckResult:
-    kind = str(getattr(spec, "kind", "?"))
+    kind = spec.kind
     try:
-        if presence_only and kind in RECORD_NEEDS:
-            result = evaluate_presence(kind, RECORD_NEEDS[kind](spec), ctx)
+        check_kind = CHECK_KINDS[kind]
+        if presence_only and check_kind.record_needs is not None:
+            result = evaluate_presence(kind, check_kind.record_needs(spec), ctx)
         else:
-            result = CHECK_KINDS[kind](spec, ctx)
+            result = check_kind.evaluate(spec, ctx)
         if result.reason == "evidence_missing" and not result.evidence:
             manifest = EvidenceRef(
                 kind="manifest",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from ccc_audit.checks.metric import MetricCheckSpec
+from ccc_audit.checks.sql_query import SqlCheckSpec
 from ccc_audit.metrics.library import METRICS
-from ccc_audit.models.checks import MetricCheckSpec, SqlCheckSpec
 from ccc_audit.models.rulepack import Rule
 
 

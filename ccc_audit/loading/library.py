@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import BaseModel
 
@@ -14,9 +13,8 @@ from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.crosswalk import LoadedCrosswalk
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, YamlPath, load_yaml
-from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.catalogue import Catalogue, RequirementNode
-from ccc_audit.models.checks import MetricCheckSpec, SqlCheckSpec
+from ccc_audit.models.checks import CheckSpecBase, SpecProblem
 from ccc_audit.models.common import Window
 from ccc_audit.models.rulepack import ParameterType, Rule, RulePack
 
@@ -85,14 +83,37 @@ def _load_all(
     return loaded, problems
 
 
-def load_library(catalogue_paths: list[Path], pack_paths: list[Path]) -> Library:
-    """Load and cross-check catalogues and packs; raise InputError listing every problem."""
+class CheckKinds(Protocol):
+    """What loading needs from the check kinds, which live in a higher layer and are passed in.
+
+    :data:`ccc_audit.checks.registry.REGISTRY` is the one implementation; loading never imports it.
+    """
+
+    @property
+    def rule_pack(self) -> type[RulePack]:
+        """The rule-pack model whose checks are validated as the registered kinds' specs."""
+        ...
+
+    def problems(self, check: CheckSpecBase) -> list[SpecProblem]:
+        """Problems of a validated check that its model cannot see, located relative to the check."""
+        ...
+
+
+def load_library(
+    catalogue_paths: list[Path], pack_paths: list[Path], check_kinds: CheckKinds | None = None
+) -> Library:
+    """Load and cross-check catalogues and packs; raise InputError listing every problem.
+
+    Rule packs are validated with ``check_kinds`` (the check registry), which loading packs needs.
+    """
     library = Library()
     cats, problems = _load_all(catalogue_paths, Catalogue)
     for model, doc in cats:
         assert isinstance(model, Catalogue)
         problems.extend(_index_catalogue(library, LoadedCatalogue(model, doc)))
-    packs, pack_problems = _load_all(pack_paths, RulePack)
+    if check_kinds is None and pack_paths:
+        raise ValueError("loading rule packs needs the check kinds (ccc_audit.checks.registry.REGISTRY)")
+    packs, pack_problems = _load_all(pack_paths, check_kinds.rule_pack) if check_kinds else ([], [])
     problems.extend(pack_problems)
     seen_rules: dict[str, str] = {}
     seen_packs: set[str] = set()
@@ -102,7 +123,8 @@ def load_library(catalogue_paths: list[Path], pack_paths: list[Path]) -> Library
         if model.pack.id in seen_packs:
             problems.append(doc.diagnostic(("pack", "id"), f'pack id "{model.pack.id}" is loaded twice'))
         seen_packs.add(model.pack.id)
-        problems.extend(_check_pack(library, pack, seen_rules))
+        assert check_kinds is not None  # there are packs
+        problems.extend(_check_pack(library, pack, seen_rules, check_kinds))
         library.packs.append(pack)
     if problems:
         raise InputError(problems)
@@ -144,7 +166,9 @@ def _param_refs(value: object, path: YamlPath) -> Iterator[tuple[YamlPath, str]]
         yield path, value
 
 
-def _check_pack(library: Library, pack: LoadedPack, seen_rules: dict[str, str]) -> list[Diagnostic]:
+def _check_pack(
+    library: Library, pack: LoadedPack, seen_rules: dict[str, str], check_kinds: CheckKinds
+) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     model, doc = pack.model, pack.doc
     known_cats = {c.model.standard.id for c in library.catalogues}
@@ -182,29 +206,8 @@ def _check_pack(library: Library, pack: LoadedPack, seen_rules: dict[str, str]) 
                     )
                 )
         for c, check in enumerate(rule.checks):
-            if isinstance(check, MetricCheckSpec) and check.metric in METRICS:
-                unknown = sorted(set(check.options) - set(METRICS[check.metric].options))
-                if unknown:
-                    allowed = ", ".join(sorted(METRICS[check.metric].options)) or "none"
-                    problems.append(
-                        doc.diagnostic(
-                            ("rules", r, "checks", c, "options"),
-                            f'metric "{check.metric}" has no option {", ".join(unknown)}; '
-                            f"its options: {allowed}",
-                        )
-                    )
-            if isinstance(check, MetricCheckSpec) and check.metric not in METRICS:
-                known = ", ".join(sorted(METRICS))
-                problems.append(
-                    doc.diagnostic(
-                        ("rules", r, "checks", c, "metric"),
-                        f'unknown metric "{check.metric}"; known: {known}',
-                    )
-                )
-            if isinstance(check, SqlCheckSpec):
-                problem = sql_problem(check.query)
-                if problem:
-                    problems.append(doc.diagnostic(("rules", r, "checks", c, "query"), problem))
+            for path, message in check_kinds.problems(check):
+                problems.append(doc.diagnostic(("rules", r, "checks", c, *path), message))
             for path, ref_text in _param_refs(check, ("rules", r, "checks", c)):
                 problems.extend(_check_param_ref(pack, path, ref_text))
     return problems
@@ -234,45 +237,3 @@ def _check_param_ref(pack: LoadedPack, path: YamlPath, ref: str) -> list[Diagnos
             )
         ]
     return []
-
-
-def sql_problem(query: str) -> str | None:
-    """Why a rule-pack query is refused (anything but exactly one SELECT), or None."""
-    import duckdb
-
-    try:
-        statements = duckdb.extract_statements(query)
-    except duckdb.Error as exc:
-        return f"the query is not valid SQL: {str(exc).splitlines()[0]}"
-    if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
-        return "the query must be exactly one SELECT statement (rule-pack SQL is read-only)"
-    serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
-    for node in _nodes(json.loads(serialised[0][0])):
-        if node.get("type") == "TABLE_FUNCTION":
-            function = node.get("function")
-            name = str(function.get("function_name", "?")) if isinstance(function, dict) else "?"
-            if name not in _HARMLESS_TABLE_FUNCTIONS:
-                return f"the query calls {name}(); rule-pack SQL may read only the record tables"
-        if node.get("type") == "BASE_TABLE" and (
-            node.get("catalog_name")
-            or node.get("schema_name")
-            or not _IDENTIFIER.match(str(node.get("table_name")))
-        ):
-            return (
-                f'the query reads "{node.get("table_name")}"; rule-pack SQL may read only the record tables'
-            )
-    return None
-
-
-_HARMLESS_TABLE_FUNCTIONS = {"generate_series", "range", "unnest"}
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def _nodes(value: object) -> Iterator[dict[str, object]]:
-    if isinstance(value, dict):
-        yield value
-        for item in value.values():
-            yield from _nodes(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _nodes(item)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from ccc_audit.models.checks import CheckSpec
+from ccc_audit.models.checks import CheckSpecBase
 from ccc_audit.models.common import Grade, Identifier, Localized, Severity, StrictModel, Window
 
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*(\.[a-z0-9_\-]+)+$")]
@@ -119,7 +120,9 @@ class Rule(StrictModel):
     grade: Grade = Field(description="Grade a failure gets.")
     escalation: Escalation | None = Field(default=None, description="Optional escalation.")
     severity: Severity = Field(description="Consequence of a failure.")
-    checks: list[CheckSpec] = Field(min_length=1, description="Checks; all must pass.")
+    # Check kinds live above the models layer, so checks are typed by their common base here;
+    # loading validates with the subclass ccc_audit.checks.registry derives, whose checks are the kinds.
+    checks: Sequence[CheckSpecBase] = Field(min_length=1, description="Checks; all must pass.")
 
 
 class PackInfo(StrictModel):

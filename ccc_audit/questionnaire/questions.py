@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ccc_audit.checks.attestation import AttestationCheckSpec
 from ccc_audit.loading.library import Library
 from ccc_audit.models.bundle import Answer
-from ccc_audit.models.checks import AttestationCheckSpec
 from ccc_audit.models.common import Localized
 
 L = Localized
