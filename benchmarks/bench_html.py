@@ -27,8 +27,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from ccc_audit.app.setup import prepare
-from ccc_audit.engine.assess import Assessment, run
+from ccc_audit.app.assess import AssessOptions, assess
 from ccc_audit.models.common import Localized
 from ccc_audit.models.result import AssessmentResult, EvidenceRef, FailingItem
 from ccc_audit.reporters.base import Report
@@ -61,10 +60,8 @@ def _bundle(seats: int, months: int) -> Path:
 
 def _assess(bundle: Path) -> tuple[AssessmentResult, float]:
     start = time.perf_counter()
-    setup = prepare(bundle=bundle)
-    assert setup.bundle is not None
     with tempfile.TemporaryDirectory() as cache:
-        result = run(Assessment(setup.library, setup.bundle, setup.tailoring, AS_OF, "ja", None, Path(cache)))
+        result = assess(AssessOptions(bundle, AS_OF, language="ja", cache_dir=Path(cache))).result
     return result, time.perf_counter() - start
 
 

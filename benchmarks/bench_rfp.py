@@ -22,8 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ccc_audit.app.procurement import score_procurement
 from ccc_audit.rfp.inputs import load_procurement
-from ccc_audit.rfp.scoring import score
 
 TARGET_SECONDS = 5.0
 GROUPS = 10
@@ -100,7 +100,7 @@ def main() -> None:
             start = time.perf_counter()
             procurement = load_procurement(root)
             loaded = time.perf_counter()
-            result = score(procurement, dt.date(2026, 1, 1))
+            result = score_procurement(procurement, dt.date(2026, 1, 1))
             scored = time.perf_counter()
             loads.append(loaded - start)
             scores.append(scored - loaded)

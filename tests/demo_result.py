@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ccc_audit.app.setup import prepare
-from ccc_audit.engine.assess import Assessment, run
+from ccc_audit.app.assess import AssessOptions, assess
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.resources import demo_bundle
 
@@ -14,6 +13,4 @@ AS_OF = dt.date(2026, 1, 15)
 
 def assess_demo(as_of: dt.date = AS_OF) -> AssessmentResult:
     """Assess the built-in demo bundle as the README's demo does."""
-    setup = prepare(bundle=demo_bundle())
-    assert setup.bundle is not None
-    return run(Assessment(setup.library, setup.bundle, setup.tailoring, as_of, "ja"))
+    return assess(AssessOptions(demo_bundle(), as_of, language="ja")).result

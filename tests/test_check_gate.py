@@ -243,4 +243,4 @@ def test_a_baseline_that_is_not_a_result_is_an_input_error(tmp_path: Path) -> No
     )
 
     assert code == 2
-    assert f"{baseline}: not a ccc-audit result (assessment.json)" in output
+    assert f"{baseline}:1:1: not an assessment result" in output

@@ -21,10 +21,9 @@ from syrupy.assertion import SnapshotAssertion
 from syrupy.extensions.single_file import SingleFileSnapshotExtension
 from test_engine import AS_OF, PERIOD, PRIVACY_POLICY, document_check, rule, write_pack
 
+from ccc_audit.app.assess import AssessOptions, assess
 from ccc_audit.app.render import render_all
-from ccc_audit.app.setup import prepare
 from ccc_audit.cli.main import cli
-from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.models.result import Outcome
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.github import escape_data, escape_property
@@ -37,11 +36,7 @@ CI_FORMATS = ["text", "junit", "sarif", "github", "gitlab"]
 
 @pytest.fixture(scope="module")
 def demo_report() -> Report:
-    setup = prepare(profile="ci-completeness", bundle=demo_bundle())
-    assert setup.bundle is not None
-    result = run(
-        Assessment(setup.library, setup.bundle, setup.tailoring, DEMO_AS_OF, "en", setup.profile_source)
-    )
+    result = assess(AssessOptions(demo_bundle(), DEMO_AS_OF, profile="ci-completeness", language="en")).result
     return Report(decide(result), "evidence")
 
 

@@ -14,10 +14,10 @@ import yaml
 from bundle_factory import write_bundle
 from click.testing import CliRunner
 
-from ccc_audit.app.setup import prepare
+from ccc_audit.app.assess import AssessOptions
+from ccc_audit.app.assess import assess as run_assessment
 from ccc_audit.checks.registry import CHECK_KINDS
 from ccc_audit.cli.main import cli
-from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Outcome, RequirementResult, RuleResult
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
@@ -118,9 +118,7 @@ def assess(
     tmp_path.mkdir(parents=True, exist_ok=True)
     pack = write_pack(tmp_path, rules)
     root = write_bundle(tmp_path / "bundle", {"audit_period": PERIOD, **bundle})
-    setup = prepare((str(pack),), (), None, root)
-    assert setup.bundle is not None
-    return run(Assessment(setup.library, setup.bundle, setup.tailoring, as_of, "en", setup.profile_source))
+    return run_assessment(AssessOptions(root, as_of, packs=(str(pack),), language="en")).result
 
 
 def rule_result(result: AssessmentResult, rule_id: str) -> RuleResult:

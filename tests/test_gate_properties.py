@@ -7,8 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_reports import AS_OF
 
-from ccc_audit.app.setup import prepare
-from ccc_audit.engine.assess import Assessment, run
+from ccc_audit.app.assess import AssessOptions, assess
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Finding
 from ccc_audit.resources import demo_bundle
@@ -18,9 +17,7 @@ from ccc_audit.results.verdict import FailOn, decide
 
 @pytest.fixture(scope="module")
 def demo_findings() -> AssessmentResult:
-    setup = prepare(bundle=demo_bundle())
-    assert setup.bundle is not None
-    return run(Assessment(setup.library, setup.bundle, setup.tailoring, AS_OF, "en"))
+    return assess(AssessOptions(demo_bundle(), AS_OF, language="en")).result
 
 
 def _variant(findings: list[Finding], picks: list[tuple[bool, Grade, bool]]) -> list[Finding]:

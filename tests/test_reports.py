@@ -11,9 +11,8 @@ from demo_result import assess_demo
 from snapshot_files import CsvSnapshot, HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
 
+from ccc_audit.app.assess import AssessOptions, assess
 from ccc_audit.app.render import render_all
-from ccc_audit.app.setup import prepare
-from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.reporters.base import Report
 from ccc_audit.resources import demo_client_bundle
@@ -211,8 +210,6 @@ def test_html_caps_huge_failing_lists(demo_result: AssessmentResult) -> None:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_client_markdown_gap_report(lang: str, snapshot: SnapshotAssertion) -> None:
     """The demo client organisation, assessed on ISO 18295-2 (the other standards do not apply)."""
-    setup = prepare(bundle=demo_client_bundle())
-    assert setup.bundle is not None
-    result = run(Assessment(setup.library, setup.bundle, setup.tailoring, AS_OF, lang))
+    result = assess(AssessOptions(demo_client_bundle(), AS_OF, language=lang)).result
     report = render_all(result, ["md"], [lang])[f"gap-report.{lang}.md"].decode("utf-8")
     assert report == snapshot(extension_class=MarkdownSnapshot)

@@ -20,16 +20,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from ccc_audit.app.procurement import bundle_conformities, score_procurement
 from ccc_audit.cli.main import cli
 from ccc_audit.errors import InputError
 from ccc_audit.models.result import Conformity
-from ccc_audit.rfp.evidence import conformities
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.models import PriceMethod
 from ccc_audit.rfp.questionnaire import build_questionnaire, read_questionnaire
 from ccc_audit.rfp.result import KnockoutStatus, ScoreSource
 from ccc_audit.rfp.rubric import load_rubric
-from ccc_audit.rfp.scoring import price_scores, score
+from ccc_audit.rfp.scoring import price_scores
 from ccc_audit.spreadsheet.cells import neutralise
 
 WORKED = Path(__file__).parent / "fixtures" / "rfp" / "worked"
@@ -163,7 +163,7 @@ def test_knockout_answered_yes_without_evidence_is_an_explicit_flagged_exclusion
         'ko1: {answer: yes, evidence: ["launch plan of Vendor B"]}',
         "ko1: {answer: yes}",
     )
-    result = score(load_procurement(folder), AS_OF)
+    result = score_procurement(load_procurement(folder), AS_OF)
     b = next(v for v in result.vendors if v.id == "b")
     assert b.excluded and b.knockouts[0].status is KnockoutStatus.UNSUPPORTED
     assert any("b knocked out" in f.message.en and "no evidence" in f.message.en for f in result.flags)
@@ -178,7 +178,7 @@ def test_unanswered_knockout_excludes_the_vendor(tmp_path: Path) -> None:
         (folder / "vendors/a.yaml").read_text(encoding="utf-8").replace("knockouts:\n  {}", "knockouts: {}")
     )
     (folder / "vendors/a.yaml").write_text(text, encoding="utf-8")
-    result = score(load_procurement(folder), AS_OF)
+    result = score_procurement(load_procurement(folder), AS_OF)
     a = next(v for v in result.vendors if v.id == "a")
     assert a.excluded and a.knockouts[0].status is KnockoutStatus.UNANSWERED
 
@@ -216,7 +216,7 @@ def test_a_returned_xlsx_questionnaire_is_scored_like_a_yaml_response(tmp_path: 
         {"ko1": ("yes", "launch plan of Vendor A"), "q1": ("=SUM(A1:A9) is how we count", "")},
     )
     (folder / "vendors" / "a.xlsx").write_bytes(filled)
-    result = score(load_procurement(folder), AS_OF)
+    result = score_procurement(load_procurement(folder), AS_OF)
     a = next(v for v in result.vendors if v.id == "a")
     assert a.source == "vendors/a.xlsx" and a.total == pytest.approx(92.5)
 
@@ -331,10 +331,10 @@ def test_evidence_bundle_scores_mapped_criteria_and_says_so(tmp_path: Path) -> N
     rubric.write_text(text, encoding="utf-8")
     vendor = folder / "vendors" / "a.yaml"
     vendor.write_text(vendor.read_text(encoding="utf-8") + "evidence_bundle: evidence/a\n", encoding="utf-8")
-    result = score(load_procurement(folder), AS_OF)
+    result = score_procurement(load_procurement(folder), AS_OF)
     a = next(v for v in result.vendors if v.id == "a")
     q1 = next(s for s in a.scores if s.criterion == "q1")
-    found = conformities(folder / "evidence" / "a", AS_OF, None)
+    found = bundle_conformities(folder / "evidence" / "a", AS_OF)
     table = {Conformity.COMPLIANT: 4, Conformity.PARTIALLY_COMPLIANT: 2, Conformity.NON_COMPLIANT: 0}
     assessed = [table[found[r]] for r in ("copc-cx-r7:3.5", "iso-18295-1:4.4") if found[r] in table]
     assert assessed, "the minimal bundle should assess at least one of the mapped requirements"

@@ -19,9 +19,9 @@ from openpyxl import load_workbook
 from snapshot_files import HtmlSnapshot, JsonSnapshot, MarkdownSnapshot
 from syrupy.assertion import SnapshotAssertion
 
+from ccc_audit.app.procurement import score_procurement
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.reporters.registry import render_rfp
-from ccc_audit.rfp.scoring import score
 from ccc_audit.spreadsheet.cells import restore
 from ccc_audit.templating import md_line
 
@@ -30,7 +30,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "rfp"
 
 @pytest.fixture(scope="module")
 def files() -> dict[str, bytes]:
-    result = score(load_procurement(FIXTURES / "flip"), dt.date(2026, 3, 1))
+    result = score_procurement(load_procurement(FIXTURES / "flip"), dt.date(2026, 3, 1))
     return render_rfp(result, ["json", "md", "html", "xlsx"], ["ja", "en"])
 
 
@@ -63,7 +63,9 @@ def test_hostile_vendor_text_is_escaped_in_html_and_neutralised_in_xlsx(tmp_path
     vendor = folder / "vendors" / "a.yaml"
     hostile = '=HYPERLINK("http://x.invalid")<script>alert(1)</script>'
     vendor.write_text(vendor.read_text(encoding="utf-8").replace("name: Vendor A", f"name: '{hostile}'"))
-    out = render_rfp(score(load_procurement(folder), dt.date(2026, 3, 1)), ["html", "xlsx", "json"], ["en"])
+    out = render_rfp(
+        score_procurement(load_procurement(folder), dt.date(2026, 3, 1)), ["html", "xlsx", "json"], ["en"]
+    )
     html = out["rfp-report.en.html"].decode("utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "http" not in html.split("<body>")[0]

@@ -14,12 +14,12 @@ import yaml
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from ccc_audit.app.procurement import score_procurement
 from ccc_audit.cli.main import cli
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.reporters.labels import LABELS
 from ccc_audit.rfp.result import KnockoutStatus, RfpResult, ScoreSource
 from ccc_audit.rfp.rubric import builtin_rubrics, load_rubric
-from ccc_audit.rfp.scoring import score
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rfp"
 AS_OF = dt.date(2026, 3, 1)
@@ -57,7 +57,7 @@ HAND_CRITICAL_CHANGE = 4.9383
 
 
 def scored(name: str) -> RfpResult:
-    return score(load_procurement(FIXTURES / name), AS_OF)
+    return score_procurement(load_procurement(FIXTURES / name), AS_OF)
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -94,7 +94,7 @@ def test_mean_aggregation_changes_the_scores_as_computed_by_hand(tmp_path: Path)
     shutil.copytree(FIXTURES / "worked", folder)
     rubric = folder / "rubric.yaml"
     rubric.write_text(rubric.read_text(encoding="utf-8").replace("aggregation: median", "aggregation: mean"))
-    result = score(load_procurement(folder), AS_OF)
+    result = score_procurement(load_procurement(folder), AS_OF)
     totals = {v.id: v.total for v in result.vendors if not v.excluded}
     assert totals == {"a": pytest.approx(87.5), "b": pytest.approx(87.0)}
     assert [t.model_dump() for t in result.ties] == [{"vendors": ["a", "b"], "decided_by": "price"}]
@@ -144,7 +144,7 @@ def test_monte_carlo_is_reproducible_for_a_seed_and_moves_with_it(tmp_path: Path
     shutil.copytree(FIXTURES / "flip", folder)
     rubric = folder / "rubric.yaml"
     rubric.write_text(rubric.read_text(encoding="utf-8").replace("seed: 42", "seed: 43"))
-    other = score(load_procurement(folder), AS_OF).sensitivity
+    other = score_procurement(load_procurement(folder), AS_OF).sensitivity
     assert other is not None and other.monte_carlo is not None
     assert other.monte_carlo.p_first != carlo.p_first
 
@@ -154,7 +154,7 @@ def test_evaluator_disagreement_is_flagged(tmp_path: Path) -> None:
     shutil.copytree(FIXTURES / "worked", folder)
     sheet = folder / "evaluators" / "e1.yaml"
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("b: {q1: 3, q2: 4}", "b: {q1: 0, q2: 4}"))
-    result = score(load_procurement(folder), AS_OF)
+    result = score_procurement(load_procurement(folder), AS_OF)
     b = next(v for v in result.vendors if v.id == "b")
     q1 = next(s for s in b.scores if s.criterion == "q1")
     assert q1.disagreement and q1.spread == 4 and q1.score == 3

@@ -16,9 +16,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from snapshot_files import TextSnapshot
 from syrupy.assertion import SnapshotAssertion
 
+from ccc_audit.app.assess import AssessOptions, assess
 from ccc_audit.app.render import render_all
-from ccc_audit.app.setup import prepare
-from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.register.csv_file import read_csv
 from ccc_audit.register.merge import merge
@@ -116,9 +115,7 @@ def hostile_result(tmp_path_factory: pytest.TempPathFactory) -> AssessmentResult
         assert old in text
         text = text.replace(old, json.dumps(new, ensure_ascii=False))
     manifest.write_text(text, "utf-8")
-    setup = prepare(bundle=root)
-    assert setup.bundle is not None
-    return run(Assessment(setup.library, setup.bundle, setup.tailoring, AS_OF, "en"))
+    return assess(AssessOptions(root, AS_OF, language="en")).result
 
 
 def _register_with_remarks(result: AssessmentResult) -> Register:

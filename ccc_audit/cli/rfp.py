@@ -104,10 +104,10 @@ def rfp_score(
     Exit codes: 2 for a bad input (every problem located by file and line or sheet and cell,
     nothing written); 0 otherwise, knock-outs, disagreements and flips being reported as flags.
     """
+    from ccc_audit.app.procurement import score_procurement
     from ccc_audit.files.writing import write_all
     from ccc_audit.rfp.inputs import load_procurement
     from ccc_audit.rfp.reporters.registry import RFP_REPORTERS, render_rfp
-    from ccc_audit.rfp.scoring import score
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in RFP_REPORTERS]
@@ -116,7 +116,7 @@ def rfp_score(
     langs = [x.strip() for x in languages.split(",") if x.strip()]
     if not langs or any(x not in ("ja", "en") for x in langs):
         raise click.UsageError(f'--lang "{languages}": expected ja, en or ja,en')
-    result = score(load_procurement(directory, rubric), parse_date(as_of) or dt.date.today())
+    result = score_procurement(load_procurement(directory, rubric), parse_date(as_of) or dt.date.today())
     files = render_rfp(result, chosen, langs)
     written = write_all(out or directory / "report", files)
     for vendor in result.vendors:

@@ -1,4 +1,4 @@
-"""Score criteria from a vendor's evidence bundle through the compliance engine.
+"""Score criteria from the conformities of a vendor's assessed evidence bundle.
 
 A criterion mapped to ISO 18295-1 / COPC requirements takes the score of its weakest assessed
 requirement (compliant, partially compliant or non-compliant, as the rubric's
@@ -8,12 +8,8 @@ with none assessed stays with the evaluators.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 
-from ccc_audit.app.setup import prepare
-from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.models.result import Conformity
 from ccc_audit.rfp.rubric import LoadedRubric
 
@@ -25,14 +21,6 @@ class EvidenceScore:
     score: int
     basis: tuple[str, ...]
     """``catalogue:node conformity`` of every assessed requirement used."""
-
-
-def conformities(bundle: Path, as_of: dt.date, cache_dir: Path | None) -> dict[str, Conformity]:
-    """Assess ``bundle`` with every built-in pack; requirement ref → conformity."""
-    setup = prepare(bundle=bundle, cache_dir=cache_dir)
-    assert setup.bundle is not None
-    result = run(Assessment(setup.library, setup.bundle, setup.tailoring, as_of, "en", cache_dir=cache_dir))
-    return {r.ref: r.conformity for r in result.requirements}
 
 
 def evidence_scores(rubric: LoadedRubric, found: dict[str, Conformity]) -> dict[str, EvidenceScore]:

@@ -11,7 +11,8 @@ from pathlib import Path
 from ccc_audit import __version__
 from ccc_audit.checks.base import text
 from ccc_audit.errors import InputError
-from ccc_audit.rfp.evidence import EvidenceScore, conformities, evidence_scores
+from ccc_audit.models.result import Conformity
+from ccc_audit.rfp.evidence import EvidenceScore, evidence_scores
 from ccc_audit.rfp.inputs import LoadedVendor, Procurement, missing_scores
 from ccc_audit.rfp.knockouts import knockouts
 from ccc_audit.rfp.models import Aggregation, PriceMethod
@@ -32,7 +33,8 @@ from ccc_audit.rfp.result import (
 from ccc_audit.rfp.rubric import LoadedRubric
 from ccc_audit.rfp.sensitivity import analyse
 
-EvidenceRunner = Callable[[Path], dict[str, EvidenceScore]]
+ConformityRunner = Callable[[Path, dt.date], dict[str, Conformity]]
+"""Assess an evidence bundle on a date: requirement ref → conformity."""
 
 
 def _flag(kind: FlagKind, ja: str, en: str) -> Flag:
@@ -148,8 +150,12 @@ def _matrix_row(scores: list[CriterionScore]) -> list[float]:
     return [s.normalised for s in scores]
 
 
-def score(procurement: Procurement, as_of: dt.date, run_evidence: EvidenceRunner | None = None) -> RfpResult:
-    """Score every vendor; raise InputError for a missing evaluator score (located in the sheet)."""
+def score(procurement: Procurement, as_of: dt.date, assess_bundle: ConformityRunner) -> RfpResult:
+    """Score every vendor; raise InputError for a missing evaluator score (located in the sheet).
+
+    ``assess_bundle`` assesses a vendor's evidence bundle on ``as_of`` (the application layer's
+    assessment, passed in so that procurement never depends on the engine).
+    """
     rubric = procurement.rubric
     method = rubric.model.method
     flags: list[Flag] = []
@@ -170,10 +176,9 @@ def score(procurement: Procurement, as_of: dt.date, run_evidence: EvidenceRunner
                     )
                 )
     found: dict[str, dict[str, EvidenceScore]] = {}
-    runner = run_evidence or (lambda bundle: evidence_scores(rubric, conformities(bundle, as_of, None)))
     for vendor in active:
         if vendor.bundle_dir is not None and method.evidence_scores is not None:
-            found[vendor.model.vendor.id] = runner(vendor.bundle_dir)
+            found[vendor.model.vendor.id] = evidence_scores(rubric, assess_bundle(vendor.bundle_dir, as_of))
     scored = {rubric.nodes[i].id for i in rubric.leaves if i != rubric.price_leaf}
     needed = {v.model.vendor.id: scored - set(found.get(v.model.vendor.id, {})) for v in active}
     problems = missing_scores(procurement, needed)
