@@ -1,22 +1,15 @@
-#!/usr/bin/env python3
-"""Generate the built-in ccc-audit demo evidence bundle.
+"""The demo scenario's world: the fictional centre, its records, documents and planted gaps.
 
 The bundle describes a fictional Japanese mid-size contact centre,
 株式会社さくらカスタマーサービス (``sakura-cs``), for the audit year 2025. Every
-person, client and figure in it is invented. The script uses only the
-standard library and a fixed seed (2025, see ``rng_for``), so running it
-twice produces byte-identical files.
+person, client and figure in it is invented. Generation uses a fixed seed (2025, see
+``rng_for``), so it produces byte-identical files every time; ``tests/test_demo_bundle.py``
+compares them with the committed ``demo/bundle`` and ``demo/client-bundle``.
 
-Usage::
-
-    python demo/generate.py [OUTPUT_DIR]
-
-OUTPUT_DIR defaults to ``demo/bundle`` next to this script. The script writes
-``bundle.yaml``, ``documents/*.md`` and ``records/*.csv`` there and prints the
-planted gaps. A second, smaller bundle describes the centre's insurance client,
-あおば生命保険株式会社 (``aoba-life``), as a client organisation assessed on
-ISO 18295-2; it goes to CLIENT_OUTPUT_DIR (default ``demo/client-bundle``):
-``python demo/generate.py [OUTPUT_DIR [CLIENT_OUTPUT_DIR]]``.
+``ccc-audit generate OUT --scenario demo`` writes ``OUT/bundle`` (``bundle.yaml``,
+``documents/*.md`` and ``records/*.csv``) and prints the planted gaps. A second, smaller bundle,
+``OUT/client-bundle``, describes the centre's insurance client, あおば生命保険株式会社
+(``aoba-life``), as a client organisation assessed on ISO 18295-2.
 
 Record sets: roster, monitoring, coaching, calibration, competence_reviews,
 skill_verifications, complaints, customer_surveys, employee_surveys, schedules, absence,
@@ -96,7 +89,6 @@ copc.ag-work-at-home.new-css-twice-weekly has an empty population.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import io
@@ -112,7 +104,6 @@ SEED = 2025
 YEAR = 2025
 PERIOD_START = dt.date(YEAR, 1, 1)
 PERIOD_END = dt.date(YEAR, 12, 31)
-DEFAULT_OUTPUT = Path(__file__).resolve().parent / "bundle"
 
 ORG_ID = "sakura-cs"
 ORG_NAME = "株式会社さくらカスタマーサービス"
@@ -4580,7 +4571,6 @@ CLIENT_ORG_NAME = "あおば生命保険株式会社"
 CLIENT_DIRECTOR = "取締役 お客さまサービス本部長 森 直子"
 CLIENT_MANAGER = "お客さまサービス部長 岡田 光"
 CLIENT_PRODUCT = "商品企画部長 前田 健"
-DEFAULT_CLIENT_OUTPUT = Path(__file__).resolve().parent / "client-bundle"
 
 CLIENT_INFO_GAP_MONTH = 8
 """Planted gap (rule iso18295-2.p2-r5.information-provision): no information provision log in
@@ -4792,36 +4782,3 @@ def generate_client(output: Path) -> list[str]:
         f"client gap: no information provision log in {YEAR}-{CLIENT_INFO_GAP_MONTH:02d}",
         f"client gap: feedback process was due for review on {iso(CLIENT_FEEDBACK_REVIEW_DUE)}",
     ]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Parse arguments, generate the bundle and print the planted gaps."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument(
-        "output",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_OUTPUT,
-        help="output folder (default: demo/bundle next to this script)",
-    )
-    parser.add_argument(
-        "client_output",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_CLIENT_OUTPUT,
-        help="output folder of the client bundle (default: demo/client-bundle next to this script)",
-    )
-    args = parser.parse_args(argv)
-    output: Path = args.output
-    client_output: Path = args.client_output
-    for line in generate(output):
-        print(line)
-    print(f"bundle written to {output}")
-    for line in generate_client(client_output):
-        print(line)
-    print(f"client bundle written to {client_output}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
