@@ -100,6 +100,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 SEED = 2025
 YEAR = 2025
 PERIOD_START = dt.date(YEAR, 1, 1)
@@ -2323,38 +2325,38 @@ class Doc:
         return "\n".join(lines) + "\n"
 
 
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).resolve().parent / "documents"),
+    autoescape=False,
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render(name: str, **context: object) -> str:
+    """Return the body of a document: the template ``documents/<name>`` filled with ``context``.
+
+    Every template also sees the audit year, the people named in documents and the date formats.
+    """
+    people = {
+        "CEO": CEO,
+        "DIRECTOR_OPS": DIRECTOR_OPS,
+        "QA_HEAD": QA_HEAD,
+        "HR_HEAD": HR_HEAD,
+        "WFM_HEAD": WFM_HEAD,
+        "CX_HEAD": CX_HEAD,
+        "SAPPORO_HEAD": SAPPORO_HEAD,
+        "FUKUOKA_HEAD": FUKUOKA_HEAD,
+    }
+    common = {"YEAR": YEAR, "jp_date": jp_date, "jp_date_wd": jp_date_wd, **people}
+    return _TEMPLATES.get_template(name).render(common, **context)
+
+
 def policy_statement() -> Doc:
     """Return the policy statement."""
-    body = """
-## 目的 (Purpose)
-
-当社は、委託元企業のお客様と直接つながる窓口として、
-「また相談したい」と感じていただける応対を提供することを使命とする。
-本方針は、札幌・福岡の両センターおよび在宅勤務を含む全業務に適用する。
-
-## 顧客体験 (Customer experience)
-
-- どのチャネル（電話・メール・チャット）でも一貫した品質で問い合わせを解決する。
-- 初回解決を重視し、たらい回しや再問い合わせを減らす。
-- お客様の声を毎月分析し、委託元と共有して業務改善につなげる。
-
-## 従業員体験 (Employee experience)
-
-- 従業員が安心して働ける職場環境と、公正で透明な評価を提供する。
-- 在宅勤務を含む多様な働き方を支援し、継続的な育成の機会を設ける。
-- 年1回の従業員満足度調査の結果を経営が確認し、改善策を全員に公表する。
-
-## 品質 (Quality)
-
-- 品質モニタリングとキャリブレーションを計画的に実施する。
-- 法令・契約・社内規程を遵守し、重大な誤りの再発を防止する。
-- 目標と実績を四半期ごとの事業レビューで確認し、必要な是正を行う。
-
-## 周知と見直し (Communication and review)
-
-本方針は全従業員に周知し、社内ポータルおよび各センターに掲示する。
-委託元その他の関係者の求めに応じて開示し、少なくとも年1回見直す。
-"""
+    body = render("policy-statement.md")
     return Doc(
         "policy-statement",
         "policy_statement",
@@ -2374,49 +2376,7 @@ def policy_statement() -> Doc:
 
 def business_plan(css_start: int) -> Doc:
     """Return the 2025 business plan."""
-    body = f"""
-## 概要 (Overview)
-
-2025年度（2025年1月〜12月）は「選ばれ続けるセンター」を掲げ、
-既存3プログラムの品質向上と、2026年の札幌センター移転準備を進める。
-期首のCSS在籍数は{css_start}名である。
-
-## 顧客フィードバック (Customer feedback)
-
-- 2024年度の顧客満足度（CSAT）は82.4%で、目標85%に届かなかった。
-- 不満の上位は「ピーク時の待ち時間」「電話とチャットで回答が異なる」であった。
-- 苦情件数は年間131件。うち法令違反の申し立ては6件で、いずれも是正済み。
-- 委託元3社との月次定例で、応対品質と苦情の傾向を共有している。
-
-## 業務量予測 (Volume forecast)
-
-| プログラム | チャネル | 2025年度予測件数 |
-| --- | --- | --- |
-| 北斗テレコム | 電話 | 260,000 |
-| 北斗テレコム | チャット | 90,000 |
-| みなとマーケット | 電話 | 110,000 |
-| みなとマーケット | メール | 60,000 |
-| みなとマーケット | チャット | 70,000 |
-| あおば生命 | 電話（受信） | 55,000 |
-| あおば生命 | 電話（発信） | 7,500 |
-
-3月・9月の契約更新期と12月の年末商戦に受付量のピークを見込む。
-
-## 財務目標 (Financial goals)
-
-- 売上高: 430百万円（前年度比 +4.5%）
-- 営業利益率: 7.0%
-- 人件費率: 68%以下
-
-## 非財務目標 (Non-financial goals)
-
-- 顧客満足度（CSAT）85%以上、初回解決率78%以上
-- 品質モニタリング合格率90%以上
-- 従業員満足度 3.8点以上（5点満点）、年間離職率15%以下（事業体全体）
-- プログラム別の四半期離職率（年換算）30%以下、計画外の欠勤率5%以下
-- 電話サービスレベル（20秒以内応答）80%以上（あおば生命は85%以上）、放棄率5%以下（同3%以下）
-- 苦情の初期調査を受付から3営業日以内に100%着手
-"""
+    body = render("business-plan.md", css_start=css_start)
     return Doc(
         "business-plan-2025",
         "business_plan",
@@ -2433,49 +2393,9 @@ def business_plan(css_start: int) -> Doc:
     )
 
 
-def review_minutes(
-    quarter: int, meeting: dt.date, approved: dt.date, stats: QuarterStats, notes: Sequence[str]
-) -> Doc:
+def review_minutes(quarter: int, meeting: dt.date, approved: dt.date, stats: QuarterStats) -> Doc:
     """Return the minutes of one quarterly business review."""
-    note_lines = "\n".join(f"{i}. {n}" for i, n in enumerate(notes, start=1))
-    body = f"""
-- 日時: {jp_date_wd(meeting)} 14:00〜16:00
-- 場所: 札幌センター 大会議室（福岡センターとオンライン接続）
-- 出席者: {CEO}、{DIRECTOR_OPS}、{QA_HEAD}、{HR_HEAD}、
-  {WFM_HEAD}、{CX_HEAD}、{SAPPORO_HEAD}、{FUKUOKA_HEAD}
-- 書記: 経営企画部
-
-## 議題 (Agenda)
-
-1. 第{quarter}四半期の業績レビュー
-2. 品質モニタリングとキャリブレーション
-3. 苦情と顧客の声
-4. 要員と人材
-5. 次四半期の重点施策
-
-## 品質 (Quality)
-
-- 評価件数 {stats.evaluations}件、合格率 {stats.pass_rate}%、平均点 {stats.mean_score}点
-- 重大エラー（顧客・業務・コンプライアンス）の検出 {stats.critical_errors}件
-- キャリブレーションの平均一致率 {stats.calibration_agreement}
-
-## 苦情 (Complaints)
-
-- 受付 {stats.complaints}件（うち法令違反の申し立て {stats.legal_complaints}件）
-- 法令違反の申し立ては全件を個人情報保護管理者と法務に報告済み。
-
-## 要員 (Workforce)
-
-- 四半期末のCSS在籍数 {stats.css_at_end}名（退職 {stats.exits}名、入社 {stats.hires}名）
-
-## 決定事項 (Decisions)
-
-{note_lines}
-
-## 承認 (Approval)
-
-本議事録は{jp_date(approved)}、{CEO}が承認した。
-"""
+    body = render("review-minutes.md", quarter=quarter, meeting=meeting, approved=approved, stats=stats)
     return Doc(
         f"business-review-{YEAR}-q{quarter}",
         "business_review_minutes",
@@ -2495,38 +2415,7 @@ def review_minutes(
 
 def cx_strategy() -> Doc:
     """Return the customer experience strategy."""
-    body = """
-## ビジョン (Vision)
-
-「一度で、気持ちよく、確実に」解決する応対を全チャネルで実現する。
-
-## 現状認識 (Current state)
-
-- 電話の待ち時間とチャットの離脱がピーク時の不満の主因である。
-- チャネル間で案内内容が異なる事例が苦情の約1割を占める。
-- 顧客アンケートの自由記述は、プログラム横断で十分に活用できていない。
-
-## 重点施策 (Strategic initiatives)
-
-1. チャネル共通のナレッジベースを整備し、回答の一貫性を高める。
-2. 評価シートを全チャネルで共通化し、品質を同じ基準で測る。
-3. 四半期ごとの顧客アンケートとテキスト分析で改善テーマを特定する。
-4. 在宅CSSにも同等の支援（リアルタイム相談・モニタリング）を提供する。
-5. 委託元と改善テーマを共有し、業務フロー自体の見直しを提案する。
-
-## 指標 (Measures)
-
-| 指標 | 2025年度目標 |
-| --- | --- |
-| 顧客満足度（CSAT） | 85%以上 |
-| NPS | +10以上 |
-| 初回解決率 | 78%以上 |
-| 再問い合わせ率（7日以内） | 12%以下 |
-
-## 推進体制 (Governance)
-
-顧客体験推進室が施策を統括し、進捗を四半期の事業レビューで報告する。
-"""
+    body = render("cx-strategy.md")
     return Doc(
         "cx-strategy",
         "cx_strategy",
@@ -2545,43 +2434,7 @@ def cx_strategy() -> Doc:
 
 def complaints_procedure() -> Doc:
     """Return the complaints procedure (deliberately without an escalation section)."""
-    body = """
-## 目的と適用範囲 (Purpose and scope)
-
-お客様からの苦情を迅速かつ公正に処理し、再発防止につなげるための手順を定める。
-全プログラム・全チャネル（電話・メール・チャット）の苦情に適用する。
-
-## 受付 (Receipt)
-
-1. 苦情を受けたCSSは、応対中に謝意と受付の旨を伝え、内容を正確に聞き取る。
-2. 当日中に苦情管理台帳へ登録し、受付番号（CMP-年-連番）を付与する。
-3. 登録項目: 受付日、チャネル、プログラム、分類、法令違反の申し立ての有無。
-4. 法令違反の申し立て（個人情報、不適切な勧誘、説明義務など）を含む場合は、
-   その旨を台帳に記録し、同日中に個人情報保護管理者と法務担当に報告する。
-
-## 調査 (Investigation)
-
-1. スーパーバイザーが受付から3営業日以内に調査に着手し、着手日を台帳に記録する。
-2. 通話録音・チャットログ・メール履歴・対応履歴を確認し、事実関係を整理する。
-3. 原因を「人」「手順」「システム」「委託元の仕組み」に分類して記録する。
-4. 法令違反の申し立ては品質保証部が独立して調査し、結果を運営本部長に報告する。
-
-## 回答 (Response)
-
-1. 調査結果に基づき、原則として受付から10営業日以内にお客様へ回答する。
-2. 回答の方法は、お客様が苦情を申し出たチャネルまたはお客様の希望に従う。
-3. 回答後、解決日を台帳に記録し、案件を完了とする。
-4. 期限内に回答できない場合は、お客様に理由と見込みを連絡する。
-
-## 分析と再発防止 (Analysis and prevention)
-
-- 品質保証部は毎月、苦情の件数・分類・原因を集計し、事業レビューに報告する。
-- 同じ原因の苦情が繰り返される場合は、研修・手順・ナレッジを改訂する。
-
-## 記録の保管 (Records)
-
-苦情管理台帳と調査記録は5年間保管する。
-"""
+    body = render("complaints-procedure.md")
     return Doc(
         "complaints-procedure",
         "complaints_procedure",
@@ -2602,49 +2455,26 @@ def cx_survey_report(
     quarter: int,
     issued: dt.date,
     surveys: Sequence[Sequence[str]],
-    themes: Sequence[str],
-    actions: Sequence[str],
 ) -> Doc:
     """Return one quarterly customer survey report, its figures computed from the responses."""
     names = {TELECOM: "北斗テレコム", ECOMMERCE: "みなとマーケット", INSURANCE: "あおば生命"}
     q_start, _ = quarter_bounds(quarter)
     cutoff = issued - dt.timedelta(days=7)
-    lines = []
+    table = []
     for program, name in names.items():
         count, csat, _ = survey_stats(surveys, program, q_start, cutoff)
-        lines.append(f"| {name} | {count:,} | {100 * csat:.1f}% |")
-    table = "\n".join(lines)
+        table.append((name, f"{count:,}", f"{100 * csat:.1f}"))
     total, overall, nps = survey_stats(surveys, None, q_start, cutoff)
-    theme_lines = "\n".join(f"- {t}" for t in themes)
-    action_lines = "\n".join(f"{i}. {a}" for i, a in enumerate(actions, start=1))
-    body = f"""
-## 調査概要 (Survey outline)
-
-- 対象期間: {jp_date(q_start)}〜{jp_date(cutoff)}の応対
-- 方法: 応対終了後のSMS・メールによるアンケート（5段階評価、属性別評価〈丁寧さ・知識・解決・手間〉、
-  推奨度〈0〜10〉と自由記述）
-- CSATは「満足」「やや満足」（5段階の4と5）の回答の割合とする。
-
-## 結果 (Results)
-
-| プログラム | 回答数 | CSAT |
-| --- | --- | --- |
-{table}
-
-全体の回答数は{total:,}件、CSATは{100 * overall:.1f}%、NPSは{nps:+d}であった（目標: CSAT 85%、NPS +10）。
-
-## 主な意見 (Main themes)
-
-{theme_lines}
-
-## 改善アクション (Actions)
-
-{action_lines}
-
-## 共有 (Distribution)
-
-本報告は事業レビューで報告し、各委託元との月次定例で共有する。
-"""
+    body = render(
+        "cx-survey-report.md",
+        quarter=quarter,
+        q_start=q_start,
+        cutoff=cutoff,
+        table=table,
+        total=f"{total:,}",
+        overall=f"{100 * overall:.1f}",
+        nps=f"{nps:+d}",
+    )
     return Doc(
         f"cx-survey-{YEAR}-q{quarter}",
         "cx_survey_report",
@@ -2663,33 +2493,7 @@ def cx_survey_report(
 
 def privacy_policy() -> Doc:
     """Return the privacy policy."""
-    body = """
-## 基本方針 (Policy)
-
-当社は、委託元から預かるお客様の個人情報および従業員の個人情報を、
-個人情報の保護に関する法律その他の関係法令とガイドラインに従い適切に取り扱う。
-
-## 取得と利用 (Collection and use)
-
-- 個人情報は、委託契約に定める業務の遂行に必要な範囲でのみ取得し利用する。
-- 目的外の利用、委託元の指示のない第三者提供は行わない。
-
-## 安全管理措置 (Security measures)
-
-- 通話録音・対応履歴へのアクセスは、職務上必要な者に限り権限を付与する。
-- 在宅勤務は会社貸与の端末とVPNに限り、画面の撮影や印刷を禁止する。
-- 執務室への私物の持ち込みを制限し、クリアデスクを徹底する。
-- 全従業員に入社時および年1回、個人情報保護の研修を実施する。
-
-## 漏えい等への対応 (Incidents)
-
-漏えい等のおそれを認めた者は直ちに個人情報保護管理者に報告する。
-管理者は委託元と連携し、法令に基づき個人情報保護委員会への報告と本人への通知を行う。
-
-## お問い合わせ (Contact)
-
-個人情報の取扱いに関するお問い合わせは、個人情報保護管理者が受け付ける。
-"""
+    body = render("privacy-policy.md")
     return Doc(
         "privacy-policy",
         "privacy_policy",
@@ -2710,38 +2514,14 @@ def employee_survey_report(survey: EmployeeSurvey) -> Doc:
     """Return the 2025 employee survey report, quoting the response figures."""
     start, end = EMPLOYEE_SURVEY_WINDOW
     rate = pct(survey.answered, survey.invited)
-    body = f"""
-## 調査概要 (Survey outline)
-
-- 実施期間: {jp_date(start)}〜{end.month}月{end.day}日（無記名・オンライン）
-- 対象: 全従業員{survey.invited}名（派遣社員を含む）、回答{survey.answered}名（回答率{rate}%）
-- 入社時（独り立ちの約2週間後）と退職時にも同じ設問で調査している（2025年は通年で実施）。
-
-## 結果 (Results)
-
-| 項目 | 2025年 | 2024年 |
-| --- | --- | --- |
-| 総合満足度（5点満点） | {survey.engagement:.1f} | 3.5 |
-| 仕事のやりがい | 3.9 | 3.8 |
-| 上司の支援 | 3.8 | 3.6 |
-| 評価の公正さ | 3.3 | 3.2 |
-| 研修・成長機会 | 3.6 | 3.4 |
-| 働き方の柔軟性 | 4.0 | 3.7 |
-
-## 主な意見 (Comments)
-
-- 在宅勤務の拡大は好評だが、在宅者への情報共有が遅れることがある。
-- 品質評価のフィードバックが評価者によって異なると感じる。
-- 繁忙期の休暇が取りにくい。
-
-## 改善策 (Actions)
-
-1. 在宅CSS向けの朝会をオンラインで毎日実施する（11月開始）。
-2. キャリブレーション結果を評価者ごとに共有し、評価のばらつきを減らす。
-3. 繁忙期の休暇枠を要員計画に組み込む。
-
-結果と改善策は10月の全体朝会で全従業員に説明した。
-"""
+    body = render(
+        "employee-survey-report.md",
+        start=start,
+        end=end,
+        survey=survey,
+        rate=rate,
+        engagement=f"{survey.engagement:.1f}",
+    )
     day = dt.date(2025, 10, 15)
     return Doc(
         "employee-survey-2025",
@@ -2761,40 +2541,7 @@ def employee_survey_report(survey: EmployeeSurvey) -> Doc:
 
 def workforce_plan() -> Doc:
     """Return the workforce plan (its review date has passed: a planted gap)."""
-    body = """
-## 対象期間 (Period)
-
-2024年10月〜2025年9月の12か月。
-
-## 前提 (Assumptions)
-
-- 業務量は2025年度事業計画の予測値による（月別・30分単位に展開）。
-- サービスレベル目標: 電話 80%/20秒、チャット 85%/60秒、メール 24時間以内。
-- 稼働外時間率（シュリンケージ）: 32%（休暇・研修・会議・コーチングを含む）。
-- チャットの同時対応数: 最大2件。
-
-## 必要人員 (Required staffing)
-
-| プログラム | 必要CSS（FTE） | 在籍計画 |
-| --- | --- | --- |
-| 北斗テレコム | 21.5 | 22 |
-| みなとマーケット | 19.0 | 20 |
-| あおば生命 | 13.5 | 14 |
-
-## 採用と育成 (Hiring and training)
-
-- 年間離職率15%を前提に、欠員は退職日から1か月以内の補充を目指す。
-- 新人研修は10営業日、OJT 5営業日を経て独り立ちとする。
-- 4月に新卒2名を採用し、みなとマーケットに配属する。
-
-## 在宅勤務 (Work at home)
-
-在宅CSSは各プログラム定員の20%以内とし、通信環境と情報セキュリティ要件を満たす者に限る。
-
-## 見直し (Review)
-
-要員管理課が月次で予実を確認し、乖離が10%を超える場合は計画を修正する。
-"""
+    body = render("workforce-plan.md")
     return Doc(
         "workforce-plan",
         "workforce_plan",
@@ -2814,39 +2561,7 @@ def workforce_plan() -> Doc:
 
 def continuity_plan() -> Doc:
     """Return the business continuity plan."""
-    body = """
-## 目的 (Purpose)
-
-災害・システム障害・感染症などで業務が中断した場合に、
-委託元とお客様への影響を最小限にとどめ、速やかに復旧するための計画を定める。
-
-## 体制 (Organisation)
-
-- 対策本部長: 運営本部長。代行: 各センター長。
-- 札幌・福岡の両センターは相互に代替拠点とし、在宅勤務を第3の拠点とする。
-
-## 短時間の中断 (Short interruption)
-
-対象: 4時間以内に復旧が見込まれる停電、回線障害、システム障害。
-
-1. スーパーバイザーは障害を検知後15分以内に対策本部と委託元に第一報を入れる。
-2. IVRで障害のお知らせを流し、折り返し受付に切り替える。
-3. 他センターまたは在宅CSSへ着信を振り替える。
-4. 復旧後、折り返し対応を当日中に完了し、障害報告書を作成する。
-
-## 長時間の停止 (Long outage)
-
-対象: 地震・大雪などで一方のセンターが1日以上使用できない場合。
-
-1. 対策本部を設置し、従業員の安否をシステムで確認する。
-2. 24時間以内に代替センターで優先業務（受信の契約変更・事故受付）を再開する。
-3. 72時間以内に在宅勤務と代替センターで通常の70%の体制を確保する。
-4. 委託元と優先度を協議し、発信業務は再開まで停止する。
-
-## 訓練 (Exercises)
-
-年2回（6月・11月）、振替と安否確認の訓練を行い、結果を事業レビューに報告する。
-"""
+    body = render("continuity-plan.md")
     return Doc(
         "continuity-plan",
         "continuity_plan",
@@ -2865,40 +2580,7 @@ def continuity_plan() -> Doc:
 
 def client_agreement() -> Doc:
     """Return the summary of the client agreements and SLAs."""
-    body = """
-## 契約の概要 (Agreements)
-
-| 委託元 | 契約 | 期間 |
-| --- | --- | --- |
-| 北斗テレコム株式会社 | 業務委託基本契約・個別契約 | 2025年1月〜2026年3月 |
-| 株式会社みなとマーケット | 業務委託契約 | 2025年1月〜2026年3月 |
-| あおば生命保険株式会社 | 業務委託契約（受信・発信） | 2025年1月〜2026年3月 |
-
-## サービスレベル (Service levels)
-
-| 指標 | 北斗テレコム | みなとマーケット | あおば生命 |
-| --- | --- | --- | --- |
-| 電話応答率（20秒以内） | 80% | 80% | 85% |
-| 放棄率 | 5%以下 | 5%以下 | 3%以下 |
-| チャット応答（60秒以内） | 85% | 85% | - |
-| メール回答（24時間以内） | - | 95% | - |
-| 品質モニタリング平均点 | 85点以上 | 85点以上 | 88点以上 |
-
-## 報告 (Reporting)
-
-- 日次: 受付件数・応答率。月次: SLA実績、品質評価結果、苦情件数と分類。
-- 四半期: 顧客満足度調査の結果と改善提案。
-
-## 個人情報と法令遵守 (Data protection and compliance)
-
-- 受託者は委託元の指示に従い個人情報を取り扱い、再委託は事前承諾を要する。
-- あおば生命の発信業務は、保険業法および委託元の勧誘方針に従い、
-  架電停止の申し出があった番号には架電しない。
-
-## 見直し (Review)
-
-SLAは年1回、契約更新時に見直す。
-"""
+    body = render("client-agreement.md")
     return Doc(
         "client-agreement",
         "client_agreement",
@@ -2917,50 +2599,7 @@ SLAは年1回、契約更新時に見直す。
 
 def qa_procedure() -> Doc:
     """Return the quality monitoring procedure."""
-    body = """
-## 目的 (Purpose)
-
-応対品質を全チャネル共通の基準で評価し、CSSの育成と業務改善につなげる。
-
-## 評価の頻度 (Frequency)
-
-- 各CSSを独り立ち（production start）以降、毎月2〜4件評価する。
-- 独り立ち後の4週間は、毎週1件以上（在宅CSSは2件以上）評価する。
-- 独り立ち後45日間は、横付け（side-by-side）評価を優先する。
-- 在宅CSSは毎週（月曜〜日曜）1件以上評価する。
-- 各四半期に、担当プログラムの全取引種別（KCRP）をCSSごとに1件以上評価し、
-  横付け評価とリモート評価をそれぞれ1件以上含める。在宅CSSの横付け評価は月1回の出社日に行う。
-
-## 評価の方法 (Methods)
-
-- 録音・ログ評価（recorded）: 通話録音、チャットログ、送信メールを評価する。
-- リモート評価（remote）: 在席・在宅を問わず、リアルタイムで傍聴する。
-- 横付け評価（side_by_side）: 同じセンターで隣席から観察する。
-
-## 評価シート (Evaluation form)
-
-- 電話・メール・チャットで同一の評価項目と配点を用いる（100点満点）。
-- 重大エラーを3種類に分けて判定する: 顧客重大エラー、業務重大エラー、
-  コンプライアンス重大エラー。
-- 80点以上かつ重大エラーなしを合格とする。
-
-## 発信業務の確認 (Outbound checks)
-
-- あおば生命の発信業務では、架電禁止リスト（Do Not Contact）との照合結果、
-  架電時間帯、勧誘時の説明事項を毎回評価項目として確認する。
-- 架電禁止リストの番号への架電は、コンプライアンス重大エラーとする。
-
-## フィードバック (Feedback)
-
-評価後5営業日以内にスーパーバイザーがCSSにフィードバックし、記録を残す。
-不合格の評価は、7日以内にスーパーバイザーが1対1のコーチングを行い、
-コーチング記録にその評価の評価番号（EV-年-連番）を記入する。
-不合格が2か月続くCSSには個別の育成計画を作成する。
-
-## 記録 (Records)
-
-評価結果は品質管理システムに登録し、月次で集計して事業レビューに報告する。
-"""
+    body = render("qa-procedure.md")
     return Doc(
         "qa-procedure",
         "qa_procedure",
@@ -2979,32 +2618,7 @@ def qa_procedure() -> Doc:
 
 def calibration_procedure() -> Doc:
     """Return the calibration procedure."""
-    body = """
-## 目的 (Purpose)
-
-品質評価者の評価基準を揃え、評価結果の信頼性を確保する。
-
-## 対象と頻度 (Scope and frequency)
-
-- 全ての品質評価者（QA evaluator）は、四半期ごとに1回以上キャリブレーションに参加する。
-- 各四半期の第2月に、全評価者による合同セッションを開催する。
-
-## 方法 (Methods)
-
-- 合意形成（consensus）: 同じ応対を全員で評価し、差異を議論して基準を合わせる。
-- 基準評価（reference）: 品質保証部長が作成した模範評価と個別に照合する。
-- ゲージ（gauge）: 評価者の採点を基準値と比較し、一致率を算出する。
-
-## 判定基準 (Criteria)
-
-- 一致率の目標は0.85以上とする。
-- 0.80未満の評価者は、翌月中に再キャリブレーションと個別指導を受ける。
-
-## 記録 (Records)
-
-セッション番号、評価者、実施日、方法、一致率をキャリブレーション記録に残し、
-四半期ごとに事業レビューに報告する。
-"""
+    body = render("calibration-procedure.md")
     return Doc(
         "calibration-procedure",
         "calibration_procedure",
@@ -3023,43 +2637,7 @@ def calibration_procedure() -> Doc:
 
 def training_plan() -> Doc:
     """Return the 2025 training plan."""
-    body = """
-## 新人研修 (Initial training)
-
-| 内容 | 期間 |
-| --- | --- |
-| 会社・コンプライアンス・個人情報保護 | 2日 |
-| 委託元の商品・サービス知識 | 4日 |
-| システム操作・応対スキル（電話・メール・チャット） | 4日 |
-| OJT（スーパーバイザー同席） | 5日 |
-
-修了テスト（80点以上）とOJT評価に合格した者が独り立ちする。
-
-独り立ちの前に、トレーナーとスーパーバイザーの2名がそれぞれ別の日に応対を観察し、
-チェックリスト（80点以上で合格）で評価する。
-
-## 継続研修 (Ongoing training)
-
-- 毎月: 品質評価の結果に基づくコーチング（30分以上）
-- 四半期: 委託元の商品改定に合わせた知識研修
-- 年1回: 個人情報保護・情報セキュリティ研修（全従業員、テストあり）
-- 年1回: 保険業法・勧誘方針研修（あおば生命プログラム）
-
-## 検定 (Verification)
-
-- 年1回（入社月）: 商品・手順・関連法令の再検定（全CSS、派遣・有期雇用を含む。合格点80点）
-- 不合格者は10営業日以内に再研修と再検定を受ける。
-- 検定記録には問題セットの版、得点、合格点、合否、採点者を記録する。
-
-## 在宅勤務者 (Home workers)
-
-在宅勤務開始前に、セキュリティ誓約とリモート環境の点検を行う。
-在宅CSSは毎月、その月の商品・手順の変更点に関する検定を受ける（合格点80点）。
-
-## 評価者・管理者 (Evaluators and supervisors)
-
-新任の評価者はキャリブレーション研修を受け、一致率0.85以上で独り立ちする。
-"""
+    body = render("training-plan.md")
     return Doc(
         "training-plan-2025",
         "training_plan",
@@ -3078,40 +2656,7 @@ def training_plan() -> Doc:
 
 def job_description() -> Doc:
     """Return the job descriptions of the contact centre roles."""
-    body = """
-## カスタマーサービス担当者 (CSS)
-
-- 電話・メール・チャットでのお客様対応、対応履歴の記録
-- 手順とナレッジに基づく正確な案内、必要に応じた二次対応部門への引継ぎ
-- 苦情を受けた場合の台帳登録とスーパーバイザーへの報告
-- 応募要件: 高校卒業以上、基本的なPC操作、丁寧な日本語でのコミュニケーション
-
-## スーパーバイザー (Supervisor)
-
-- チーム（8〜12名）の運営、リアルタイムの支援と判断
-- コーチング、年次のコンピテンシー評価
-- 苦情の調査と回答
-
-## 品質評価者 (QA evaluator)
-
-- 品質モニタリング手順書に基づく評価とフィードバック
-- 四半期ごとのキャリブレーションへの参加
-
-## トレーナー (Trainer)
-
-- 新人研修・継続研修の企画と実施、研修記録の管理
-
-## 要員計画担当 (Workforce planner)
-
-- 業務量予測、シフト作成、リアルタイムの要員調整
-- 応募要件: 表計算ソフトの実務経験、統計の基礎知識
-
-## 採用担当 (Recruiter)
-
-- CSS・派遣スタッフの募集、面接の設定と実施、派遣会社との調整
-- 採用基準（コンピテンシー・フレームワークの各項目）に基づく選考と記録
-- 応募要件: 採用実務の経験、個人情報の適正な取扱い
-"""
+    body = render("job-description.md")
     return Doc(
         "job-descriptions",
         "job_description",
@@ -3130,29 +2675,7 @@ def job_description() -> Doc:
 
 def competency_framework() -> Doc:
     """Return the competency framework."""
-    body = """
-## 目的 (Purpose)
-
-CSSに求める能力を定義し、採用・研修・評価の共通の基準とする。
-
-## コンピテンシー (Competencies)
-
-| 領域 | 内容 |
-| --- | --- |
-| 傾聴と共感 | お客様の意図と感情を正しく理解する |
-| 正確な案内 | 手順・ナレッジに沿って誤りなく案内する |
-| 問題解決 | 初回で解決する、できない場合は確実に引き継ぐ |
-| 文章力 | メール・チャットで簡潔かつ丁寧に書く |
-| 法令遵守 | 個人情報保護・勧誘規制などを守る |
-| システム操作 | 業務システムを正確かつ効率的に使う |
-
-## 評価 (Assessment)
-
-- 独り立ちから約3か月後に初回評価、以降は毎年入社月に年次評価を行う。
-- 評価者は担当スーパーバイザーとし、結果は「competent（充足）」または
-  「development_needed（要育成）」で記録する。
-- 要育成となったCSSには3か月の育成計画を作成し、再評価する。
-"""
+    body = render("competency-framework.md")
     return Doc(
         "competency-framework",
         "competency_framework",
@@ -3171,45 +2694,7 @@ CSSに求める能力を定義し、採用・研修・評価の共通の基準�
 
 def it_incident_sla() -> Doc:
     """Return the IT incident SLA agreed with the platform vendor."""
-    rows = "\n".join(
-        f"| {sev} | {desc} | {hours}時間以内 |"
-        for (sev, hours), desc in zip(
-            SEVERITY_TARGET_HOURS.items(),
-            (
-                "全センターで受付が停止（ACD・IVRの全面停止など）",
-                "一部のチャネル・拠点で受付が停止、または大幅に劣化",
-                "業務に支障があるが回避策がある",
-                "軽微な不具合、問い合わせ",
-            ),
-            strict=True,
-        )
-    )
-    body = f"""
-## 目的と対象 (Purpose and scope)
-
-コンタクトセンターの業務システムの障害（インシデント）について、重大度の定義と解決目標を定める。
-対象: クラウドACD、IVR、CRM、チャット基盤、ナレッジベース、在宅用VPN、通話録音、WFMツール、社内メール。
-
-## 重大度の定義と解決目標 (Severity and resolution targets)
-
-| 重大度 | 定義 | 解決目標 |
-| --- | --- | --- |
-{rows}
-
-解決目標は起票から解決（業務の再開）までの暦時間で測る。
-
-## 受付と連絡 (Reporting)
-
-- スーパーバイザーまたは情報システム部が障害を検知したら、直ちにインシデント管理ツールに起票し、
-  重大度を付ける。目標時間は重大度から自動で設定される。
-- 重大度1・2は15分以内に運営本部長と委託元に第一報を入れる（事業継続計画の短時間の中断に同じ）。
-- 6時間を超える停止が見込まれる場合は、事業継続計画の長時間の停止の手順に移る。
-
-## 報告と見直し (Reporting and review)
-
-- 情報システム部は毎月、重大度別の件数と目標内解決率をベンダーとのSLAレビューで報告する。
-- 目標を超えたインシデントは原因分析と再発防止策を記録する。
-"""
+    body = render("it-incident-sla.md", hours=SEVERITY_TARGET_HOURS)
     return Doc(
         "it-incident-sla",
         "it_incident_sla",
@@ -3228,45 +2713,7 @@ def it_incident_sla() -> Doc:
 
 def vendor_contract() -> Doc:
     """Return the summary of the contract with the contact centre platform vendor."""
-    body = """
-- 委託先: 株式会社ノースクラウドテクノロジー（架空）
-- 契約: コンタクトセンター基盤サービス利用・保守契約（2025年1月〜2026年12月）
-
-## 支援の内容 (Scope of support)
-
-- クラウドACD・IVR・通話録音・チャット基盤の提供、運用監視（24時間365日）と保守
-- 障害時の一次対応、設定変更の代行、月次の稼働報告
-- 札幌・福岡の両センターと在宅CSS（VPN経由）への提供
-
-## 想定される取引と業務量 (Transactions and volume)
-
-| 項目 | 想定 |
-| --- | --- |
-| 着信・受付（電話・チャット・メール） | 年間 約65万件 |
-| 発信（あおば生命） | 年間 約7,500件 |
-| 同時ログイン席数 | 最大 80席 |
-
-業務量が想定を20%以上上回る見込みのときは、3か月前までに協議する。
-
-## KPIと目標 (KPIs and targets)
-
-| 指標 | 目標 |
-| --- | --- |
-| サービス稼働率（月間） | 99.9%以上 |
-| 重大度別の解決目標の遵守率 | 95%以上（ITインシデント対応SLAによる） |
-| 設定変更依頼の完了 | 3営業日以内 |
-
-## 事業継続 (Continuity)
-
-- データセンターを東日本・西日本の2か所で冗長化し、障害時は30分以内に切り替える。
-- 通話録音とチャットログは両拠点に複製し、データの欠損を防ぐ。
-- 年1回、当社の事業継続訓練に参加する。
-
-## 法令遵守 (Compliance)
-
-- 個人情報の保護に関する法律、当社の個人情報保護方針と委託元の指示に従う。
-- 再委託は当社の事前承諾を要する。年1回、情報セキュリティ監査を受け入れる。
-"""
+    body = render("vendor-contract.md")
     return Doc(
         "vendor-contract-platform",
         "vendor_contract",
@@ -3302,25 +2749,7 @@ def dated_report(
 
 def service_journey_maps() -> Doc:
     """Return the service journey maps with the KCRPs of each program."""
-    body = """
-## 対象ジャーニー (Journeys)
-
-| プログラム | ジャーニー | 始点 | 終点 | 主なKCRP |
-| --- | --- | --- | --- | --- |
-| 北斗テレコム | 料金プランの変更 | 変更の相談 | 新プラン適用の確認 | 本人確認、プラン変更、受付完了通知 |
-| 北斗テレコム | 故障の申告 | 不具合の連絡 | 復旧の確認 | 切り分け、修理手配、進捗連絡 |
-| みなとマーケット | 返品・交換 | 返品の希望 | 返金または交換品の受領 | 返品受付、集荷手配、返金処理 |
-| あおば生命 | 契約内容の変更 | 変更の相談 | 変更後の証券の受領 | 本人確認、書類案内、変更登録 |
-
-## 表と裏の工程 (Front and back stage)
-
-各ジャーニーについて、お客様に見える接点（電話・メール・チャット・郵送物）と、
-委託元の事務部門や配送業者が担う裏側の工程を工程図に示し、引継ぎ点ごとに担当部署を記す。
-
-## 見直し (Review)
-
-新しいチャネルや手続きを導入するとき、および年1回、顧客体験推進室が工程図を改訂する。
-"""
+    body = render("service-journey-maps.md")
     return Doc(
         "service-journeys",
         "service_journey_map",
@@ -3337,40 +2766,9 @@ def service_journey_maps() -> Doc:
     )
 
 
-TRANSFER_FINDINGS = {
-    1: (
-        "チャットで本人確認ができず電話へ回した件が最多（41%）。",
-        "チャットでの本人確認手順を委託元と協議する。",
-    ),
-    2: (
-        "メールの添付書類不備による電話への切替が増加（22%）。",
-        "メール返信テンプレートに必要書類の一覧を加える。",
-    ),
-    3: ("チャットの本人確認による切替は17%まで減少。", "本人確認手順の改訂を全プログラムに展開する。"),
-    4: (
-        "年末の配送遅延問い合わせで、チャットから電話への切替が一時的に増加。",
-        "配送状況の照会をチャットで完結できるようナレッジを整備する。",
-    ),
-}
-"""Quarterly findings and actions of the channel transfer analysis."""
-
-
 def transfer_reason_analysis(quarter: int, day: dt.date) -> Doc:
     """Return the channel transfer reason analysis of ``quarter``."""
-    finding, action = TRANSFER_FINDINGS[quarter]
-    body = f"""
-## 集計 (Figures)
-
-{YEAR}年第{quarter}四半期にチャネル間で転送・切替となった問い合わせを、理由コード別に集計した。
-
-## 主な理由 (Main reasons)
-
-- {finding}
-
-## 対策 (Actions)
-
-- {action}
-"""
+    body = render("transfer-reason-analysis.md", quarter=quarter)
     return dated_report(
         f"transfer-reasons-{YEAR}-q{quarter}",
         "transfer_reason_analysis",
@@ -3386,21 +2784,7 @@ def transfer_reason_analysis(quarter: int, day: dt.date) -> Doc:
 
 def journey_analysis() -> Doc:
     """Return the annual service journey analysis."""
-    body = """
-## 対象と方法 (Scope and method)
-
-4つの主要ジャーニーについて、接点ごとの件数、所要日数、苦情と調査の自由記述を突き合わせた。
-
-## 弱点 (Weak points)
-
-- 返品・交換: 集荷手配から返金までの日数のばらつきが大きい（委託元の経理処理に依存）。
-- 契約内容の変更: 書類の不備による差し戻しが全体の18%。
-
-## 改善と連絡 (Improvements and hand-offs)
-
-- 書類案内の文面を改訂し、不備の多い項目を事前に説明する。
-- 返金処理の日数は委託元（みなとマーケット）の経理部門に分析結果を共有した。
-"""
+    body = render("journey-analysis.md")
     return dated_report(
         f"journey-analysis-{YEAR}",
         "journey_analysis",
@@ -3416,21 +2800,7 @@ def journey_analysis() -> Doc:
 
 def kcrp_audit_report() -> Doc:
     """Return the annual KCRP audit report."""
-    body = """
-## 対象 (Scope)
-
-全プログラムのKCRP 14手順と、委託先（電話・チャット基盤の運用会社）が担う障害一次対応の手順。
-
-## 結果 (Results)
-
-- 12手順は手順書どおりに運用されていた。
-- 2手順（あおば生命の住所変更、みなとマーケットの返品受付）で確認項目の省略があり、是正を指示した。
-- 委託先の手順は、委託先自身の内部監査報告書と現地確認で確かめた。
-
-## フォローアップ (Follow-up)
-
-是正は是正措置手順に沿って管理し、2026年第1四半期に効果を確認する。
-"""
+    body = render("kcrp-audit-report.md")
     return dated_report(
         f"kcrp-audit-{YEAR}",
         "kcrp_audit_report",
@@ -3446,23 +2816,7 @@ def kcrp_audit_report() -> Doc:
 
 def corrective_action_procedure() -> Doc:
     """Return the corrective action procedure."""
-    body = """
-## 対象 (Scope)
-
-目標未達のKPI、繰り返す苦情、監査と品質評価で見つかった問題。
-
-## 根本原因分析 (Root-cause analysis)
-
-なぜなぜ分析または特性要因図で原因を特定し、データで裏付ける。
-
-## 是正措置 (Corrective action)
-
-原因ごとに対策、担当者、期限を決め、是正処置管理表に記録する。
-
-## 効果の確認 (Verification of effectiveness)
-
-対策の完了後3か月、対象の指標を追跡し、改善がなければ原因分析に戻る。
-"""
+    body = render("corrective-action-procedure.md")
     return Doc(
         "corrective-action-procedure",
         "corrective_action_procedure",
@@ -3481,19 +2835,7 @@ def corrective_action_procedure() -> Doc:
 
 def performance_management_procedure() -> Doc:
     """Return the staff performance management procedure."""
-    body = """
-## 個人目標 (Individual targets)
-
-センターの目標を、品質・応答・顧客満足の3項目でCSSごとの目標に展開する。
-
-## 振り返り (Reviews)
-
-スーパーバイザーが毎月1対1で実績と目標を振り返る（在宅CSSはビデオ通話）。
-
-## 未達時の対応 (Shortfalls)
-
-2か月続けて未達の場合はコーチング計画を立て、3か月続く場合は再研修を行う。
-"""
+    body = render("performance-management-procedure.md")
     return Doc(
         "performance-management",
         "performance_management_procedure",
@@ -3512,17 +2854,7 @@ def performance_management_procedure() -> Doc:
 
 def kpi_schedule() -> Doc:
     """Return the KPI schedule agreed with the clients."""
-    body = """
-## 指標一覧 (Measures)
-
-| 指標 | 定義 | 目標 | 担当 | 見直し |
-| --- | --- | --- | --- | --- |
-| サービスレベル（電話） | 20秒以内応答数 ÷ 着信数 | プログラム別（委託元SLA） | 要員管理課 | 月次 |
-| 放棄率（電話） | 放棄数 ÷ 着信数 | プログラム別 | 要員管理課 | 月次 |
-| 顧客満足度 | 上位2段階の回答の割合 | 85% | 顧客体験推進室 | 四半期 |
-| 品質評価合格率 | 合格評価 ÷ 評価数 | 90% | 品質保証部 | 月次 |
-| 離職率（年換算） | 四半期の離職者 ÷ 平均在籍者 × 4 | 30%以下 | 人事部 | 四半期 |
-"""
+    body = render("kpi-schedule.md")
     return Doc(
         "kpi-schedule",
         "kpi_schedule",
@@ -3541,19 +2873,7 @@ def kpi_schedule() -> Doc:
 
 def infrastructure_description() -> Doc:
     """Return the description of the contact handling infrastructure."""
-    body = """
-## チャネルと仕組み (Channels and systems)
-
-| チャネル | 受付 | 振り分け | 記録 |
-| --- | --- | --- | --- |
-| 電話 | クラウドACD（2拠点冗長） | スキルベースルーティング | 通話録音とCRMの応対履歴 |
-| メール | 共有受信箱 | 件名と本文の分類ルール | CRMの応対履歴 |
-| チャット | Webチャット基盤 | 待ち順とスキル | 会話ログとCRMの応対履歴 |
-
-## 保存 (Retention)
-
-応対履歴は5年、通話録音は1年保存する。
-"""
+    body = render("infrastructure-description.md")
     return Doc(
         "infrastructure",
         "infrastructure_description",
@@ -3572,19 +2892,7 @@ def infrastructure_description() -> Doc:
 
 def information_security_policy() -> Doc:
     """Return the information security policy."""
-    body = """
-## アクセス管理 (Access control)
-
-業務システムの権限は役割ごとに付与し、四半期ごとに棚卸しする。
-
-## 媒体と持ち出し (Media)
-
-紙の持ち出しとUSB機器の使用を禁止し、在宅勤務は会社貸与の端末に限る。
-
-## 事故対応 (Incident response)
-
-漏えいの疑いは30分以内に個人情報保護管理者へ報告し、委託元へは当日中に連絡する。
-"""
+    body = render("information-security-policy.md")
     return Doc(
         "information-security-policy",
         "information_security_policy",
@@ -3603,23 +2911,7 @@ def information_security_policy() -> Doc:
 
 def home_working_risk_assessment() -> Doc:
     """Return the privacy risk assessment of home working."""
-    body = """
-## 対象データ (Data in scope)
-
-在宅CSSが扱う契約者情報（氏名、住所、契約内容）と応対履歴。
-
-## リスクと対策 (Risks and controls)
-
-| リスク | 対策 |
-| --- | --- |
-| 家族などによる画面ののぞき見 | 個室または仕切りのある作業場所を採用時に写真で確認、5分で画面ロック |
-| メモや印刷物の持ち出し | 印刷機能の無効化、紙のメモの禁止 |
-| 私物端末の利用 | 会社貸与の端末とVPNに限定 |
-
-## 見直し (Review)
-
-年1回と、業務や端末の変更時に個人情報保護管理者が見直す。
-"""
+    body = render("home-working-risk-assessment.md")
     return Doc(
         "home-working-risk-assessment",
         "home_working_risk_assessment",
@@ -3638,16 +2930,7 @@ def home_working_risk_assessment() -> Doc:
 
 def client_performance_report(quarter: int, day: dt.date) -> Doc:
     """Return the quarterly performance report to the clients."""
-    body = f"""
-## 報告内容 (Contents)
-
-{YEAR}年第{quarter}四半期の各プログラムのサービスレベル、放棄率、顧客満足度、苦情件数を、
-委託元と合意した目標と並べて報告した。
-
-## 委託元からの情報 (Information from the clients)
-
-料金改定、商品の入れ替え、約款の変更など、四半期中に受領した変更通知をナレッジに反映した。
-"""
+    body = render("client-performance-report.md", quarter=quarter)
     return dated_report(
         f"client-report-{YEAR}-q{quarter}",
         "client_performance_report",
@@ -3663,27 +2946,7 @@ def client_performance_report(quarter: int, day: dt.date) -> Doc:
 
 def cost_model() -> Doc:
     """Return the cost model that prices efficiency gains, attrition and absence."""
-    body = """
-## 効率の改善 (Efficiency gains)
-
-平均処理時間、稼働率、時間当たり処理件数の改善を、削減できる応対時間（人時）に換算する。
-2025年度は平均処理時間を10秒短縮し、年間約2,300人時を削減した。
-
-## 費用削減 (Cost savings)
-
-削減人時に、プログラム別の時間当たり人件費（福利厚生費を含む2,900円）を掛けて削減額を求める。
-2025年度の効率改善による削減額は約670万円。
-
-## 離職の費用 (Cost of attrition)
-
-CSS1名の離職につき、採用費、研修費、習熟までの生産性の差で約85万円。
-年15%の離職率目標は、この費用と採用市場の状況から決めた。
-
-## 欠勤の費用 (Cost of absence)
-
-計画外の欠勤1時間につき、応援要員と時間外勤務で約4,100円とサービスレベルの低下が生じる。
-欠勤率3%の目標は、この費用と要員の余裕から決めた。
-"""
+    body = render("cost-model.md")
     return Doc(
         "cost-model",
         "cost_model",
@@ -3702,27 +2965,7 @@ CSS1名の離職につき、採用費、研修費、習熟までの生産性の�
 
 def home_worker_hiring_checks() -> Doc:
     """Return the record form of the proofs home workers provide at hiring."""
-    body = """
-## 電気安全 (Electrical safety)
-
-作業場所のコンセントと延長コードの点検結果を、本人の申告書と写真で確認する。
-
-## 作業場所の写真 (Workspace photo)
-
-個室または仕切りのある作業場所で、画面が家族から見えないことを写真で確認する。
-
-## 身分証 (Photo ID)
-
-写真付きの公的身分証を、採用面談時にビデオ通話で原本と照合する。
-
-## インターネット請求書 (Internet bill)
-
-本人名義の固定回線の直近の請求書で、契約者と住所を確認する。
-
-## 速度測定 (Speed test)
-
-作業場所での速度測定（下り50Mbps以上、遅延50ms以下）の結果画面を提出させる。
-"""
+    body = render("home-worker-hiring-checks.md")
     return Doc(
         "home-worker-hiring-checks",
         "home_worker_hiring_checks",
@@ -3741,20 +2984,7 @@ def home_worker_hiring_checks() -> Doc:
 
 def acceptance_test_report() -> Doc:
     """Return the user acceptance test report of the year's CRM release."""
-    body = """
-## 対象 (Scope)
-
-CRMの顧客情報画面の全面改修（2025年9月リリース）。
-
-## テストした業務の流れ (Workflows tested)
-
-本人確認、料金プランの変更、返品受付、契約内容の変更の4つの流れを、各センターのCSS6名と
-スーパーバイザー2名が本番同等のデータで実施した。
-
-## 結果と判断 (Results and decision)
-
-不具合14件のうち重大な2件を修正し、再テストで解消を確認したうえで本番移行を承認した。
-"""
+    body = render("acceptance-test-report.md")
     return dated_report(
         f"acceptance-test-{YEAR}",
         "acceptance_test_report",
@@ -3770,20 +3000,7 @@ CRMの顧客情報画面の全面改修（2025年9月リリース）。
 
 def system_capacity_forecast(quarter: int, day: dt.date) -> Doc:
     """Return the quarterly capacity forecast of the customer-facing systems."""
-    body = f"""
-## 対象システム (Systems)
-
-電話交換機（同時通話回線）、チャット基盤（同時セッション）、CRM（同時ログイン）。
-
-## 需要と余裕 (Demand and headroom)
-
-{YEAR}年第{quarter}四半期の業務量予測から各システムの最大需要を見積もり、いずれも上限の
-75%以下に収まることを確認した。
-
-## 増強計画 (Expansion)
-
-年末商戦期に備え、チャット基盤の同時セッション上限を委託先と協議する。
-"""
+    body = render("system-capacity-forecast.md", quarter=quarter)
     return dated_report(
         f"capacity-forecast-{YEAR}-q{quarter}",
         "system_capacity_forecast",
@@ -3820,36 +3037,18 @@ def build_documents(records: Records) -> list[Doc]:
             dt.date(2025, 3, 25),
             dt.date(2025, 4, 1),
             stats[1],
-            [
-                "チャット応答率の改善のため、北斗テレコムのチャット兼務者を2名増やす。",
-                "電話とチャットの案内の不一致について、ナレッジの統合を顧客体験推進室が進める。",
-                "4月入社の新卒2名をみなとマーケットに配属する。",
-            ],
         ),
         review_minutes(
             2,
             dt.date(2025, 6, 24),
             dt.date(2025, 7, 1),
             stats[2],
-            [
-                "法令違反の申し立て2件について、再発防止策（説明手順の改訂）を承認した。",
-                "在宅CSSの朝会をオンラインで試行する。",
-                "事業継続計画の訓練結果（6月）を確認し、安否確認の回答率向上を指示した。",
-            ],
         ),
         review_minutes(
             4,
             dt.date(2025, 12, 16),
             dt.date(2025, 12, 23),
             stats[4],
-            [
-                "2026年4月の札幌センター移転に向けて、要員計画の改定を要員管理課に指示した。",
-                "みなとマーケットの11月の電話サービスレベル未達（年末セールの受付量が予測を上回った）について、"
-                "12月から他プログラムの応援要員を配置したことを確認した。",
-                "みなとマーケットの第3四半期の離職（2名）を受け、新人のOJT期間延長を人事部が実施する。",
-                "2026年度事業計画案を2月の取締役会に付議する。",
-                "従業員満足度調査の改善策の進捗を次回レビューで確認する。",
-            ],
         ),
         cx_strategy(),
         complaints_procedure(),
@@ -3857,39 +3056,16 @@ def build_documents(records: Records) -> list[Doc]:
             1,
             dt.date(2025, 3, 28),
             surveys,
-            [
-                "待ち時間が長い（特に月曜午前）",
-                "チャットの回答が電話と異なる",
-                "返品手続きの案内が丁寧でわかりやすい",
-            ],
-            ["月曜午前のシフトを増員する。", "チャットと電話のナレッジを統合する。"],
         ),
         cx_survey_report(
             2,
             dt.date(2025, 6, 27),
             surveys,
-            [
-                "料金プラン変更の説明がわかりやすくなった",
-                "メールの回答に時間がかかる",
-                "保険の更新案内の電話が多い",
-            ],
-            ["メール回答のテンプレートを見直す。", "発信の架電回数の上限を委託元と協議する。"],
         ),
         cx_survey_report(
             4,
             dt.date(2025, 12, 19),
             surveys,
-            [
-                "年末の配送問い合わせで待ち時間が長い",
-                "担当者の説明が丁寧",
-                "チャットがすぐにつながる",
-            ],
-            [
-                "年末商戦期の要員計画を前倒しで作成する。",
-                "好事例の応対を研修教材に取り入れる。",
-                "あおば生命のSMSアンケートは7〜9月にシステム切替で停止し回答が不足したため、"
-                "10月の再開後は配信状況を毎週確認する。",
-            ],
         ),
         privacy_policy(),
         employee_survey_report(records.employee),
@@ -4612,58 +3788,26 @@ def _client_doc(
 def client_documents() -> list[Doc]:
     """The client's strategy, requirements, agreement, logs and review minutes."""
     standing = [
-        (
-            "cx-strategy",
-            "cx_strategy",
-            "お客さま体験戦略",
-            "Customer experience strategy",
-            "## 目指す体験\n\n契約内容の確認と変更が、どのチャネルでも一度の連絡で終わること。\n",
-        ),
+        ("cx-strategy", "cx_strategy", "お客さま体験戦略", "Customer experience strategy"),
         (
             "requirements-definition",
             "requirements_definition",
             "コンタクトセンター業務要件定義書",
             "Contact centre business requirements",
-            "## 目指す顧客体験\n\n一度の連絡で手続きを終える。\n\n"
-            "## チャネルとリソース\n\n電話とメール、平日9時から18時。必要人員は月次の予測で合意する。\n\n"
-            "## 業務プロセス\n\n本人確認、契約内容の変更、書類案内、苦情の受付と当社への引継ぎ。\n",
         ),
-        (
-            "contact-strategy",
-            "contact_strategy",
-            "接点戦略",
-            "Contact strategy",
-            "## チャネルと時間\n\n電話・メールは平日9時から18時。"
-            "発信は9時から20時、架電禁止の申し出は即日反映する。\n",
-        ),
-        (
-            "kpi-schedule",
-            "kpi_schedule",
-            "委託先KPI一覧",
-            "KPI schedule for the centres",
-            "## 指標\n\nサービスレベル80%/20秒、放棄率5%以下、顧客満足度85%、苦情の初回回答5営業日以内。\n",
-        ),
-        (
-            "responsibility-matrix",
-            "responsibility_matrix",
-            "責任分担表",
-            "Responsibility matrix",
-            "## 苦情と補償\n\n応対への苦情はセンターが調査する。商品への苦情と補償の判断は当社が持つ。\n",
-        ),
+        ("contact-strategy", "contact_strategy", "接点戦略", "Contact strategy"),
+        ("kpi-schedule", "kpi_schedule", "委託先KPI一覧", "KPI schedule for the centres"),
+        ("responsibility-matrix", "responsibility_matrix", "責任分担表", "Responsibility matrix"),
         (
             "service-agreement",
             "client_agreement",
             "業務委託契約 付属書（SLA）",
             "Service agreement schedule (SLA)",
-            "## サービスレベル\n\n電話は20秒以内に80%応答。\n\n"
-            "## 報告\n\n月次の実績報告と四半期の業績レビュー。\n\n"
-            "## 苦情\n\n商品に関する苦情は当日中に当社へ引き継ぐ。\n\n"
-            "## 個人情報\n\n契約者情報は本業務の目的にのみ使う。\n\n"
-            "## 事業継続\n\n拠点障害時は6時間以内に代替拠点で再開する。\n",
         ),
     ]
     docs = [
-        _client_doc(i, k, t, e, dt.date(2025, 1, 20), dt.date(2026, 6, 30), b) for i, k, t, e, b in standing
+        _client_doc(i, k, t, e, dt.date(2025, 1, 20), dt.date(2026, 6, 30), render(f"client/{i}.md"))
+        for i, k, t, e in standing
     ]
     docs.append(
         _client_doc(
@@ -4673,7 +3817,7 @@ def client_documents() -> list[Doc]:
             "Customer feedback and complaints process",
             dt.date(2024, 10, 15),
             CLIENT_FEEDBACK_REVIEW_DUE,
-            "## 収集\n\n委託先からの苦情と調査結果を週次で受け取り、紛争は外部の相談機関と連携する。\n",
+            render("client/feedback-process.md"),
         )
     )
     for month in range(1, 13):
@@ -4690,7 +3834,7 @@ def client_documents() -> list[Doc]:
                 "商品企画部",
                 CLIENT_PRODUCT,
                 day,
-                "## 提供した情報\n\n商品改定、約款の変更、キャンペーンの案内を両委託先に送付した。\n",
+                render("client/info-log.md"),
             )
         )
     for quarter, day in QUARTER_REPORT_DAYS.items():
@@ -4704,7 +3848,7 @@ def client_documents() -> list[Doc]:
                 "お客さまサービス部",
                 CLIENT_MANAGER,
                 day,
-                "## 確認した指標\n\nサービスレベル、放棄率、顧客満足度、苦情件数を目標と比べた。\n",
+                render("client/provider-review.md"),
             )
         )
     return docs
