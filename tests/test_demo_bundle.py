@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from ccc_audit.cli.main import cli
 from ccc_audit.generate.demo import BUNDLE, CLIENT_BUNDLE, write_demo
+from ccc_audit.records.types import builtin_record_types
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 
@@ -20,7 +21,7 @@ def _files(root: Path) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def regenerated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("demo")
-    write_demo(out)
+    write_demo(out, builtin_record_types())
     return out
 
 
@@ -49,3 +50,11 @@ def test_cli_keeps_the_scenarios_options_apart(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "synthetic only" in result.output
     result = CliRunner().invoke(cli, ["generate", str(tmp_path), "--seats", "5"])
     assert result.exit_code == 2 and "required with --scenario synthetic" in result.output
+
+
+def test_demo_headers_come_from_the_record_types(tmp_path: Path) -> None:
+    types = builtin_record_types()
+    roster = types["roster"].model_copy(update={"columns": types["roster"].columns[:-1]})
+    changed = {**types, "roster": roster}
+    with pytest.raises(ValueError, match="under a header"):
+        write_demo(tmp_path, changed)

@@ -395,11 +395,12 @@ def generate(
 
     if scenario == "demo":
         from ccc_audit.generate.demo import write_demo
+        from ccc_audit.records.types import builtin_record_types
 
         if (seats, months, seed) != (None, None, None):
             raise click.UsageError("--seats, --months and --seed apply to --scenario synthetic only")
 
-        for line in write_demo(out):
+        for line in write_demo(out, builtin_record_types()):
             click.echo(line)
         click.echo(f"wrote {out}")
         return

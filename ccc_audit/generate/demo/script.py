@@ -96,11 +96,13 @@ import itertools
 import json
 import math
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+
+from ccc_audit.models.records import RecordType
 
 SEED = 2025
 YEAR = 2025
@@ -464,23 +466,6 @@ class Staff:
         )
 
 
-ROSTER_COLUMNS = [
-    "staff_id",
-    "name",
-    "role",
-    "program",
-    "site",
-    "employment_type",
-    "work_mode",
-    "hire_date",
-    "production_start",
-    "exit_date",
-    "exit_type",
-    "backfilled",
-    "contract_end_date",
-]
-
-
 @dataclass
 class Roster:
     """The generated roster and the planted gaps chosen on it."""
@@ -664,21 +649,6 @@ def build_roster(rng: random.Random) -> Roster:
 # Monitoring
 # --------------------------------------------------------------------------
 
-MONITORING_COLUMNS = [
-    "evaluation_id",
-    "evaluator_id",
-    "staff_id",
-    "date",
-    "program",
-    "transaction_type",
-    "method",
-    "score",
-    "passed",
-    "customer_critical_error",
-    "business_critical_error",
-    "compliance_critical_error",
-]
-
 
 def evaluators_for(roster: Roster, program: str) -> tuple[Staff, Staff]:
     """Return the program's dedicated QA evaluator and the floating one."""
@@ -822,8 +792,6 @@ def build_monitoring(rng: random.Random, roster: Roster) -> list[list[str]]:
 # Calibration
 # --------------------------------------------------------------------------
 
-CALIBRATION_COLUMNS = ["session_id", "evaluator_id", "date", "method", "agreement"]
-
 
 def build_calibration(rng: random.Random, roster: Roster) -> tuple[list[list[str]], str]:
     """Simulate quarterly calibration; one evaluator misses the gap quarter.
@@ -868,8 +836,6 @@ def build_calibration(rng: random.Random, roster: Roster) -> tuple[list[list[str
 # Competence reviews
 # --------------------------------------------------------------------------
 
-COMPETENCE_COLUMNS = ["review_id", "staff_id", "date", "reviewer", "outcome"]
-
 
 def anniversary(hire: dt.date) -> dt.date:
     """Return the business day nearest after the 2025 anniversary of ``hire``.
@@ -912,16 +878,6 @@ def build_competence_reviews(rng: random.Random, roster: Roster) -> list[list[st
 # Complaints
 # --------------------------------------------------------------------------
 
-COMPLAINT_COLUMNS = [
-    "complaint_id",
-    "received",
-    "channel",
-    "program",
-    "category",
-    "legal_violation_alleged",
-    "investigated_on",
-    "resolved_on",
-]
 
 COMPLAINT_CATEGORIES = {
     TELECOM: (
@@ -1029,7 +985,6 @@ def build_complaints(rng: random.Random) -> list[list[str]]:
 # Coaching
 # --------------------------------------------------------------------------
 
-COACHING_COLUMNS = ["session_id", "staff_id", "coach_id", "date", "type", "related_evaluation_id", "topic"]
 
 COACHING_WITHIN_DAYS = 7
 """Days allowed from a failed evaluation to its one-to-one coaching (the COPC pack's default)."""
@@ -1126,19 +1081,6 @@ def build_coaching(
 # Skill verifications
 # --------------------------------------------------------------------------
 
-SKILL_COLUMNS = [
-    "verification_id",
-    "staff_id",
-    "date",
-    "kind",
-    "method",
-    "observer_id",
-    "subject",
-    "score",
-    "pass_mark",
-    "passed",
-    "questions_ref",
-]
 
 PASS_MARK = 80
 """Pass mark of every test and observation checklist (training plan)."""
@@ -1302,17 +1244,6 @@ def build_skill_verifications(
 # Schedules and absence (the WFM sample weeks)
 # --------------------------------------------------------------------------
 
-SCHEDULE_COLUMNS = [
-    "staff_id",
-    "date",
-    "interval_start",
-    "interval_minutes",
-    "activity",
-    "scheduled_minutes",
-    "adherent_minutes",
-]
-
-ABSENCE_COLUMNS = ["absence_id", "staff_id", "date", "hours", "type", "planned"]
 
 SAMPLE_WEEKS = (dt.date(YEAR, 2, 17), dt.date(YEAR, 5, 12), dt.date(YEAR, 8, 18), dt.date(YEAR, 11, 17))
 """Mondays of the WFM sample weeks, one in the middle month of each quarter (no public holiday).
@@ -1432,37 +1363,6 @@ def attrition(roster: Roster, program: str, quarter: int) -> float:
 # --------------------------------------------------------------------------
 # Contact handling: interval statistics and chat sessions
 # --------------------------------------------------------------------------
-
-INTERVAL_COLUMNS = [
-    "queue",
-    "channel",
-    "program",
-    "interval_start",
-    "interval_minutes",
-    "offered",
-    "answered",
-    "answered_within_threshold",
-    "abandoned",
-    "handle_seconds",
-    "threshold_seconds",
-    "forecast_offered",
-]
-
-CHAT_COLUMNS = [
-    "session_id",
-    "staff_id",
-    "program",
-    "requested_at",
-    "accepted_at",
-    "first_reply_at",
-    "ended_at",
-    "wrap_seconds",
-    "concurrent_peak",
-    "abandoned_before_reply",
-    "abandoned_after_start",
-    "proactive",
-    "proactive_accepted",
-]
 
 
 @dataclass(frozen=True)
@@ -1744,15 +1644,6 @@ def queue_totals(
 # Outbound attempts (あおば生命)
 # --------------------------------------------------------------------------
 
-OUTBOUND_COLUMNS = [
-    "attempt_id",
-    "staff_id",
-    "date_time",
-    "campaign",
-    "outcome",
-    "on_do_not_contact_list",
-    "within_permitted_hours",
-]
 
 PERMITTED_HOURS = (9, 20)
 """Calling hours allowed by the client's solicitation policy: 9:00 to 20:00."""
@@ -1811,21 +1702,6 @@ def build_outbound(rng: random.Random, roster: Roster, away: set[tuple[dt.date, 
 # Customer and employee surveys
 # --------------------------------------------------------------------------
 
-SURVEY_COLUMNS = [
-    "response_id",
-    "date",
-    "program",
-    "channel",
-    "transaction_type",
-    "overall",
-    "attr_courtesy",
-    "attr_knowledge",
-    "attr_resolution",
-    "attr_ease",
-    "scale_max",
-    "likelihood_to_recommend",
-    "eligible",
-]
 
 SURVEY_RESPONSES = {TELECOM: 125, ECOMMERCE: 105, INSURANCE: 95}
 """Usual survey responses a month per program."""
@@ -1903,17 +1779,6 @@ def survey_stats(
     return len(rows), satisfied / len(rows), round(100 * (promoters - detractors) / len(rows))
 
 
-EMPLOYEE_SURVEY_COLUMNS = [
-    "response_id",
-    "date",
-    "site",
-    "program",
-    "role",
-    "engagement",
-    "scale_max",
-    "lifecycle_stage",
-]
-
 EMPLOYEE_SURVEY_WINDOW = (dt.date(YEAR, 9, 1), dt.date(YEAR, 9, 19))
 """The yearly employee survey (postponed from May to September, see the expired waiver)."""
 
@@ -1966,7 +1831,6 @@ def build_employee_surveys(rng: random.Random, roster: Roster) -> EmployeeSurvey
 # Knowledge content
 # --------------------------------------------------------------------------
 
-CONTENT_COLUMNS = ["item_id", "title", "owner", "last_reviewed", "status", "editor_authorised", "version"]
 
 _CONTENT_TEXT = {
     TELECOM: "料金プランの比較 プラン変更の手続き 請求書の見方 口座振替の変更 支払期限の延長 "
@@ -2030,15 +1894,6 @@ def build_content_items(rng: random.Random) -> list[list[str]]:
 # IT incidents
 # --------------------------------------------------------------------------
 
-INCIDENT_COLUMNS = [
-    "incident_id",
-    "system",
-    "severity",
-    "opened_at",
-    "resolved_at",
-    "target_hours",
-    "customer_facing",
-]
 
 SEVERITY_TARGET_HOURS = {"1": 4, "2": 8, "3": 24, "4": 72}
 """Resolution targets per severity, from the IT incident SLA."""
@@ -2100,17 +1955,6 @@ def build_it_incidents(rng: random.Random) -> list[list[str]]:
 # KPI observations
 # --------------------------------------------------------------------------
 
-KPI_COLUMNS = [
-    "metric",
-    "period",
-    "program",
-    "value",
-    "target",
-    "benchmark_source",
-    "sample_size",
-    "population",
-    "margin_of_error",
-]
 
 CSAT_TARGET = 0.85
 FORECAST_TARGET = 0.85
@@ -3608,12 +3452,38 @@ def verify(records: Records) -> None:
 # --------------------------------------------------------------------------
 
 
+UNFILLED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "calibration": ("attribute_level", "evaluation_type"),
+    "complaints": ("outcome",),
+    "customer_surveys": ("interaction_id",),
+    "interval_stats": ("transferred",),
+    "monitoring": ("interaction_id",),
+}
+"""Optional columns of the record types that the demo leaves out of its CSV files."""
+
+
+def header(record_types: Mapping[str, RecordType], name: str) -> list[str]:
+    """Return the CSV header of record set ``name``: its record type's columns, in their order.
+
+    The optional columns the demo does not fill (``UNFILLED_COLUMNS``) are left out.
+    """
+    unfilled = UNFILLED_COLUMNS.get(name, ())
+    columns = record_types[name].columns
+    required = [c.name for c in columns if c.name in unfilled and c.required]
+    if required:
+        raise ValueError(f"record set {name}: required columns {required} cannot be left out")
+    return [c.name for c in columns if c.name not in unfilled]
+
+
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """Return CSV text with a header row and LF line endings."""
+    """Return CSV text with a header row and LF line endings; every row must fit the header."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    for row in rows:
+        if len(row) != len(header):
+            raise ValueError(f"row of {len(row)} cells under a header of {len(header)}: {row[:1]}")
+        writer.writerow(row)
     return buffer.getvalue()
 
 
@@ -3662,26 +3532,26 @@ def build_records() -> Records:
     )
 
 
-def record_files(records: Records) -> dict[str, tuple[Sequence[str], Iterable[Sequence[str]]]]:
-    """Return every record set of the bundle: name, then header and rows."""
+def record_files(records: Records) -> dict[str, Sequence[Sequence[str]]]:
+    """Return every record set of the bundle: name, then rows (the header comes from the record types)."""
     return {
-        "roster": (ROSTER_COLUMNS, [s.row() for s in records.roster.staff]),
-        "monitoring": (MONITORING_COLUMNS, records.monitoring),
-        "coaching": (COACHING_COLUMNS, records.coaching),
-        "calibration": (CALIBRATION_COLUMNS, records.calibration),
-        "competence_reviews": (COMPETENCE_COLUMNS, records.competence),
-        "skill_verifications": (SKILL_COLUMNS, records.skills),
-        "complaints": (COMPLAINT_COLUMNS, records.complaints),
-        "customer_surveys": (SURVEY_COLUMNS, records.surveys),
-        "employee_surveys": (EMPLOYEE_SURVEY_COLUMNS, records.employee.rows),
-        "schedules": (SCHEDULE_COLUMNS, records.workforce.schedules),
-        "absence": (ABSENCE_COLUMNS, records.workforce.absence),
-        "interval_stats": (INTERVAL_COLUMNS, records.contacts.intervals),
-        "chat_sessions": (CHAT_COLUMNS, records.contacts.chats),
-        "outbound_attempts": (OUTBOUND_COLUMNS, records.outbound),
-        "kpi_observations": (KPI_COLUMNS, records.kpis),
-        "content_items": (CONTENT_COLUMNS, records.content),
-        "it_incidents": (INCIDENT_COLUMNS, records.incidents),
+        "roster": [s.row() for s in records.roster.staff],
+        "monitoring": records.monitoring,
+        "coaching": records.coaching,
+        "calibration": records.calibration,
+        "competence_reviews": records.competence,
+        "skill_verifications": records.skills,
+        "complaints": records.complaints,
+        "customer_surveys": records.surveys,
+        "employee_surveys": records.employee.rows,
+        "schedules": records.workforce.schedules,
+        "absence": records.workforce.absence,
+        "interval_stats": records.contacts.intervals,
+        "chat_sessions": records.contacts.chats,
+        "outbound_attempts": records.outbound,
+        "kpi_observations": records.kpis,
+        "content_items": records.content,
+        "it_incidents": records.incidents,
     }
 
 
@@ -3717,7 +3587,7 @@ def planted_gaps(records: Records) -> list[str]:
     return gaps
 
 
-def generate(output: Path) -> list[str]:
+def generate(output: Path, record_types: Mapping[str, RecordType]) -> list[str]:
     """Generate the bundle into ``output``; return a summary of the planted gaps."""
     records = build_records()
     documents = build_documents(records)
@@ -3730,8 +3600,8 @@ def generate(output: Path) -> list[str]:
                 stale.unlink()
 
     files = record_files(records)
-    for name, (header, rows) in files.items():
-        write(output / "records" / f"{name}.csv", csv_text(header, rows))
+    for name, rows in files.items():
+        write(output / "records" / f"{name}.csv", csv_text(header(record_types, name), rows))
     for doc in documents:
         write(output / doc.path, doc.markdown())
     write(output / "bundle.yaml", manifest(documents, list(files)))
@@ -3854,7 +3724,7 @@ def client_documents() -> list[Doc]:
     return docs
 
 
-def client_records() -> dict[str, tuple[Sequence[str], list[list[str]]]]:
+def client_records() -> dict[str, list[list[str]]]:
     """The providers and the quarterly reviews held with each since its contract began."""
     providers = [[pid, name, iso(start), "", certified] for pid, name, start, certified in PROVIDERS]
     reviews = []
@@ -3865,11 +3735,8 @@ def client_records() -> dict[str, tuple[Sequence[str], list[list[str]]]]:
                     [f"PR-{YEAR}Q{quarter}-{pid}", pid, iso(day), "サービスレベル; 放棄率; 顧客満足度; 苦情"]
                 )
     return {
-        "service_providers": (
-            ["provider_id", "name", "contract_start", "contract_end", "iso_18295_1_certified"],
-            providers,
-        ),
-        "provider_reviews": (["review_id", "provider_id", "date", "measures_reviewed"], reviews),
+        "service_providers": providers,
+        "provider_reviews": reviews,
     }
 
 
@@ -3908,7 +3775,7 @@ def client_manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str
     return "\n".join(out) + "\n"
 
 
-def generate_client(output: Path) -> list[str]:
+def generate_client(output: Path, record_types: Mapping[str, RecordType]) -> list[str]:
     """Write the client bundle into ``output``; return its planted gaps."""
     documents = client_documents()
     for folder, suffix in (("documents", ".md"), ("records", ".csv")):
@@ -3917,8 +3784,8 @@ def generate_client(output: Path) -> list[str]:
             for stale in sorted(target.glob(f"*{suffix}")):
                 stale.unlink()
     files = client_records()
-    for name, (header, rows) in files.items():
-        write(output / "records" / f"{name}.csv", csv_text(header, rows))
+    for name, rows in files.items():
+        write(output / "records" / f"{name}.csv", csv_text(header(record_types, name), rows))
     for doc in documents:
         write(output / doc.path, doc.markdown())
     write(output / "bundle.yaml", client_manifest(documents, list(files)))
