@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from demo_planted_gaps import verify
 
 from ccc_audit.cli.main import cli
 from ccc_audit.generate.demo import BUNDLE, CLIENT_BUNDLE, write_demo
+from ccc_audit.generate.demo.records import build_records
 from ccc_audit.records.types import builtin_record_types
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
@@ -58,3 +60,7 @@ def test_demo_headers_come_from_the_record_types(tmp_path: Path) -> None:
     changed = {**types, "roster": roster}
     with pytest.raises(ValueError, match="under a header"):
         write_demo(tmp_path, changed)
+
+
+def test_demo_records_hold_exactly_the_planted_gaps() -> None:
+    verify(build_records())

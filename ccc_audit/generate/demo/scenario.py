@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ccc_audit.generate.demo.script import generate, generate_client
+from ccc_audit.generate.demo.centre import generate
+from ccc_audit.generate.demo.client import generate_client
 from ccc_audit.models.records import RecordType
 
 BUNDLE = "bundle"
