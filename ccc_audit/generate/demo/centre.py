@@ -10,7 +10,7 @@ from ccc_audit.generate.demo.contacts import SL_MISS
 from ccc_audit.generate.demo.dates import stamp
 from ccc_audit.generate.demo.kpis import ATTRITION_SPIKE
 from ccc_audit.generate.demo.manifest import manifest
-from ccc_audit.generate.demo.records import Records, build_records, csv_text, header, record_files, write
+from ccc_audit.generate.demo.records import Records, build_records, header, record_files, write, write_records
 from ccc_audit.generate.demo.support import LATE_INCIDENT, STALE_CONTENT
 from ccc_audit.generate.demo.surveys import SURVEY_OUTAGE
 from ccc_audit.generate.demo.world import CALIBRATION_GAP_QUARTER, YEAR
@@ -62,7 +62,7 @@ def generate(output: Path, record_types: Mapping[str, RecordType]) -> list[str]:
 
     files = record_files(records)
     for name, rows in files.items():
-        write(output / "records" / f"{name}.csv", csv_text(header(record_types, name), rows))
+        write_records(output / "records" / f"{name}.csv", header(record_types, name), rows)
     for doc in documents:
         write(output / doc.path, doc.markdown())
     write(output / "bundle.yaml", manifest(documents, list(files)))

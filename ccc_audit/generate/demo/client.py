@@ -9,7 +9,7 @@ from pathlib import Path
 from ccc_audit.generate.demo.dates import iso
 from ccc_audit.generate.demo.doc import Doc, render
 from ccc_audit.generate.demo.manifest import AttestationSpec, evidence_lines, flow_list, manifest_header, q
-from ccc_audit.generate.demo.records import csv_text, header, write
+from ccc_audit.generate.demo.records import header, write, write_records
 from ccc_audit.generate.demo.reports import QUARTER_REPORT_DAYS, dated_report
 from ccc_audit.generate.demo.world import INSURANCE, ORG_NAME, PERIOD_END, PERIOD_START, YEAR
 from ccc_audit.models.records import RecordType
@@ -200,7 +200,7 @@ def generate_client(output: Path, record_types: Mapping[str, RecordType]) -> lis
                 stale.unlink()
     files = client_records()
     for name, rows in files.items():
-        write(output / "records" / f"{name}.csv", csv_text(header(record_types, name), rows))
+        write_records(output / "records" / f"{name}.csv", header(record_types, name), rows)
     for doc in documents:
         write(output / doc.path, doc.markdown())
     write(output / "bundle.yaml", client_manifest(documents, list(files)))

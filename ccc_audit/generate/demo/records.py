@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +23,7 @@ from ccc_audit.generate.demo.surveys import (
 )
 from ccc_audit.generate.demo.workforce import Workforce, build_workforce
 from ccc_audit.generate.demo.world import SEED
+from ccc_audit.generate.store import write_csv
 from ccc_audit.models.records import RecordType
 
 
@@ -75,16 +74,12 @@ def header(record_types: Mapping[str, RecordType], name: str) -> list[str]:
     return [c.name for c in columns if c.name not in unfilled]
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """Return CSV text with a header row and LF line endings; every row must fit the header."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+def write_records(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Write one record set with the synthetic generator's CSV writer; every row must fit the header."""
     for row in rows:
         if len(row) != len(header):
             raise ValueError(f"row of {len(row)} cells under a header of {len(header)}: {row[:1]}")
-        writer.writerow(row)
-    return buffer.getvalue()
+    write_csv(path, header, rows)
 
 
 def write(path: Path, text: str) -> None:
