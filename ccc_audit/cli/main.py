@@ -360,9 +360,17 @@ def schema(name: str) -> None:
 
 @cli.command()
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option("--seats", type=click.IntRange(1, 100_000), required=True, help="CSS seats (head count).")
-@click.option("--months", type=click.IntRange(1, 60), required=True, help="Length of the audit period.")
-@click.option("--seed", type=int, required=True, help="Seed; the same arguments give byte-identical files.")
+@click.option(
+    "--scenario",
+    type=click.Choice(["synthetic", "demo"]),
+    default="synthetic",
+    show_default=True,
+    help="synthetic: a bundle of the size asked for; demo: the built-in demo bundles (OUT/bundle, "
+    "OUT/client-bundle), which take no other option.",
+)
+@click.option("--seats", type=click.IntRange(1, 100_000), help="CSS seats (head count); synthetic only.")
+@click.option("--months", type=click.IntRange(1, 60), help="Length of the audit period; synthetic only.")
+@click.option("--seed", type=int, help="Seed; the same arguments give byte-identical files; synthetic only.")
 @click.option(
     "--start", metavar="DATE", default="2025-01-01", show_default=True, help="First day of the period."
 )
@@ -374,11 +382,35 @@ def schema(name: str) -> None:
     help="Violations to plant: comma-separated kinds, all or none.",
 )
 @fail_on_input_errors
-def generate(out: Path, seats: int, months: int, seed: int, start: str, violations: str) -> None:
-    """Write a synthetic evidence bundle to OUT, with ground-truth.json listing planted violations."""
+def generate(
+    out: Path,
+    scenario: str,
+    seats: int | None,
+    months: int | None,
+    seed: int | None,
+    start: str,
+    violations: str,
+) -> None:
+    """Write a synthetic evidence bundle to OUT, with ground-truth.json listing planted violations.
+
+    With --scenario demo, write the built-in demo bundles instead, byte for byte the shipped ones.
+    """
     from ccc_audit.generate import GenerateOptions
     from ccc_audit.generate import generate as write_bundle
 
+    if scenario == "demo":
+        from ccc_audit.generate.demo import write_demo
+        from ccc_audit.records.types import builtin_record_types
+
+        if (seats, months, seed) != (None, None, None):
+            raise click.UsageError("--seats, --months and --seed apply to --scenario synthetic only")
+
+        for line in write_demo(out, builtin_record_types()):
+            click.echo(line)
+        click.echo(f"wrote {out}")
+        return
+    if seats is None or months is None or seed is None:
+        raise click.UsageError("--seats, --months and --seed are required with --scenario synthetic")
     day = parse_date(start)
     assert day is not None
     result = write_bundle(GenerateOptions(out, seats, months, seed, day, violations))
