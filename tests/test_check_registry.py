@@ -15,6 +15,7 @@ from bundle_factory import TESTS
 from pydantic import Field
 
 import ccc_audit.checks
+from ccc_audit.app.schemas import schema_text
 from ccc_audit.checks.attestation import AttestationCheckSpec, evaluate
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.kind import CheckKind, CheckRegistry
@@ -22,7 +23,6 @@ from ccc_audit.checks.registry import CHECK_SPEC, REGISTRY, RULE_PACK
 from ccc_audit.models.checks import CheckSpecBase
 from ccc_audit.models.result import CheckResult
 from ccc_audit.models.rulepack import Rule, RulePack
-from ccc_audit.schemas import schema_text
 
 CASES_DIR = TESTS / "check_cases"
 

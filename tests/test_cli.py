@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from ccc_audit.app.schemas import MODELS, SHIPPED, schema_text
 from ccc_audit.cli.main import cli
+from ccc_audit.i18n.labels import LABELS
 from ccc_audit.loading.profile import load_profile
-from ccc_audit.reporters.labels import LABELS
 from ccc_audit.resources import builtin_profiles, demo_bundle
-from ccc_audit.schemas import MODELS, SHIPPED, schema_text
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")

@@ -11,7 +11,7 @@ from demo_planted_gaps import verify
 from ccc_audit.cli.main import cli
 from ccc_audit.generate.demo import BUNDLE, CLIENT_BUNDLE, write_demo
 from ccc_audit.generate.demo.records import build_records
-from ccc_audit.records.types import builtin_record_types
+from ccc_audit.loading.record_types import builtin_record_types
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 

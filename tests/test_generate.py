@@ -24,10 +24,10 @@ from ccc_audit.cli.main import cli
 from ccc_audit.errors import InputError
 from ccc_audit.generate import VIOLATIONS, GenerateOptions, GenerateResult, generate
 from ccc_audit.generate.organisation import ORGANISATION_ID
+from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.models.calendar import windows_in
 from ccc_audit.models.common import Window
 from ccc_audit.models.records import ColumnType
-from ccc_audit.records.types import builtin_record_types
 
 Found = dict[str, set[tuple[str, str | None]]]
 

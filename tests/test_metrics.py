@@ -20,13 +20,13 @@ from ccc_audit.checks.metric import MetricCheckSpec
 from ccc_audit.checks.metric import evaluate as evaluate_metric
 from ccc_audit.engine.assess import open_records
 from ccc_audit.loading.bundle import load_bundle
+from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.metrics.base import MetricOptionError, MetricQuery
 from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.calendar import Span
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import Outcome
 from ccc_audit.records.duck_store import DuckRecordStore
-from ccc_audit.records.types import builtin_record_types
 
 D = dt.date
 MAY = Span(D(2025, 5, 1), D(2025, 5, 31), "2025-05")  # 31 days

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
+from ccc_audit.app.register_update import read_register, update_register
 from ccc_audit.cli.main import cli
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.register.columns import (
@@ -26,7 +27,6 @@ from ccc_audit.register.columns import (
     header,
     state_of,
 )
-from ccc_audit.register.update import read_register, update_register
 
 DEMO = assess_demo()
 FINDING_IDS = sorted(f.id for f in DEMO.findings)

@@ -16,8 +16,8 @@ from openpyxl import load_workbook
 
 from ccc_audit.app.procurement import score_procurement
 from ccc_audit.cli.main import cli
+from ccc_audit.i18n.rfp_labels import LABELS
 from ccc_audit.rfp.inputs import load_procurement
-from ccc_audit.rfp.reporters.labels import LABELS
 from ccc_audit.rfp.result import KnockoutStatus, RfpResult, ScoreSource
 from ccc_audit.rfp.rubric import builtin_rubrics, load_rubric
 

@@ -6,18 +6,18 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from ccc_audit.app.rule_coverage import coverage
+from ccc_audit.app.rule_docs import DOCS, pages, write
 from ccc_audit.app.setup import prepare
 from ccc_audit.cli.main import cli
-from ccc_audit.coverage import coverage
-from ccc_audit.rule_docs import DOCS, pages, write
 
 
 def test_committed_rule_pages_are_current() -> None:
     wanted = pages(prepare().library)
     committed = {p.relative_to(DOCS).as_posix(): p.read_text("utf-8") for p in DOCS.glob("*/*.md")}
-    assert sorted(committed) == sorted(wanted), "run: python -m ccc_audit.rule_docs"
+    assert sorted(committed) == sorted(wanted), "run: python -m ccc_audit.app.rule_docs"
     stale = [name for name, text in wanted.items() if committed[name] != text]
-    assert stale == [], "run: python -m ccc_audit.rule_docs"
+    assert stale == [], "run: python -m ccc_audit.app.rule_docs"
 
 
 def test_every_rule_has_a_section_in_both_languages() -> None:

@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.i18n.text import text
 from ccc_audit.models.bundle import Answer
 from ccc_audit.models.calendar import add_months
 from ccc_audit.models.checks import CheckSpecBase, MonthsValue

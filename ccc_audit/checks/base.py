@@ -5,16 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import Document
-from ccc_audit.models.common import Localized, Window
+from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, EvidenceRef, Outcome
 from ccc_audit.records.duck_store import DuckRecordStore
-
-
-def text(ja: str, en: str) -> Localized:
-    """A bilingual message."""
-    return Localized(ja=ja, en=en)
 
 
 @dataclass

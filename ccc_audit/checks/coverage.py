@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.i18n.text import text
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter
 from ccc_audit.models.common import Identifier, Localized, StrictModel
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome

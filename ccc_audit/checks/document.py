@@ -8,8 +8,9 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from pydantic import Field, model_validator
 
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.i18n.text import text
 from ccc_audit.models.bundle import Document
 from ccc_audit.models.checks import CheckSpecBase, CountValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel

@@ -12,8 +12,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.i18n.text import text
 from ccc_audit.metrics.base import Metric, MetricQuery
 from ccc_audit.metrics.batch import metric_rows
 from ccc_audit.metrics.library import METRICS

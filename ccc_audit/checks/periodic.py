@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel, Window

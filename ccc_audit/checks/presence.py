@@ -7,7 +7,8 @@ supplied records give the outcome ``excluded`` (reason ``records_present``), nev
 
 from __future__ import annotations
 
-from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.base import CheckContext, records_missing
+from ccc_audit.i18n.text import text
 from ccc_audit.models.result import CheckResult, Outcome
 
 

@@ -13,8 +13,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from ccc_audit.checks.base import CheckContext, records_missing, text
+from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.i18n.text import text
 from ccc_audit.models.checks import CheckSpecBase, NumberValue
 from ccc_audit.models.common import Identifier
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccc_audit.coverage import StandardCoverage
+from ccc_audit.app.rule_coverage import StandardCoverage
 from ccc_audit.loading.library import Library
 
 _COVERAGE_HEADINGS = {

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import click
 
 from ccc_audit.cli.check import check
+from ccc_audit.cli.content import generate, rules, schema
+from ccc_audit.cli.diff import diff
 from ccc_audit.cli.options import (
     EXIT_CODES_HELP,
     cache_choice,
@@ -27,7 +29,8 @@ from ccc_audit.cli.options import (
     profile_option,
     shown_dir,
 )
-from ccc_audit.cli.register import diff, questionnaire, register
+from ccc_audit.cli.questionnaire import questionnaire
+from ccc_audit.cli.register import register
 from ccc_audit.cli.rfp import rfp
 from ccc_audit.results.exit_codes import ExitCode, most_severe
 
@@ -114,7 +117,7 @@ def _run_assessment(
     report = Report(assessed.verdict, shown_dir(options.bundle), assessed.progress)
     written = write_all(out, render_all(report, formats, languages))
     if heading is not None:
-        from ccc_audit.reporters.labels import label
+        from ccc_audit.i18n.labels import label
 
         click.echo(f"\n{label(heading, language)}: {out}")
     for line in summary_lines(assessed.result, language):
@@ -265,163 +268,27 @@ def demo(
 @fail_on_input_errors
 def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
     """Scaffold an evidence bundle in DIRECTORY: manifest, record templates, questionnaire."""
+    from ccc_audit.app.scaffold import scaffold_files
     from ccc_audit.app.setup import prepare
     from ccc_audit.errors import Diagnostic, InputError
     from ccc_audit.files.writing import write_all
-    from ccc_audit.scaffold import scaffold_files
 
     if directory.exists() and any(directory.iterdir()) and not force:
         raise InputError(
             [Diagnostic(str(directory), 0, 0, "the folder is not empty; use --force to write into it")]
         )
     setup = prepare(packs)
-    from ccc_audit.records.types import builtin_record_types
+    from ccc_audit.loading.record_types import builtin_record_types
 
     for path in write_all(directory, scaffold_files(setup.library, builtin_record_types())):
         click.echo(f"wrote {path}")
     click.echo(f"next: fill in {directory / 'bundle.yaml'}, then run: ccc-audit validate {directory}")
 
 
-@cli.group()
-def rules() -> None:
-    """Browse rule packs and requirements."""
-
-
-@rules.command("list")
-@pack_option
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
-@fail_on_input_errors
-def rules_list(packs: tuple[str, ...], lang: str) -> None:
-    """List every rule: id, check kinds, requirements, title."""
-    from ccc_audit.app.setup import prepare
-
-    setup = prepare(packs)
-    for pack, rule in setup.library.rules():
-        kinds = "+".join(sorted({c.kind for c in rule.checks}))
-        click.echo(f"{rule.id:<48} {kinds:<22} {','.join(rule.requirements):<28} {rule.title.get(lang)}")
-        del pack
-
-
-@rules.command("coverage")
-@pack_option
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
-@fail_on_input_errors
-def rules_coverage(packs: tuple[str, ...], lang: str) -> None:
-    """Per standard: nodes, assessable nodes, nodes with rules, automated versus attestation-only."""
-    from ccc_audit.app.setup import prepare
-    from ccc_audit.cli.browse import coverage_table
-    from ccc_audit.coverage import coverage
-
-    click.echo(coverage_table(coverage(prepare(packs).library), lang))
-
-
-@rules.command("show")
-@click.argument("ident")
-@pack_option
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
-@fail_on_input_errors
-def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
-    """Show a rule (by id) or a requirement (catalogue:node) in full."""
-    from ccc_audit.app.setup import prepare
-    from ccc_audit.cli.browse import describe
-
-    setup = prepare(packs)
-    text = describe(setup.library, ident, lang)
-    if text is None:
-        raise click.UsageError(f'no rule or requirement "{ident}"; see `ccc-audit rules list`')
-    click.echo(text)
-
-
-@cli.command()
-@click.argument(
-    "name",
-    type=click.Choice(
-        [
-            "catalogue",
-            "crosswalk",
-            "rulepack",
-            "bundle",
-            "profile",
-            "result",
-            "rfp-rubric",
-            "rfp-response",
-            "rfp-scores",
-            "rfp-result",
-            "records",
-        ]
-    ),
-)
-def schema(name: str) -> None:
-    """Print the JSON Schema of a format, or (records) every record type and its columns."""
-    from ccc_audit.schemas import record_types_text, schema_text
-
-    click.echo(record_types_text() if name == "records" else schema_text(name), nl=False)
-
-
-@cli.command()
-@click.argument("out", type=click.Path(path_type=Path))
-@click.option(
-    "--scenario",
-    type=click.Choice(["synthetic", "demo"]),
-    default="synthetic",
-    show_default=True,
-    help="synthetic: a bundle of the size asked for; demo: the built-in demo bundles (OUT/bundle, "
-    "OUT/client-bundle), which take no other option.",
-)
-@click.option("--seats", type=click.IntRange(1, 100_000), help="CSS seats (head count); synthetic only.")
-@click.option("--months", type=click.IntRange(1, 60), help="Length of the audit period; synthetic only.")
-@click.option("--seed", type=int, help="Seed; the same arguments give byte-identical files; synthetic only.")
-@click.option(
-    "--start", metavar="DATE", default="2025-01-01", show_default=True, help="First day of the period."
-)
-@click.option(
-    "--violations",
-    default="none",
-    show_default=True,
-    metavar="LIST",
-    help="Violations to plant: comma-separated kinds, all or none.",
-)
-@fail_on_input_errors
-def generate(
-    out: Path,
-    scenario: str,
-    seats: int | None,
-    months: int | None,
-    seed: int | None,
-    start: str,
-    violations: str,
-) -> None:
-    """Write a synthetic evidence bundle to OUT, with ground-truth.json listing planted violations.
-
-    With --scenario demo, write the built-in demo bundles instead, byte for byte the shipped ones.
-    """
-    from ccc_audit.generate import GenerateOptions
-    from ccc_audit.generate import generate as write_bundle
-
-    if scenario == "demo":
-        from ccc_audit.generate.demo import write_demo
-        from ccc_audit.records.types import builtin_record_types
-
-        if (seats, months, seed) != (None, None, None):
-            raise click.UsageError("--seats, --months and --seed apply to --scenario synthetic only")
-
-        for line in write_demo(out, builtin_record_types()):
-            click.echo(line)
-        click.echo(f"wrote {out}")
-        return
-    if seats is None or months is None or seed is None:
-        raise click.UsageError("--seats, --months and --seed are required with --scenario synthetic")
-    day = parse_date(start)
-    assert day is not None
-    result = write_bundle(GenerateOptions(out, seats, months, seed, day, violations))
-    for name, count in result.rows.items():
-        click.echo(f"{name:<20} {count:>12,} rows")
-    click.echo(f"wrote {out}: {result.csv_bytes:,} bytes of CSV, {len(result.plants)} planted violation(s)")
-    if result.skipped:
-        click.echo(f"not planted (the period is too short): {', '.join(result.skipped)}")
-
-
 cli.add_command(check)
+cli.add_command(rules)
+cli.add_command(schema)
+cli.add_command(generate)
 cli.add_command(diff)
 cli.add_command(register)
 cli.add_command(questionnaire)

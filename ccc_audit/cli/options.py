@@ -70,7 +70,7 @@ no_cache_option = click.option(
 
 def cache_choice(cache_dir: Path | None, no_cache: bool) -> Path | None:
     """The cache folder to use, or None with --no-cache."""
-    from ccc_audit.records.duck_store import default_cache_dir
+    from ccc_audit.records.parsed_cache import default_cache_dir
 
     return None if no_cache else (cache_dir or default_cache_dir())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccc_audit.reporters.labels import label
+from ccc_audit.i18n.labels import label
 from ccc_audit.results.comparison import Change, Comparison
 
 

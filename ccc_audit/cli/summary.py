@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ccc_audit.cli.columns import left, right, width
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import AssessmentResult, Conformity
-from ccc_audit.reporters.labels import label
 
 _SHORT = {
     Conformity.COMPLIANT: ("適合", "compliant"),

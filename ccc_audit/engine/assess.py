@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit import __version__
-from ccc_audit.checks.base import CheckContext, text
+from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.presence import evaluate_presence
 from ccc_audit.checks.registry import CHECK_KINDS
 from ccc_audit.engine.applicability import rule_applies
@@ -17,9 +17,11 @@ from ccc_audit.engine.crosswalk import crosswalk_traces
 from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
 from ccc_audit.engine.findings import build_finding
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.loading.library import Library, LoadedPack
 from ccc_audit.loading.profile import Tailoring
+from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.models.bundle import Waiver
 from ccc_audit.models.checks import CheckSpecBase
 from ccc_audit.models.common import Grade
@@ -38,7 +40,6 @@ from ccc_audit.models.result import (
 from ccc_audit.models.rulepack import Rule
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
-from ccc_audit.records.types import builtin_record_types
 
 OnRuleDone = Callable[[int, int, str], None]
 """Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from ccc_audit.generate.documents import GeneratedDocument
+from ccc_audit.generate.document_model import GeneratedDocument
 from ccc_audit.generate.organisation import (
     CHANNELS,
     OPERATIONS,

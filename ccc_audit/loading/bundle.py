@@ -13,9 +13,9 @@ from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
+from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.models.bundle import Bundle
-from ccc_audit.records.types import builtin_record_types
 
 MANIFEST_NAME = "bundle.yaml"
 _HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ccc-audit-sha256")

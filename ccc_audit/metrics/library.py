@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ccc_audit.i18n.text import text
 from ccc_audit.metrics import chat, workforce
 from ccc_audit.metrics.base import Metric, ratio
-from ccc_audit.models.common import Localized
 
 METRICS: dict[str, Metric] = {}
 
@@ -16,15 +16,11 @@ def register(metric: Metric) -> None:
     METRICS[metric.name] = metric
 
 
-def _l(ja: str, en: str) -> Localized:
-    return Localized(ja=ja, en=en)
-
-
 register(
     Metric(
         name="service_level",
-        title=_l("サービスレベル", "Service level"),
-        formula=_l("閾値内応答数 ÷ 着信数", "answered within threshold ÷ offered"),
+        title=text("サービスレベル", "Service level"),
+        formula=text("閾値内応答数 ÷ 着信数", "answered within threshold ÷ offered"),
         records=("interval_stats",),
         columns={"interval_stats": ("interval_start", "offered", "answered_within_threshold")},
         build=ratio(
@@ -38,8 +34,8 @@ register(
 register(
     Metric(
         name="abandon_rate",
-        title=_l("放棄率", "Abandon rate"),
-        formula=_l("放棄数 ÷ 着信数", "abandoned ÷ offered"),
+        title=text("放棄率", "Abandon rate"),
+        formula=text("放棄数 ÷ 着信数", "abandoned ÷ offered"),
         records=("interval_stats",),
         columns={"interval_stats": ("interval_start", "offered", "abandoned")},
         build=ratio(
@@ -53,8 +49,8 @@ register(
 register(
     Metric(
         name="forecast_accuracy",
-        title=_l("予測精度", "Forecast accuracy"),
-        formula=_l(
+        title=text("予測精度", "Forecast accuracy"),
+        formula=text(
             "1 − Σ|予測着信数 − 実着信数| ÷ Σ実着信数（区間ごとの絶対誤差）",
             "1 − Σ|forecast offered − offered| ÷ Σ offered (absolute error per interval)",
         ),
@@ -71,8 +67,8 @@ register(
 register(
     Metric(
         name="calibration_agreement",
-        title=_l("キャリブレーション一致率", "Calibration agreement"),
-        formula=_l("一致率の平均", "mean agreement"),
+        title=text("キャリブレーション一致率", "Calibration agreement"),
+        formula=text("一致率の平均", "mean agreement"),
         records=("calibration",),
         columns={"calibration": ("date", "agreement")},
         build=ratio("calibration", "r.date", "r.agreement", "CASE WHEN r.agreement IS NOT NULL THEN 1 END"),
@@ -81,8 +77,8 @@ register(
 register(
     Metric(
         name="complaint_resolution_days",
-        title=_l("苦情解決日数", "Complaint resolution time"),
-        formula=_l("解決日 − 受付日 の平均（解決済みのみ）", "mean of resolved − received (resolved only)"),
+        title=text("苦情解決日数", "Complaint resolution time"),
+        formula=text("解決日 − 受付日 の平均（解決済みのみ）", "mean of resolved − received (resolved only)"),
         records=("complaints",),
         columns={"complaints": ("received", "resolved_on")},
         build=ratio(
@@ -97,8 +93,8 @@ register(
 register(
     Metric(
         name="autonomous_handling_rate",
-        title=_l("自律処理率", "Autonomous handling rate"),
-        formula=_l(
+        title=text("自律処理率", "Autonomous handling rate"),
+        formula=text(
             "ボットだけで完結した会話数 ÷ ボットが開始した会話数",
             "conversations the bot handled end to end ÷ conversations the bot started",
         ),
@@ -112,8 +108,10 @@ register(
 register(
     Metric(
         name="escalation_accuracy",
-        title=_l("エスカレーション精度", "Escalation accuracy"),
-        formula=_l("正しかったエスカレーション数 ÷ エスカレーション数", "correct escalations ÷ escalations"),
+        title=text("エスカレーション精度", "Escalation accuracy"),
+        formula=text(
+            "正しかったエスカレーション数 ÷ エスカレーション数", "correct escalations ÷ escalations"
+        ),
         records=("bot_conversations",),
         columns={"bot_conversations": ("started_at", "escalated", "escalation_correct")},
         build=ratio(
@@ -127,8 +125,8 @@ register(
 register(
     Metric(
         name="session_abandon_rate",
-        title=_l("セッション放棄率", "Session abandon rate"),
-        formula=_l(
+        title=text("セッション放棄率", "Session abandon rate"),
+        formula=text(
             "対話開始後に放棄されたチャット数 ÷ 対話が始まったチャット数",
             "chats abandoned after the dialogue started ÷ chats whose dialogue started",
         ),
@@ -145,8 +143,8 @@ register(
 register(
     Metric(
         name="chat_asa_seconds",
-        title=_l("チャット平均応答時間", "Chat average speed of answer"),
-        formula=_l(
+        title=text("チャット平均応答時間", "Chat average speed of answer"),
+        formula=text(
             "（最初の担当者返信 − 受付）の平均秒数",
             "mean seconds from request (or acceptance) to the first human reply",
         ),
@@ -165,8 +163,8 @@ register(
 register(
     Metric(
         name="act_seconds",
-        title=_l("平均チャット処理時間（ACT）", "Average chat time (ACT)"),
-        formula=_l(
+        title=text("平均チャット処理時間（ACT）", "Average chat time (ACT)"),
+        formula=text(
             "（チャット時間 ＋ 後処理時間）の合計 ÷ チャット数",
             "(chat time + wrap time) ÷ number of chats",
         ),
@@ -184,8 +182,8 @@ register(
 register(
     Metric(
         name="schedule_interval_minutes",
-        title=_l("スケジュール区間の長さ", "Schedule interval length"),
-        formula=_l("スケジュール区間の最大分数", "longest schedule interval, in minutes"),
+        title=text("スケジュール区間の長さ", "Schedule interval length"),
+        formula=text("スケジュール区間の最大分数", "longest schedule interval, in minutes"),
         records=("schedules",),
         columns={"schedules": ("interval_start", "interval_minutes")},
         build=ratio("schedules", "r.interval_start", "r.interval_minutes", "1", aggregate="max"),
@@ -195,8 +193,8 @@ register(
 register(
     Metric(
         name="attrition_annualised",
-        title=_l("年換算離職率", "Annualised attrition"),
-        formula=_l(
+        title=text("年換算離職率", "Annualised attrition"),
+        formula=text(
             "期間内の離職者数 ÷ 平均在籍人数 × (365 ÷ 期間の日数)。平均在籍人数は期間の各日に在籍した"
             "CSS（派遣・有期を含む）の人数の平均。自己都合・会社都合を数え、異動は補充された場合に限り"
             "プログラム単位でのみ、契約満了は契約終了日より前に離れた場合に限り数える",
@@ -214,8 +212,8 @@ register(
 register(
     Metric(
         name="absenteeism_rate",
-        title=_l("欠勤率", "Absenteeism"),
-        formula=_l(
+        title=text("欠勤率", "Absenteeism"),
+        formula=text(
             "計画外の不在時間 ÷ 予定された勤務時間（オフライン以外のスケジュール分数 ÷ 60）",
             "unplanned absent hours ÷ scheduled hours (scheduled minutes of every activity but offline ÷ 60)",
         ),
@@ -232,8 +230,8 @@ register(
 register(
     Metric(
         name="chat_concurrency",
-        title=_l("チャット同時対応数（コンカレンシー）", "Chat concurrency"),
-        formula=_l(
+        title=text("チャット同時対応数（コンカレンシー）", "Chat concurrency"),
+        formula=text(
             "（チャット時間の合計 ＋ 後処理時間の合計）÷ チャット対応に費やした総時間"
             "（担当者ごとに、1件以上のチャットを開いていた時間）",
             "(total chat time + total wrap time) ÷ total time spent chatting (per staff member, the "

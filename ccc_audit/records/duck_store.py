@@ -7,8 +7,6 @@ locked, so rule-pack SQL sees only the loaded record tables and can read or writ
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -19,9 +17,10 @@ import duckdb
 
 from ccc_audit.errors import Diagnostic
 from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.models.bundle import RecordFormat, RecordSet
+from ccc_audit.models.bundle import RecordFormat
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
+from ccc_audit.records.parsed_cache import cache_file, write_cache
 from ccc_audit.records.readers import (
     Source,
     explain_csv_error,
@@ -32,7 +31,6 @@ from ccc_audit.records.readers import (
     read_csv,
     read_xlsx,
 )
-from ccc_audit.records.types import type_fingerprint
 from ccc_audit.records.typing import (
     TypedColumn,
     checked_columns,
@@ -41,7 +39,6 @@ from ccc_audit.records.typing import (
     typed_select,
 )
 
-CACHE_FORMAT = "3"
 MEMORY_LIMIT = "1700MB"
 """DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
 _NATIVE = {
@@ -73,14 +70,6 @@ class LoadedSet:
     columns: list[str]
     line_expr: str
     record_type: RecordType | None
-
-
-def default_cache_dir() -> Path:
-    """``$CCC_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ccc-audit``, else ``~/.cache/ccc-audit``."""
-    if os.environ.get("CCC_AUDIT_CACHE_DIR"):
-        return Path(os.environ["CCC_AUDIT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ccc-audit"
 
 
 class DuckRecordStore:
@@ -250,7 +239,7 @@ class DuckRecordStore:
         # The cache is looked up by content hash, so with a cache the hash is awaited; without
         # one it keeps being computed in the background while DuckDB parses.
         sha = self.bundle.sha256(f"records:{name}") if self.cache_dir else None
-        cached = self._cache_file(sha, record_type, spec) if sha else None
+        cached = cache_file(self.cache_dir, sha, record_type, spec) if sha else None
         table = quote_ident(name)
         if cached is not None and cached.is_file():
             alias = f"cache{self._attached}"
@@ -315,18 +304,14 @@ class DuckRecordStore:
     ) -> None:
         self.sets[name] = LoadedSet(name, shown, source.columns, line_expr, record_type)
         if cached is None and self.cache_dir is not None:
-            cached = self._cache_file(
-                self.bundle.sha256(f"records:{name}"), record_type, self.bundle.model.records[name]
+            cached = cache_file(
+                self.cache_dir,
+                self.bundle.sha256(f"records:{name}"),
+                record_type,
+                self.bundle.model.records[name],
             )
         if cached is not None:
-            self._write_cache(table, line_expr, keep_line, cached)
-
-    def _cache_file(self, sha: str, record_type: RecordType | None, spec: RecordSet) -> Path | None:
-        """Parsed copy of a file: keyed by its content, its record type and how it is read."""
-        if self.cache_dir is None:
-            return None
-        reading = hashlib.sha256(spec.model_dump_json(exclude={"path"}).encode()).hexdigest()[:8]
-        return self.cache_dir / f"{sha}-{type_fingerprint(record_type)}-{reading}-{CACHE_FORMAT}.duckdb"
+            write_cache(self._reader, table, line_expr, keep_line, cached)
 
     def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
         """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.
@@ -387,20 +372,3 @@ class DuckRecordStore:
                     )
                 )
         return problems
-
-    def _write_cache(self, table: str, line_expr: str, keep_line: bool, cached: Path) -> None:
-        """Keep the parsed table as a DuckDB database file, attached read-only by later runs.
-
-        An attached database stays readable after file access is disabled, and its pages are
-        read on demand, so a cached run neither copies the data nor holds it all in memory.
-        """
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        select = f"SELECT * FROM {table}" if keep_line else f"SELECT *, {line_expr} AS __line FROM {table}"
-        try:
-            self._reader.execute(f"ATTACH {quote_text(str(partial))} AS cache_write")
-            self._reader.execute(f"CREATE TABLE cache_write.records AS {select}")
-            self._reader.execute("DETACH cache_write")
-            partial.replace(cached)
-        except (duckdb.Error, OSError):
-            partial.unlink(missing_ok=True)  # a cache that cannot be written only costs time

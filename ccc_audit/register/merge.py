@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import AssessmentResult, Finding
 from ccc_audit.register.columns import (
     STATE_LABELS,
@@ -22,7 +23,6 @@ from ccc_audit.register.columns import (
     status_of,
 )
 from ccc_audit.register.model import Register
-from ccc_audit.reporters.labels import label
 from ccc_audit.results.comparison import Change, evaluated_rules, no_longer_raised
 
 _HISTORY = {

@@ -12,10 +12,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.common import Grade
 from ccc_audit.register.columns import DATE_COLUMNS, STATUS_LABELS, Status, header, key_for_header, status_of
 from ccc_audit.register.model import Register
-from ccc_audit.reporters.labels import label
 from ccc_audit.spreadsheet.cells import Cell, cell_text
 from ccc_audit.spreadsheet.xlsx import table
 

@@ -8,8 +8,8 @@ nor start a new one.
 
 from __future__ import annotations
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.reporters.base import Report, line_of, rule_line
-from ccc_audit.reporters.labels import label
 
 
 def escape_data(text: str) -> str:

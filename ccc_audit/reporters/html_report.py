@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Finding, RequirementResult
 from ccc_audit.reporters.base import Report
-from ccc_audit.reporters.labels import label
 from ccc_audit.reporters.svg_charts import COLOURS, conformity_chart, points_chart, trend_chart
 from ccc_audit.results.comparison import Change
 from ccc_audit.templating import html_environment

@@ -12,9 +12,9 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Finding, Outcome, RuleResult
 from ccc_audit.reporters.base import Report, line_of, rule_line
-from ccc_audit.reporters.labels import label
 
 _SKIPPED = (Outcome.NOT_APPLICABLE, Outcome.EXCLUDED, Outcome.MANUAL)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

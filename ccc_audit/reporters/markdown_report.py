@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Conformity
 from ccc_audit.reporters.base import Report
-from ccc_audit.reporters.labels import label
 from ccc_audit.results.comparison import Change
 
 FAILING_SHOWN = 20

@@ -12,9 +12,9 @@ import uuid
 from typing import Any
 from urllib.parse import quote
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import AssessmentResult, Conformity, EvidenceRef, Finding
 from ccc_audit.reporters.base import Report
-from ccc_audit.reporters.labels import label
 
 OSCAL_VERSION = "1.1.2"
 NAMESPACE = uuid.UUID("6f1c1b0e-8d0b-5d8e-9a59-1c2d3e4f5a6b")

@@ -6,8 +6,8 @@ from html import escape
 
 from markupsafe import Markup
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Conformity, Rollup
-from ccc_audit.reporters.labels import label
 from ccc_audit.results.comparison import Comparison
 
 COLOURS: dict[Conformity, str] = {

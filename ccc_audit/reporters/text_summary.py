@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Outcome
 from ccc_audit.reporters.base import Report, line_of, rule_line
-from ccc_audit.reporters.labels import label
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.verdict import FindingStatus
 

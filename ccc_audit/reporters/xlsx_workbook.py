@@ -5,12 +5,12 @@ from __future__ import annotations
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import AssessmentResult, Conformity
 from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import write_register_sheets
 from ccc_audit.reporters.base import Report
-from ccc_audit.reporters.labels import label
 from ccc_audit.results.comparison import Change, Comparison
 from ccc_audit.spreadsheet.cells import Cell
 from ccc_audit.spreadsheet.xlsx import put, table, workbook_bytes

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ccc_audit.checks.base import text
+from ccc_audit.i18n.text import text
 from ccc_audit.rfp.inputs import LoadedVendor
 from ccc_audit.rfp.result import KnockoutOutcome, KnockoutStatus
 from ccc_audit.rfp.rubric import LoadedRubric

@@ -16,10 +16,10 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.i18n.rfp_labels import label
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
 from ccc_audit.rfp.models import VendorResponse
-from ccc_audit.rfp.reporters.labels import label
 from ccc_audit.rfp.rubric import LoadedRubric
 from ccc_audit.spreadsheet.cells import neutralise, restore, safe
 from ccc_audit.spreadsheet.xlsx import set_widths, workbook_bytes

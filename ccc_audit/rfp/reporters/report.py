@@ -11,8 +11,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ccc_audit.i18n.rfp_labels import label
 from ccc_audit.rfp.reporters.chart import bar_chart
-from ccc_audit.rfp.reporters.labels import label
 from ccc_audit.rfp.result import CriterionScore, RfpResult, VendorResult
 from ccc_audit.templating import environment, html_environment
 

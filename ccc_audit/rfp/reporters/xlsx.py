@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from ccc_audit.rfp.reporters.labels import label
+from ccc_audit.i18n.rfp_labels import label
 from ccc_audit.rfp.result import RfpResult
 from ccc_audit.spreadsheet.cells import Cell
 from ccc_audit.spreadsheet.xlsx import append_row, sheet_title, workbook_bytes

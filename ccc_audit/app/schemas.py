@@ -1,6 +1,6 @@
 """JSON Schemas generated from the models; shipped copies live in ``ccc_audit/json_schemas/``.
 
-Regenerate the shipped copies with ``python -m ccc_audit.schemas``; a test keeps them current.
+Regenerate the shipped copies with ``python -m ccc_audit.app.schemas``; a test keeps them current.
 """
 
 from __future__ import annotations
@@ -41,12 +41,12 @@ def schema_text(name: str) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-SHIPPED = Path(__file__).resolve().parent / "json_schemas"
+SHIPPED = Path(__file__).resolve().parent.parent / "json_schemas"
 
 
 def record_types_text() -> str:
     """Every built-in record type (name, titles, key, columns with types) as indented JSON."""
-    from ccc_audit.records.types import builtin_record_types
+    from ccc_audit.loading.record_types import builtin_record_types
 
     types = [t.model_dump(mode="json") for t in builtin_record_types().values()]
     return json.dumps({"record_types": types}, ensure_ascii=False, indent=2) + "\n"

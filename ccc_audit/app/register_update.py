@@ -1,4 +1,8 @@
-"""``register update``: merge a result into a register file (CSV or XLSX), keeping a backup."""
+"""``register update``: merge a result into a register file (CSV or XLSX), keeping a backup.
+
+An application use case: it picks the file format, merges (``ccc_audit.register.merge``) and
+renders the workbook with the gap report's writer, which the register package itself never imports.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Rule reference pages generated from the rule packs and catalogues (``docs/rules/``).
 
-``python -m ccc_audit.rule_docs [FOLDER]`` rewrites the pages (default: ``docs/rules`` of the
+``python -m ccc_audit.app.rule_docs [FOLDER]`` rewrites the pages (default: ``docs/rules`` of the
 source tree); a test and CI fail when the committed pages differ from what the packs give.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ccc_audit.app.rule_coverage import coverage, is_automated
 from ccc_audit.checks.registry import REGISTRY
-from ccc_audit.coverage import coverage, is_automated
 from ccc_audit.loading.library import Library, LoadedPack
 from ccc_audit.models.rulepack import Rule
 
@@ -18,8 +18,8 @@ _TEXT = {
     "title": ("規則リファレンス", "Rule reference"),
     "generated": (
         "このページは規則パックとカタログから生成している。"
-        "編集せず、`python -m ccc_audit.rule_docs` で作り直すこと。",
-        "Generated from the rule packs and catalogues: do not edit, run `python -m ccc_audit.rule_docs`.",
+        "編集せず、`python -m ccc_audit.app.rule_docs` で作り直すこと。",
+        "Generated from the rule packs and catalogues: do not edit, run `python -m ccc_audit.app.rule_docs`.",
     ),
     "coverage": ("網羅状況", "Coverage"),
     "standard": ("規格", "Standard"),
@@ -192,7 +192,7 @@ def pages(library: Library) -> dict[str, str]:
     return result
 
 
-DOCS = Path(__file__).resolve().parent.parent / "docs" / "rules"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "rules"
 
 
 def write(folder: Path, library: Library) -> list[Path]:

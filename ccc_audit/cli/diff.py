@@ -1,0 +1,23 @@
+"""``ccc-audit diff``: what changed between two assessment results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ccc_audit.cli.options import fail_on_input_errors, read_result
+
+
+@click.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@fail_on_input_errors
+def diff(old: Path, new: Path, lang: str) -> None:
+    """Progress from OLD.json to NEW.json: new, resolved, regressed and unchanged findings."""
+    from ccc_audit.cli.progress_text import progress_lines
+    from ccc_audit.results.comparison import compare
+
+    for line in progress_lines(compare(read_result(old), read_result(new)), lang):
+        click.echo(line)

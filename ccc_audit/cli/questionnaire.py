@@ -1,0 +1,53 @@
+"""``ccc-audit questionnaire``: the self-assessment questions as a workbook, and the answers back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ccc_audit.cli.options import fail_on_input_errors, pack_option
+
+
+@click.group()
+def questionnaire() -> None:
+    """Self-assessment questionnaire: export the attestation questions to XLSX, import answers."""
+
+
+@questionnaire.command("export")
+@click.argument("bundle", type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), required=True, metavar="Q.xlsx", help="Workbook.")
+@pack_option
+@click.option("--lang", type=click.Choice(["ja", "en"]), help="Language (default: the bundle's).")
+@fail_on_input_errors
+def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: str | None) -> None:
+    """Write every question the rule packs ask, with the bundle's current answers, to Q.xlsx."""
+    from ccc_audit.app.setup import prepare
+    from ccc_audit.files.writing import write_atomic
+    from ccc_audit.questionnaire.export import export_questionnaire
+    from ccc_audit.questionnaire.questions import questions
+
+    setup = prepare(packs, (), None, bundle)
+    assert setup.bundle is not None
+    items = questions(setup.library)
+    model = setup.bundle.model
+    write_atomic(out, export_questionnaire(items, model, lang or model.language.value))
+    answered = sum(1 for item in items if any(a.id == item.key for a in model.attestations))
+    click.echo(f"wrote {out}: {len(items)} questions, {answered} answered")
+
+
+@questionnaire.command("import")
+@click.argument("workbook", metavar="Q.xlsx", type=click.Path(path_type=Path))
+@click.argument("bundle", type=click.Path(path_type=Path))
+@pack_option
+@fail_on_input_errors
+def questionnaire_import(workbook: Path, bundle: Path, packs: tuple[str, ...]) -> None:
+    """Write the answers of Q.xlsx into BUNDLE/bundle.yaml (only its attestations block changes)."""
+    from ccc_audit.app.setup import prepare
+    from ccc_audit.questionnaire.apply import import_questionnaire
+    from ccc_audit.questionnaire.questions import questions
+
+    setup = prepare(packs, (), None, bundle)
+    assert setup.bundle is not None
+    done = import_questionnaire(workbook, setup.bundle, questions(setup.library))
+    click.echo(f"updated {done.manifest}: {done.imported} answers imported, {done.total} in the bundle")

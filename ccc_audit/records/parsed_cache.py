@@ -1,0 +1,54 @@
+"""The parsed-records cache: typed tables kept as DuckDB files, keyed by what they were read from."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import duckdb
+
+from ccc_audit.loading.record_types import type_fingerprint
+from ccc_audit.models.bundle import RecordSet
+from ccc_audit.models.records import RecordType
+from ccc_audit.records.readers import quote_text
+
+CACHE_FORMAT = "3"
+
+
+def default_cache_dir() -> Path:
+    """``$CCC_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ccc-audit``, else ``~/.cache/ccc-audit``."""
+    if os.environ.get("CCC_AUDIT_CACHE_DIR"):
+        return Path(os.environ["CCC_AUDIT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ccc-audit"
+
+
+def cache_file(
+    cache_dir: Path | None, sha: str, record_type: RecordType | None, spec: RecordSet
+) -> Path | None:
+    """Parsed copy of a file: keyed by its content, its record type and how it is read."""
+    if cache_dir is None:
+        return None
+    reading = hashlib.sha256(spec.model_dump_json(exclude={"path"}).encode()).hexdigest()[:8]
+    return cache_dir / f"{sha}-{type_fingerprint(record_type)}-{reading}-{CACHE_FORMAT}.duckdb"
+
+
+def write_cache(
+    reader: duckdb.DuckDBPyConnection, table: str, line_expr: str, keep_line: bool, cached: Path
+) -> None:
+    """Keep the parsed table as a DuckDB database file, attached read-only by later runs.
+
+    An attached database stays readable after file access is disabled, and its pages are
+    read on demand, so a cached run neither copies the data nor holds it all in memory.
+    """
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    select = f"SELECT * FROM {table}" if keep_line else f"SELECT *, {line_expr} AS __line FROM {table}"
+    try:
+        reader.execute(f"ATTACH {quote_text(str(partial))} AS cache_write")
+        reader.execute(f"CREATE TABLE cache_write.records AS {select}")
+        reader.execute("DETACH cache_write")
+        partial.replace(cached)
+    except (duckdb.Error, OSError):
+        partial.unlink(missing_ok=True)  # a cache that cannot be written only costs time
