@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
 from ccc_audit.engine.assess import Assessment, run
 from ccc_audit.loading.setup import prepare
@@ -13,7 +14,13 @@ AS_OF = dt.date(2026, 1, 15)
 
 
 def assess_demo(as_of: dt.date = AS_OF) -> AssessmentResult:
-    """Assess the built-in demo bundle as the README's demo does."""
+    """Assess the built-in demo bundle as the README's demo does (a fresh copy for each caller)."""
+    return _assessed(as_of).model_copy(deep=True)
+
+
+@cache
+def _assessed(as_of: dt.date) -> AssessmentResult:
+    """The demo assessment, computed once per test process."""
     setup = prepare(bundle=demo_bundle())
     assert setup.bundle is not None
     return run(Assessment(setup.library, setup.bundle, setup.tailoring, as_of, "ja"))
