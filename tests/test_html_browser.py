@@ -1,8 +1,9 @@
 """The HTML report in a real browser: headless Chromium loads it, filters it and screenshots it.
 
-Chromium is Debian's ``chromium`` package at /usr/bin/chromium (``.ci/run`` installs it when it is
-missing); Playwright only drives it and never downloads a browser of its own. Screenshots go to
-``test-output/screenshots/`` (or ``$CCC_AUDIT_TEST_OUTPUT/screenshots``).
+Chromium is Debian's ``chromium`` package at /usr/bin/chromium (``scripts/test``, the README's test
+command, installs it when it is missing); Playwright only drives it and never downloads a browser of
+its own. The tests carry the ``browser`` marker: ``-m "not browser"`` deselects them knowingly.
+Screenshots go to ``test-output/screenshots/`` (or ``$CCC_AUDIT_TEST_OUTPUT/screenshots``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+pytestmark = pytest.mark.browser
+
 OUTPUT = Path(os.environ.get("CCC_AUDIT_TEST_OUTPUT", Path(__file__).parent.parent / "test-output"))
 
 
@@ -43,7 +46,10 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.is_file(), f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+    assert CHROMIUM.is_file(), (
+        f"{CHROMIUM} is missing: run scripts/test (it installs Debian's chromium and fonts-ipafont-gothic), "
+        "set CCC_AUDIT_CHROMIUM to a Chromium binary, or deselect these tests with -m 'not browser'"
+    )
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield launched

@@ -90,7 +90,7 @@ def _as_text(value: Any) -> str:
     return value.date().isoformat() if isinstance(value, dt.datetime) else str(value)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(_STEP, min_size=1, max_size=8))
 def test_no_human_cell_is_ever_lost_and_ids_stay_stable(tmp_path: Path, steps: list[Any]) -> None:
     path = tmp_path / "register.xlsx"
