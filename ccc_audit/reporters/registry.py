@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import importlib
 
+from ccc_audit.reporters.assessment_json import JsonReporter
 from ccc_audit.reporters.base import Report, Reporter
 from ccc_audit.reporters.csv_register import CsvRegisterReporter
 from ccc_audit.reporters.github import GithubReporter
 from ccc_audit.reporters.gitlab import GitlabReporter
 from ccc_audit.reporters.html_report import HtmlReporter
-from ccc_audit.reporters.assessment_json import JsonReporter
 from ccc_audit.reporters.junit import JunitReporter
 from ccc_audit.reporters.markdown_report import MarkdownReporter
 from ccc_audit.reporters.oscal import OscalPoamReporter, OscalResultsReporter

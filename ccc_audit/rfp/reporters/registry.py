@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from ccc_audit.rfp.reporters.rfp_json import JsonReporter
 from ccc_audit.rfp.reporters.report import HtmlReporter, MarkdownReporter
+from ccc_audit.rfp.reporters.rfp_json import JsonReporter
 from ccc_audit.rfp.reporters.xlsx import XlsxReporter
 from ccc_audit.rfp.result import RfpResult
 
