@@ -152,7 +152,7 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     if total == 0:
         return CheckResult(
             kind="coverage",
-            outcome=Outcome.NOT_APPLICABLE,
+            outcome=Outcome.NOT_ASSESSED,
             reason="population_empty",
             message=text("期間内に対象となる記録がない。", "No rows to cover in the period."),
             evidence=evidence,

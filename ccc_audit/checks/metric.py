@@ -151,7 +151,7 @@ def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
     if not spans:
         return CheckResult(
             kind="metric",
-            outcome=Outcome.NOT_APPLICABLE,
+            outcome=Outcome.NOT_ASSESSED,
             reason="period_too_short",
             message=text(
                 "監査期間に完全な評価期間がない。", "The audit period holds no whole period to compute."
@@ -183,6 +183,9 @@ def _judge(
         values[tuple("" for _ in spec.group_by)] = {}  # no data at all: judged as one empty series
     targets = _targets(spec, ctx)
     failing: list[FailingItem] = []
+    unbounded: list[str] = []
+    """Points with a value but no target to judge them against."""
+    wants_bound = spec.threshold is not None or spec.target is not None or not spec.require_data
     judged = 0
     shown: list[str] = []
     for group in sorted(values):
@@ -197,6 +200,9 @@ def _judge(
             shown.append(
                 f"{name + ' ' if name else ''}{label}: {show(metric, value) if value is not None else '-'}"
             )
+            if wants_bound and spec.trend is None and value is not None and bounds == (None, None):
+                # a check that neither requires data nor sets a bound would judge nothing
+                unbounded.append(f"{name} {label}".strip())
             if value is None and spec.require_data:
                 failing.append(
                     FailingItem(subject=f"{name} {label}".strip(), detail=text("データがない", "no data"))
@@ -236,6 +242,39 @@ def _judge(
             failing=failing,
             population=judged,
             failing_count=len(failing),
+        )
+    if unbounded:
+        where = ", ".join(unbounded[:10]) + (" …" if len(unbounded) > 10 else "")
+        source = f"{spec.target.records} ({spec.target.metric})" if spec.target else "the rule pack"
+        return CheckResult(
+            kind="metric",
+            outcome=Outcome.NOT_ASSESSED,
+            reason="no_target",
+            message=text(
+                f"{title.ja}の目標値が {source} にないため判定できない: {where}（実測 {measured}）。",
+                f"{title.en} cannot be judged: no target in {source} for {where} (measured {measured}).",
+            ),
+            measured=measured,
+            required="a target",
+            evidence=evidence,
+            population=judged,
+            failing_count=0,
+        )
+    if not wants_bound and spec.trend is None:
+        return CheckResult(
+            kind="metric",
+            outcome=Outcome.PASS,
+            reason="metric_computed",
+            message=text(
+                f"{title.ja}を各期間について記録から計算できた（{measured}）。目標との比較は別の規則で行う。",
+                f"{title.en} could be computed from the records for every period ({measured}); "
+                "comparison with targets is another rule's.",
+            ),
+            measured=measured,
+            required="computed for every period",
+            evidence=evidence,
+            population=judged,
+            failing_count=0,
         )
     return CheckResult(
         kind="metric",

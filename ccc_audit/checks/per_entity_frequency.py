@@ -238,7 +238,7 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
     if queries is None:
         return CheckResult(
             kind="per_entity_frequency",
-            outcome=Outcome.NOT_APPLICABLE,
+            outcome=Outcome.NOT_ASSESSED,
             reason="period_too_short",
             message=text(
                 f"監査期間に完全な{WINDOW_NAMES_JA[window]}の区間がない。",
@@ -293,7 +293,7 @@ def _result(
     if total == 0:
         return CheckResult(
             kind="per_entity_frequency",
-            outcome=Outcome.NOT_APPLICABLE,
+            outcome=Outcome.NOT_ASSESSED,
             reason="population_empty",
             message=text(
                 f"{activity.ja}の対象者が期間内にいない。",

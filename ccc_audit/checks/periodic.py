@@ -77,7 +77,7 @@ def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
     if not spans:
         return CheckResult(
             kind="periodic",
-            outcome=Outcome.NOT_APPLICABLE,
+            outcome=Outcome.NOT_ASSESSED,
             reason="period_too_short",
             message=text(
                 f"監査期間に完全な{WINDOW_NAMES_JA[window]}の区間がない。",

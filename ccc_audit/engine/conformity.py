@@ -27,7 +27,7 @@ def _decide(results: list[RuleResult]) -> Conformity:
         return Conformity.NON_COMPLIANT
     if failed:
         return Conformity.PARTIALLY_COMPLIANT
-    if any(r.outcome in (Outcome.ERROR, Outcome.MANUAL) for r in decided):
+    if any(r.outcome in (Outcome.ERROR, Outcome.MANUAL, Outcome.NOT_ASSESSED) for r in decided):
         return Conformity.NOT_ASSESSED
     return Conformity.COMPLIANT
 

@@ -21,6 +21,10 @@ class Outcome(StrEnum):
     FAIL = "fail"
     WARN = "warn"
     NOT_APPLICABLE = "not_applicable"
+    """The declared scope excludes it (the scope entry is cited), or the organisation answered so."""
+    NOT_ASSESSED = "not_assessed"
+    """Could not be decided from the evidence supplied (an empty record set, a period too short,
+    no target, an empty population): a limitation of the audit, never conformity."""
     MANUAL = "manual"
     ERROR = "error"
     EXCLUDED = "excluded"
@@ -33,9 +37,10 @@ class Outcome(StrEnum):
             "not_applicable": 1,
             "pass": 2,
             "warn": 3,
-            "manual": 4,
-            "fail": 5,
-            "error": 6,
+            "not_assessed": 4,
+            "manual": 5,
+            "fail": 6,
+            "error": 7,
         }[self.value]
 
 

@@ -16,7 +16,7 @@ from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Finding, Outcome, RuleResult
 from ccc_audit.reporters.base import Report, line_of, rule_line
 
-_SKIPPED = (Outcome.NOT_APPLICABLE, Outcome.EXCLUDED, Outcome.MANUAL)
+_SKIPPED = (Outcome.NOT_APPLICABLE, Outcome.EXCLUDED, Outcome.MANUAL, Outcome.NOT_ASSESSED)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """Characters XML 1.0 cannot carry at all, even escaped."""
 

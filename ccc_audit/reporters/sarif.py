@@ -26,6 +26,7 @@ _KIND_OF_OUTCOME = {
     Outcome.FAIL: "fail",
     Outcome.WARN: "review",
     Outcome.MANUAL: "review",
+    Outcome.NOT_ASSESSED: "review",
     Outcome.NOT_APPLICABLE: "notApplicable",
     Outcome.EXCLUDED: "notApplicable",
     Outcome.ERROR: "open",
