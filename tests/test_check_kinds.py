@@ -16,8 +16,8 @@ import yaml
 from bundle_factory import TESTS, write_bundle
 
 from ccc_audit.checks.base import CheckContext
-from ccc_audit.checks.registry import CHECK_KINDS, CHECK_SPEC, REGISTRY
-from ccc_audit.engine.assess import open_records
+from ccc_audit.checks.registry import CHECK_SPEC, REGISTRY
+from ccc_audit.engine.assess import evaluate_check, open_records
 from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, Outcome
@@ -63,7 +63,7 @@ def evaluate_case(case: dict[str, Any], root: Path) -> CheckResult:
             records=records,
             rule_id=case.get("rule_id", RULE_ID),
         )
-        return CHECK_KINDS[spec.kind].evaluate(spec, ctx)
+        return evaluate_check(spec, ctx, [])
 
 
 def test_case_ids_are_unique_and_every_kind_is_covered() -> None:

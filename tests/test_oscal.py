@@ -12,6 +12,7 @@ from trestle.oscal.poam import PlanOfActionAndMilestones
 
 from ccc_audit.app.render import render_all
 from ccc_audit.models.result import AssessmentResult
+from ccc_audit.reporters.oscal import token
 
 NOW = assess_demo()
 
@@ -26,15 +27,25 @@ def test_assessment_results_load_in_trestle(files: dict[str, bytes]) -> None:
     model = AssessmentResults.model_validate(document)
     result = model.results[0]
     assert result.findings is not None and result.observations is not None
-    failed = [
-        f
-        for f in result.findings
-        if f.target.status is not None and f.target.status.state.value == "not-satisfied"
-    ]
-    assert len(failed) == len(NOW.findings)
-    compliant = sum(1 for q in NOW.requirements if q.assessable and q.conformity.value == "compliant")
-    assert len(result.findings) == len(NOW.findings) + compliant
+    states: dict[str, set[str]] = {}
+    for f in result.findings:
+        assert f.target.status is not None
+        states.setdefault(f.target.target_id, set()).add(f.target.status.state.value)
+    assert all(len(found) == 1 for found in states.values()), "an objective has one status"
+    conformity = {token(q.ref): q.conformity.value for q in NOW.requirements}
+    for target, (state,) in states.items():
+        assert (state == "satisfied") == (conformity[target] == "compliant")
     assert len(result.observations) == len(NOW.findings)
+    finding_of = {
+        str(o.uuid): next(p.value for p in o.props or [] if p.name == "finding-id")
+        for o in result.observations
+    }
+    under: dict[str, set[str]] = {}
+    for f in result.findings:
+        for related in f.related_observations or []:
+            under.setdefault(finding_of[str(related.observation_uuid)], set()).add(f.target.target_id)
+    for finding in NOW.findings:
+        assert under[finding.id] == {token(ref) for ref in finding.requirements}, "under each requirement"
     assert model.metadata.title.startswith("Contact Centre Conformity Assessment")
 
 
@@ -53,6 +64,7 @@ def test_poam_loads_in_trestle(files: dict[str, bytes]) -> None:
     document = json.loads(files["oscal-poam.json"])["plan-of-action-and-milestones"]
     model = PlanOfActionAndMilestones.model_validate(document)
     assert len(model.poam_items) == len(NOW.findings)
+    assert any(len(item.related_findings or []) > 1 for item in model.poam_items)
     finding_uuids = {str(f.uuid) for f in model.findings or []}
     for item in model.poam_items:
         assert item.related_findings is not None

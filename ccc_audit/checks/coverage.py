@@ -150,11 +150,16 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
         ctx.records_ref(n) for n in evidence_names[1:]
     ]
     if total == 0:
+        rows_read = store.row_count(spec.rows.records)
+        shown = store.shown(spec.rows.records)
         return CheckResult(
             kind="coverage",
-            outcome=Outcome.NOT_ASSESSED,
-            reason="population_empty",
-            message=text("期間内に対象となる記録がない。", "No rows to cover in the period."),
+            outcome=Outcome.PASS,
+            reason="nothing_to_cover",
+            message=text(
+                f"{shown} の {rows_read} 行のうち、期間内にフォローアップを要する行はなかった。",
+                f"None of the {rows_read} rows of {shown} needed a follow-up in the period.",
+            ),
             evidence=evidence,
             population=0,
             failing_count=0,
@@ -227,5 +232,6 @@ KIND = CheckKind(
     evaluate=evaluate,
     docs_line=docs_line,
     record_needs=needs,
+    population=lambda spec: [spec.rows.records],
 )
 """The ``coverage`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

@@ -47,6 +47,10 @@ class CheckKind(Generic[SpecT]):
     (CI completeness) run checks for their records only."""
     problems: Callable[[SpecT], list[SpecProblem]] | None = None
     """Problems of a valid spec that its model cannot see, reported when rule packs load."""
+    population: Callable[[SpecT], list[str]] | None = None
+    """The record sets whose rows are what the check judges (default: every set it reads). When
+    one of them is empty and not declared empty, a pass or not-applicable outcome rests on no
+    evidence, and the engine turns it into not assessed."""
 
     def __post_init__(self) -> None:
         """Refuse a kind whose spec does not declare ``kind: Literal[name]``."""

@@ -243,6 +243,21 @@ def _judge(
             population=judged,
             failing_count=len(failing),
         )
+    if not any(value is not None for series in values.values() for value in series.values()):
+        return CheckResult(
+            kind="metric",
+            outcome=Outcome.NOT_ASSESSED,
+            reason="no_data",
+            message=text(
+                f"{title.ja}を計算できる記録が期間内にない。",
+                f"No records in the period to compute {title.en}.",
+            ),
+            measured=measured,
+            required=bounds_text,
+            evidence=evidence,
+            population=0,
+            failing_count=0,
+        )
     if unbounded:
         where = ", ".join(unbounded[:10]) + (" …" if len(unbounded) > 10 else "")
         source = f"{spec.target.records} ({spec.target.metric})" if spec.target else "the rule pack"
@@ -360,6 +375,7 @@ KIND = CheckKind(
     evaluate=evaluate,
     docs_line=docs_line,
     record_needs=needs,
+    population=lambda spec: [METRICS[spec.metric].records[0]],
     problems=problems,
 )
 """The ``metric`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

@@ -349,5 +349,6 @@ KIND = CheckKind(
     evaluate=evaluate,
     docs_line=docs_line,
     record_needs=needs,
+    population=lambda spec: [spec.population.records],
 )
 """The ``per_entity_frequency`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

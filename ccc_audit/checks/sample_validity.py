@@ -143,5 +143,6 @@ KIND = CheckKind(
     evaluate=evaluate,
     docs_line=docs_line,
     record_needs=needs,
+    population=lambda spec: [spec.records],
 )
 """The ``sample_validity`` check kind, registered in :mod:`ccc_audit.checks.registry`."""

@@ -6,15 +6,17 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ccc_audit import __version__
 from ccc_audit.checks.base import CheckContext
+from ccc_audit.checks.kind import CheckKind
 from ccc_audit.checks.presence import evaluate_presence
 from ccc_audit.checks.registry import CHECK_KINDS
-from ccc_audit.engine.applicability import rule_applies
+from ccc_audit.engine.applicability import node_applies, rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
 from ccc_audit.engine.crosswalk import crosswalk_traces
-from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
+from ccc_audit.engine.dependencies import check_sets_read, record_sets_read, runs_pack_sql
 from ccc_audit.engine.findings import build_finding
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
@@ -63,9 +65,14 @@ _SECTION_OF_KIND = {"document": "documents", "attestation": "attestations"}
 """Where in bundle.yaml the absence of a check's evidence shows (records for the other kinds)."""
 
 
-def _run_check(
-    spec: CheckSpecBase, ctx: CheckContext, problems: list[Diagnostic], presence_only: bool
+def evaluate_check(
+    spec: CheckSpecBase, ctx: CheckContext, problems: list[Diagnostic], presence_only: bool = False
 ) -> CheckResult:
+    """Evaluate one check as the engine does: by its kind, never crashing, never passing on nothing.
+
+    Unreadable record data found while checking is added to ``problems``; with ``presence_only``
+    (the CI profile) record-based checks only verify that their record sets and columns are there.
+    """
     kind = spec.kind
     try:
         check_kind = CHECK_KINDS[kind]
@@ -82,7 +89,7 @@ def _run_check(
                 line=ctx.bundle.section_line(_SECTION_OF_KIND.get(kind, "records")),
             )
             result = result.model_copy(update={"evidence": [manifest]})  # the absence is seen there
-        return result
+        return _rests_on_evidence(result, spec, check_kind, ctx)
     except MissingColumnsError as exc:
         columns = ", ".join(exc.columns)
         return CheckResult(
@@ -109,6 +116,54 @@ def _run_check(
         reason=reason,
         message=text(f"チェックを評価できなかった: {detail}", f"The check could not be evaluated: {detail}"),
     )
+
+
+_UNDECIDED_WITHOUT_ROWS = (Outcome.PASS, Outcome.NOT_APPLICABLE, Outcome.NOT_ASSESSED)
+
+
+def _rests_on_evidence(
+    result: CheckResult, spec: CheckSpecBase, check_kind: CheckKind[Any], ctx: CheckContext
+) -> CheckResult:
+    """A pass (or not applicable) over a record set with no rows rests on nothing: not assessed.
+
+    An empty file proves nothing happened only when the organisation says so: a record set
+    declared ``no_events`` keeps the outcome, and the message cites the declaration.
+    """
+    if result.outcome not in _UNDECIDED_WITHOUT_ROWS:
+        return result
+    names = check_kind.population(spec) if check_kind.population else sorted(check_sets_read(spec))
+    empty = [n for n in names if ctx.records.has(n) and ctx.records.row_count(n) == 0]
+    if not empty:
+        return result
+    declarations = {n: ctx.bundle.model.records[n].no_events for n in empty}
+    undeclared = [n for n, d in declarations.items() if d is None]
+    cited = {ref.id for ref in result.evidence if ref.kind == "records"}
+    evidence = [*result.evidence, *(ctx.records_ref(n) for n in empty if n not in cited)]
+    if undeclared:
+        listed = ", ".join(undeclared)
+        return CheckResult(
+            kind=result.kind,
+            outcome=Outcome.NOT_ASSESSED,
+            reason="records_empty",
+            message=text(
+                f"記録セット {listed} に行が1件もない。空のファイルは何も起きなかった証拠にならないため、"
+                "評価しなかった。該当期間に本当に事象がなかった場合は bundle.yaml の records の no_events"
+                "（宣言者、宣言日、内容）で宣言する。",
+                f"The record set(s) {listed} hold no rows. An empty file is no evidence that nothing "
+                "happened, so the check was not assessed. If nothing really happened in the period, "
+                "declare it in bundle.yaml (records → no_events: who, when, what).",
+            ),
+            required="rows, or a no_events declaration",
+            evidence=evidence,
+        )
+    said = "; ".join(
+        f"{n}: {d.statement} ({d.declared_by}, {d.declared_on})" for n, d in declarations.items() if d
+    )
+    message = text(
+        f"{result.message.ja}（記録が空であることの宣言: {said}）",
+        f"{result.message.en} (declared empty: {said})",
+    )
+    return result.model_copy(update={"message": message, "evidence": evidence})
 
 
 def _grade(rule: Rule, checks: list[CheckResult]) -> Grade:
@@ -155,7 +210,7 @@ def judge_rule(
     unreadable while checking is added to ``problems``. With ``presence_only`` (the CI profile)
     record-based checks only verify that their record sets and columns are supplied.
     """
-    checks = [_run_check(spec, ctx, problems, presence_only) for spec in rule.checks]
+    checks = [evaluate_check(spec, ctx, problems, presence_only) for spec in rule.checks]
     decisive = max(checks, key=lambda c: c.outcome.weight)
     outcome = decisive.outcome
     if outcome is Outcome.NOT_APPLICABLE and any(c.outcome is Outcome.PASS for c in checks):
@@ -246,12 +301,20 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
     rule_results: list[RuleResult] = []
     findings = []
     subject = bundle.organisation.id
+    excluded_nodes = {
+        ref for ref, entry in job.library.nodes.items() if not node_applies(entry.node.applies_when, bundle)
+    }
     for index, (_, rule) in enumerate(all_rules):
         result, checks = evaluated[index]
         if result.outcome is Outcome.FAIL:
             grade = _grade(rule, checks)
             waiver = waivers.get(rule.id)
-            finding = build_finding(job.library, rule, subject, grade, checks, waived=waiver is not None)
+            applicable = [ref for ref in rule.requirements if ref not in excluded_nodes] or list(
+                rule.requirements
+            )
+            finding = build_finding(
+                job.library, rule, subject, grade, checks, waived=waiver is not None, requirements=applicable
+            )
             findings.append(finding)
             result = result.model_copy(
                 update={

@@ -26,15 +26,19 @@ def _named_sets(model: BaseModel) -> set[str]:
     return names
 
 
+def check_sets_read(check: BaseModel) -> frozenset[str]:
+    """The record sets one check reads (a metric's own sets included)."""
+    names = _named_sets(check)
+    if isinstance(check, MetricCheckSpec) and check.metric in METRICS:
+        names.update(METRICS[check.metric].records)
+    return frozenset(names)
+
+
 def record_sets_read(rule: Rule) -> frozenset[str]:
     """The record sets the rule's checks read (a metric's own sets included)."""
-    names: set[str] = set()
-    for check in rule.checks:
-        if isinstance(check, BaseModel):
-            names |= _named_sets(check)
-        if isinstance(check, MetricCheckSpec) and check.metric in METRICS:
-            names.update(METRICS[check.metric].records)
-    return frozenset(names)
+    return frozenset(
+        n for check in rule.checks if isinstance(check, BaseModel) for n in check_sets_read(check)
+    )
 
 
 def runs_pack_sql(rule: Rule) -> bool:

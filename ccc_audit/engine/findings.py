@@ -28,11 +28,17 @@ def build_finding(
     grade: Grade,
     checks: list[CheckResult],
     waived: bool,
+    requirements: list[str] | None = None,
 ) -> Finding:
-    """The finding a failed rule raises."""
+    """The finding a failed rule raises, against ``requirements`` (default: every one the rule verifies).
+
+    The engine passes only the requirements that apply to the bundle, so that no requirement the
+    scope excludes carries a finding.
+    """
+    refs = list(rule.requirements) if requirements is None else requirements
     requirement_ja: list[str] = []
     requirement_en: list[str] = []
-    for ref in rule.requirements:
+    for ref in refs:
         node = library.nodes[ref].node
         para = node.paraphrase or node.title
         requirement_ja.append(f"{ref} {node.title.ja}: {para.ja}")
@@ -66,7 +72,7 @@ def build_finding(
         subject=subject,
         grade=grade,
         severity=rule.severity,
-        requirements=list(rule.requirements),
+        requirements=refs,
         title=rule.title,
         statement=statement,
         evidence=evidence,

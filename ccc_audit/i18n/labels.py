@@ -88,6 +88,7 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.fail": {"ja": "不合格", "en": "fail"},
     "outcome.warn": {"ja": "警告", "en": "warn"},
     "outcome.not_applicable": {"ja": "該当なし", "en": "not applicable"},
+    "outcome.not_assessed": {"ja": "評価できず", "en": "not assessed"},
     "outcome.manual": {"ja": "要回答", "en": "manual"},
     "outcome.error": {"ja": "エラー", "en": "error"},
     "outcome.excluded": {"ja": "除外", "en": "excluded"},

@@ -88,6 +88,16 @@ class RecordFormat(StrEnum):
     JSONL = "jsonl"
 
 
+class NoEventsDeclaration(StrictModel):
+    """The organisation's statement that a record set is empty because nothing happened."""
+
+    declared_by: str = Field(min_length=1, description="Who declares it (name and role).")
+    declared_on: dt.date = Field(description="When it was declared.")
+    statement: str = Field(
+        min_length=1, description="What did not happen in the audit period, e.g. no complaints were received."
+    )
+
+
 class RecordSet(StrictModel):
     """A file of operational records."""
 
@@ -102,6 +112,11 @@ class RecordSet(StrictModel):
     sheet: str | None = Field(default=None, description="XLSX sheet name; the first sheet by default.")
     type: Identifier | None = Field(
         default=None, description="Record type (see `ccc-audit schema records`); the set's name by default."
+    )
+    no_events: NoEventsDeclaration | None = Field(
+        default=None,
+        description="Declare that the file holds no rows because nothing happened in the period. Without "
+        "it, an empty record set is missing evidence and the rules reading it are not assessed.",
     )
 
     def file_format(self) -> RecordFormat:

@@ -86,6 +86,7 @@ class DuckRecordStore:
         self.con.execute("SET enable_progress_bar = false")
         self._attached = 0
         self.sets: dict[str, LoadedSet] = {}
+        self._counts: dict[str, int] = {}
         self.cache_hits = 0
         self.locked = False
         self.shared_results: dict[tuple[Any, ...], list[tuple[Any, ...]]] = {}
@@ -205,6 +206,12 @@ class DuckRecordStore:
         if ready is not None:
             ready.wait()
         return name in self.sets
+
+    def row_count(self, name: str) -> int:
+        """How many rows record set ``name`` holds (it must be supplied)."""
+        if name not in self._counts:
+            self._counts[name] = int(self.query(f"SELECT count(*) FROM {quote_ident(name)}")[0][0])
+        return self._counts[name]
 
     def shown(self, name: str) -> str:
         """The record file's path as shown to users."""

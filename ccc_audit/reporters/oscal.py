@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from ccc_audit.i18n.labels import label
-from ccc_audit.models.result import AssessmentResult, Conformity, EvidenceRef, Finding
+from ccc_audit.models.result import AssessmentResult, Conformity, EvidenceRef, Finding, RequirementResult
 from ccc_audit.reporters.base import Report
 
 OSCAL_VERSION = "1.1.2"
@@ -65,6 +65,12 @@ def _observation(result: AssessmentResult, finding: Finding, lang: str) -> Json:
         "uuid": stable_uuid(result, "observation", finding.id),
         "title": finding.title.get(lang),
         "description": finding.statement.evidence.get(lang),
+        "props": [
+            _prop("finding-id", finding.id),
+            _prop("grade", finding.grade.value),
+            _prop("severity", finding.severity.value),
+            _prop("waived", "true" if finding.waived else "false"),
+        ],
         "methods": ["EXAMINE"],
         "collected": _timestamp(result),
     }
@@ -73,37 +79,47 @@ def _observation(result: AssessmentResult, finding: Finding, lang: str) -> Json:
     return observation
 
 
-def _finding(result: AssessmentResult, finding: Finding, lang: str) -> Json:
-    return {
-        "uuid": stable_uuid(result, "finding", finding.id),
-        "title": finding.title.get(lang),
-        "description": finding.statement.nonconformity.get(lang),
-        "props": [
-            _prop("finding-id", finding.id),
-            _prop("grade", finding.grade.value),
-            _prop("severity", finding.severity.value),
-            _prop("waived", "true" if finding.waived else "false"),
-        ],
+_STATE = {Conformity.COMPLIANT: "satisfied"}
+"""OSCAL objective status by conformity; every other assessed conformity is not satisfied."""
+
+
+def _objectives(result: AssessmentResult) -> list[tuple[RequirementResult, list[Finding]]]:
+    """Each requirement that was assessed or carries a finding, with its findings in id order.
+
+    One OSCAL finding per objective, so that an objective has one status; a finding mapped to
+    several requirements appears under each.
+    """
+    raised: dict[str, list[Finding]] = {}
+    for finding in sorted(result.findings, key=lambda f: f.id):
+        for ref in finding.requirements:
+            raised.setdefault(ref, []).append(finding)
+    assessed = (Conformity.COMPLIANT, Conformity.PARTIALLY_COMPLIANT, Conformity.NON_COMPLIANT)
+    return [
+        (q, raised.get(q.ref, []))
+        for q in result.requirements
+        if (q.assessable and q.conformity in assessed) or q.ref in raised
+    ]
+
+
+def _finding(
+    result: AssessmentResult, requirement: RequirementResult, raised: list[Finding], lang: str
+) -> Json:
+    entry: Json = {
+        "uuid": stable_uuid(result, "finding", requirement.ref),
+        "title": f"{requirement.ref} {requirement.title.get(lang)}",
+        "description": label(f"conformity.{requirement.conformity.value}", lang),
+        "props": [_prop("conformity", requirement.conformity.value)],
         "target": {
             "type": "objective-id",
-            "target-id": token(finding.requirements[0]) if finding.requirements else token(finding.rule_id),
-            "status": {"state": "not-satisfied"},
+            "target-id": token(requirement.ref),
+            "status": {"state": _STATE.get(requirement.conformity, "not-satisfied")},
         },
-        "related-observations": [{"observation-uuid": stable_uuid(result, "observation", finding.id)}],
     }
-
-
-def _satisfied(result: AssessmentResult, lang: str) -> list[Json]:
-    return [
-        {
-            "uuid": stable_uuid(result, "requirement", q.ref),
-            "title": f"{q.ref} {q.title.get(lang)}",
-            "description": label("conformity.compliant", lang),
-            "target": {"type": "objective-id", "target-id": token(q.ref), "status": {"state": "satisfied"}},
-        }
-        for q in result.requirements
-        if q.assessable and q.conformity is Conformity.COMPLIANT
-    ]
+    if raised:
+        entry["related-observations"] = [
+            {"observation-uuid": stable_uuid(result, "observation", f.id)} for f in raised
+        ]
+    return entry
 
 
 def assessment_results(result: AssessmentResult, lang: str) -> Json:
@@ -119,9 +135,9 @@ def assessment_results(result: AssessmentResult, lang: str) -> Json:
     }
     if findings:
         body["observations"] = [_observation(result, f, lang) for f in findings]
-    body["findings"] = [_finding(result, f, lang) for f in findings] + _satisfied(result, lang)
-    if not body["findings"]:
-        del body["findings"]
+    objectives = _objectives(result)
+    if objectives:
+        body["findings"] = [_finding(result, q, raised, lang) for q, raised in objectives]
     return {
         "assessment-results": {
             "uuid": stable_uuid(result, "assessment-results-document", result.as_of.isoformat()),
@@ -141,7 +157,9 @@ def plan_of_action(result: AssessmentResult, lang: str) -> Json:
             "title": f"{f.id}: {f.title.get(lang)}",
             "description": f.corrective_action.get(lang),
             "props": [_prop("finding-id", f.id), _prop("grade", f.grade.value)],
-            "related-findings": [{"finding-uuid": stable_uuid(result, "finding", f.id)}],
+            "related-findings": [
+                {"finding-uuid": stable_uuid(result, "finding", ref)} for ref in f.requirements
+            ],
             "related-observations": [{"observation-uuid": stable_uuid(result, "observation", f.id)}],
         }
         for f in findings
@@ -153,7 +171,10 @@ def plan_of_action(result: AssessmentResult, lang: str) -> Json:
     }
     if findings:
         document["observations"] = [_observation(result, f, lang) for f in findings]
-        document["findings"] = [_finding(result, f, lang) for f in findings]
+        cited = {ref for f in findings for ref in f.requirements}
+        document["findings"] = [
+            _finding(result, q, raised, lang) for q, raised in _objectives(result) if q.ref in cited
+        ]
     document["poam-items"] = items
     return {"plan-of-action-and-milestones": document}
 
