@@ -213,7 +213,7 @@ def test_register_update_cli(tmp_path: Path) -> None:
     assert f"created {tmp_path / 'car.xlsx'}: {len(DEMO.findings)} new, 0 recurring" in done.output
     done = runner.invoke(cli, ["register", "update", str(tmp_path / "car.xlsx"), "--result", str(result)])
     assert done.exit_code == 0
-    assert f"0 new, {len(DEMO.findings)} recurring, 0 resolved" in done.output
+    assert f"0 new, {len(DEMO.findings)} recurring (0 regressed, 0 improved), 0 resolved" in done.output
     assert "previous version kept as" in done.output
 
 

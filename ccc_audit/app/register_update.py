@@ -15,10 +15,11 @@ from ccc_audit.files.writing import write_atomic
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.register.columns import AssessmentState, state_of
 from ccc_audit.register.csv_file import read_csv, render_csv
-from ccc_audit.register.merge import merge
+from ccc_audit.register.merge import merge, raised_in_row, register_basis, row_change
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import read_xlsx
 from ccc_audit.reporters.xlsx_workbook import render_workbook
+from ccc_audit.results.comparison import Change, evaluated_rules
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class UpdateSummary:
     recurring: int
     resolved: int
     total: int
+    regressed: int = 0
+    """Recurring findings graded higher, or no longer waived (``results.comparison``)."""
+    improved: int = 0
+    """Recurring findings graded lower, or newly waived."""
+    not_reassessed: int = 0
+    """Rows whose finding is not raised, by a rule this result did not evaluate: left as they were."""
 
 
 def read_register(path: Path) -> Register:
@@ -46,12 +53,44 @@ def _render(path: Path, register: Register, result: AssessmentResult) -> bytes:
     return render_workbook(result, register, register.lang)
 
 
-def update_register(path: Path, result: AssessmentResult, lang: str) -> UpdateSummary:
-    """Merge ``result`` into the register at ``path`` (created in ``lang`` when missing)."""
+def _refuse_foreign_or_older(
+    path: Path, register: Register, result: AssessmentResult, allow_other: bool, allow_older: bool
+) -> None:
+    organisations, latest = register_basis(register)
+    problems = []
+    organisation = result.scope.organisation_id
+    if not allow_other and organisations and organisation not in organisations:
+        problems.append(
+            f'the result is for organisation "{organisation}" but the register is '
+            f'for "{", ".join(sorted(organisations))}"; use --allow-other-organisation if this is intended'
+        )
+    if not allow_older and latest is not None and result.as_of.isoformat() < latest:
+        problems.append(
+            f"the result is of {result.as_of}, older than the register's latest assessment of {latest}; "
+            "use --allow-older if this is intended"
+        )
+    if problems:
+        raise InputError([Diagnostic(str(path), 0, 0, p) for p in problems])
+
+
+def update_register(
+    path: Path,
+    result: AssessmentResult,
+    lang: str,
+    allow_other_organisation: bool = False,
+    allow_older: bool = False,
+) -> UpdateSummary:
+    """Merge ``result`` into the register at ``path`` (created in ``lang`` when missing).
+
+    A result for another organisation than the register's, or older than its latest assessment,
+    is refused (``InputError``) unless explicitly allowed: merging it would mark the register's
+    items resolved, or its newer findings as gone.
+    """
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise InputError([Diagnostic(str(path), 0, 0, "a register is a .csv or .xlsx file")])
     created = not path.exists()
     before = Register(lang) if created else read_register(path)
+    _refuse_foreign_or_older(path, before, result, allow_other_organisation, allow_older)
     after = merge(before, result)
     content = _render(path, after, result)
     backup = None
@@ -61,6 +100,14 @@ def update_register(path: Path, result: AssessmentResult, lang: str) -> UpdateSu
     write_atomic(path, content)
     known = {row.get("finding_id") for row in before.rows}
     current = {f.id for f in result.findings}
+    rows = {row.get("finding_id"): row for row in before.rows}
+    changes = [
+        row_change(rows[f.id], f) for f in result.findings if f.id in rows and raised_in_row(rows[f.id])
+    ]
+    evaluated = evaluated_rules(result)
+    left = [
+        r for r in before.rows if r.get("finding_id") not in current and r.get("rule_id") not in evaluated
+    ]
     return UpdateSummary(
         created=created,
         backup=backup,
@@ -73,4 +120,7 @@ def update_register(path: Path, result: AssessmentResult, lang: str) -> UpdateSu
             and state_of(row.get("assessment", "")) is AssessmentState.RESOLVED
         ),
         total=len(after.rows),
+        regressed=changes.count(Change.REGRESSED),
+        improved=changes.count(Change.IMPROVED),
+        not_reassessed=len(left),
     )

@@ -13,6 +13,8 @@ def _rate(value: float | None) -> str:
 def progress_lines(progress: Comparison, lang: str) -> list[str]:
     """Counts per change, conformity per standard and category, then every changed finding."""
     lines = [f"{label('progress', lang)}: {progress.old_as_of} -> {progress.new_as_of}"]
+    if not progress.same_basis:
+        lines.append(label("progress.other_basis", lang))
     lines.append(", ".join(f"{label('change.' + c.value, lang)} {progress.count(c)}" for c in Change))
     lines.append("")
     lines.append(f"{label('standard', lang)} / {label('category', lang)}: {label('compliance_rate', lang)}")

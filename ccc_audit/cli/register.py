@@ -29,16 +29,35 @@ def register() -> None:
     type=click.Choice(["ja", "en"]),
     help="Language of a new register (default: the result's); an existing one keeps its own.",
 )
+@click.option(
+    "--allow-other-organisation",
+    is_flag=True,
+    help="Merge a result for another organisation than the register's (refused by default).",
+)
+@click.option(
+    "--allow-older",
+    is_flag=True,
+    help="Merge a result older than the register's latest assessment (refused by default).",
+)
 @fail_on_input_errors
-def register_update(register_file: Path, result_file: Path, lang: str | None) -> None:
+def register_update(
+    register_file: Path,
+    result_file: Path,
+    lang: str | None,
+    allow_other_organisation: bool,
+    allow_older: bool,
+) -> None:
     """Merge RESULT.json into REGISTER, keeping every cell people filled in (backup: REGISTER.bak)."""
     from ccc_audit.app.register_update import update_register
 
     result = read_result(result_file)
-    done = update_register(register_file, result, lang or result.language)
+    done = update_register(
+        register_file, result, lang or result.language, allow_other_organisation, allow_older
+    )
     click.echo(
         f"{'created' if done.created else 'updated'} {register_file}: {done.new} new, "
-        f"{done.recurring} recurring, {done.resolved} resolved by assessment, {done.total} rows"
+        f"{done.recurring} recurring ({done.regressed} regressed, {done.improved} improved), "
+        f"{done.resolved} resolved by assessment, {done.not_reassessed} not re-assessed, {done.total} rows"
     )
     if done.backup is not None:
         click.echo(f"previous version kept as {done.backup}")

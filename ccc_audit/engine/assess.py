@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -365,6 +367,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
             for p in job.library.packs
         ],
         profile=job.profile_source,
+        fingerprint=_fingerprint(job, all_rules),
         parameters=job.tailoring.settings,
         notices=notices,
         evidence_index=_evidence_index(job.bundle, rule_results),
@@ -374,6 +377,20 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
         findings=findings,
         crosswalk=crosswalk_traces(job.library, requirements),
     )
+
+
+def _fingerprint(job: Assessment, rules: list[tuple[LoadedPack, Rule]]) -> str:
+    """What produced a result besides the bundle and the date (see ``AssessmentResult.fingerprint``)."""
+    basis = {
+        "catalogues": [c.doc.data for c in job.library.catalogues],
+        "packs": [p.doc.data for p in job.library.packs],
+        "profile": job.profile_source.id if job.profile_source else None,
+        "selected": [rule.id for _, rule in rules if job.tailoring.selected(rule)],
+        "presence_only": job.tailoring.presence_only,
+        "parameters": [s.model_dump(mode="json") for s in job.tailoring.settings],
+    }
+    text = json.dumps(basis, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[EvidenceIndexEntry]:

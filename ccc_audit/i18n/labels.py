@@ -106,6 +106,12 @@ LABELS: dict[str, dict[str, str]] = {
     "filters": {"ja": "絞り込み", "en": "Filters"},
     "progress": {"ja": "前回評価からの進捗", "en": "Progress since the previous assessment"},
     "progress.previous": {"ja": "前回評価日", "en": "Previous assessment"},
+    "progress.other_basis": {
+        "ja": "2つの結果は異なるルールパック、プロファイルまたはパラメータで作成された。"
+        "比較は両方で評価した規則に限る。",
+        "en": "The two results were produced with different rule packs, profile or parameters: only rules "
+        "evaluated in both are compared.",
+    },
     "change.new": {"ja": "新規", "en": "New"},
     "change.first_assessed": {"ja": "初めて評価", "en": "First assessed"},
     "change.not_reassessed": {"ja": "再評価なし", "en": "Not re-assessed"},

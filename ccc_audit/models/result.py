@@ -252,6 +252,12 @@ class AssessmentResult(StrictModel):
     catalogues: list[Source] = Field(description="Catalogues used.")
     packs: list[Source] = Field(description="Rule packs used.")
     profile: Source | None = Field(default=None, description="Profile used.")
+    fingerprint: str = Field(
+        default="",
+        description="Hash of what produced the result besides the bundle and the date: the catalogues "
+        "and rule packs (their content), the profile's selection, presence-only mode and the effective "
+        "parameters with deviations. Two results compare rule for rule when their fingerprints match.",
+    )
     parameters: list[ParameterSetting] = Field(description="Effective parameters.")
     notices: list[Notice] = Field(description="Notices.")
     evidence_index: list[EvidenceIndexEntry] = Field(description="Bundle files and hashes.")

@@ -12,7 +12,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ccc_audit.i18n.labels import label
+from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Finding
 from ccc_audit.register.columns import (
     STATE_LABELS,
@@ -23,17 +26,44 @@ from ccc_audit.register.columns import (
     status_of,
 )
 from ccc_audit.register.model import Register
-from ccc_audit.results.comparison import Change, evaluated_rules, no_longer_raised
+from ccc_audit.results.comparison import Change, Raised, change_of, evaluated_rules, no_longer_raised
 
 _HISTORY = {
     "detected": {"ja": "検出", "en": "detected"},
     "resolved": {"ja": "評価で解消", "en": "resolved by assessment"},
     "recurred": {"ja": "再検出", "en": "recurred"},
+    "regressed": {"ja": "悪化（{old} → {new}）", "en": "regressed ({old} → {new})"},
+    "improved": {"ja": "改善（{old} → {new}）", "en": "improved ({old} → {new})"},
     "reopened": {
         "ja": "再発のため再オープン（直前の状況: {status}）",
         "en": "reopened (status was: {status})",
     },
 }
+
+
+_SOURCE = re.compile(r"^ccc-audit \S+ (?:(?P<org>\S+) )?\((?P<as_of>\d{4}-\d{2}-\d{2})\)$")
+
+
+def source_text(result: AssessmentResult) -> str:
+    """The register's source cell: tool version, organisation id and assessment date."""
+    return f"ccc-audit {result.tool_version} {result.scope.organisation_id} ({result.as_of})"
+
+
+def register_basis(register: Register) -> tuple[set[str], str | None]:
+    """Organisation ids named in the register's source cells, and its latest assessment date.
+
+    Rows written before the organisation was recorded name none; dates are ISO, so the largest
+    string is the latest.
+    """
+    organisations: set[str] = set()
+    dates: list[str] = []
+    for row in register.rows:
+        match = _SOURCE.match(row.get("source", "").strip())
+        if match:
+            dates.append(match["as_of"])
+            if match["org"]:
+                organisations.add(match["org"])
+    return organisations, max(dates, default=None)
 
 
 def register_id(finding_id: str) -> str:
@@ -50,7 +80,7 @@ def _tool_cells(finding: Finding, result: AssessmentResult, lang: str) -> dict[s
     return {
         "id": register_id(finding.id),
         "finding_id": finding.id,
-        "source": f"ccc-audit {result.tool_version} ({result.as_of})",
+        "source": source_text(result),
         "requirement": " / ".join(finding.requirements),
         "rule_id": finding.rule_id,
         "statement": finding.statement.nonconformity.get(lang),
@@ -70,9 +100,35 @@ def _new_row(finding: Finding, result: AssessmentResult, lang: str) -> dict[str,
     return row
 
 
+def raised_in_row(row: dict[str, str]) -> Raised | None:
+    """The grade and waiver a row recorded at the last assessment (None if unreadable)."""
+    grade = next(
+        (
+            g
+            for g in Grade
+            if row.get("grade", "").strip()
+            in (label(f"grade.{g.value}", "ja"), label(f"grade.{g.value}", "en"))
+        ),
+        None,
+    )
+    if grade is None:
+        return None
+    return Raised(grade, state_of(row.get("assessment", "")) is AssessmentState.WAIVED)
+
+
+def row_change(row: dict[str, str], finding: Finding) -> Change:
+    """How a recurring finding compares with what its row recorded (``results.comparison``)."""
+    return change_of(raised_in_row(row), Raised(finding.grade, finding.waived), True, True)
+
+
 def _recurring(row: dict[str, str], finding: Finding, result: AssessmentResult, lang: str) -> dict[str, str]:
     updated = dict(row)
+    change = row_change(row, finding) if raised_in_row(row) else Change.UNCHANGED
     updated.update(_tool_cells(finding, result, lang))
+    if change in (Change.REGRESSED, Change.IMPROVED):
+        entry = _HISTORY[change.value][lang].format(old=row.get("grade", ""), new=updated["grade"])
+        updated["history"] = _append(row.get("history", ""), f"{result.as_of} {entry}")
+        row = {**row, "history": updated["history"]}
     if not updated.get("first_detected"):
         updated["first_detected"] = result.as_of.isoformat()
     history = row.get("history", "")

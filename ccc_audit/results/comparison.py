@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ccc_audit.models.common import Localized
+from ccc_audit.models.common import Grade, Localized
 from ccc_audit.models.result import AssessmentResult, Conformity, Finding, Outcome
 
 
@@ -55,8 +55,16 @@ def no_longer_raised(evaluated_now: bool) -> Change:
     return Change.RESOLVED if evaluated_now else Change.NOT_REASSESSED
 
 
-def classify(
-    before: Finding | None, after: Finding | None, evaluated_before: bool, evaluated_now: bool
+@dataclass(frozen=True)
+class Raised:
+    """What decides how a raised finding compares: its grade and whether a waiver covers it."""
+
+    grade: Grade
+    waived: bool
+
+
+def change_of(
+    before: Raised | None, after: Raised | None, evaluated_before: bool, evaluated_now: bool
 ) -> Change:
     """The change of one finding id; ``before`` or ``after`` is None where it was not raised."""
     if before is None and after is None:
@@ -72,6 +80,18 @@ def classify(
     if after.waived and not before.waived:
         return Change.IMPROVED
     return Change.UNCHANGED
+
+
+def classify(
+    before: Finding | None, after: Finding | None, evaluated_before: bool, evaluated_now: bool
+) -> Change:
+    """The change of one finding between two results (see ``change_of``)."""
+    return change_of(
+        Raised(before.grade, before.waived) if before else None,
+        Raised(after.grade, after.waived) if after else None,
+        evaluated_before,
+        evaluated_now,
+    )
 
 
 @dataclass(frozen=True)
@@ -129,6 +149,9 @@ class Comparison:
     new_as_of: str
     findings: list[FindingChange]
     rollups: list[RollupChange]
+    same_basis: bool = True
+    """Whether both results were produced by the same catalogues, packs, profile and parameters
+    (their fingerprints match); when not, only rules evaluated in both are compared."""
 
     def count(self, change: Change) -> int:
         """How many findings changed in this way."""
@@ -179,4 +202,5 @@ def compare(old: AssessmentResult, new: AssessmentResult) -> Comparison:
         assert shown is not None
         change = classify(was, now, shown.rule_id in evaluated_before, shown.rule_id in evaluated_now)
         changes.append(FindingChange(ident, shown.rule_id, shown.title, change, was, now))
-    return Comparison(old.as_of.isoformat(), new.as_of.isoformat(), changes, _rollups(old, new))
+    same = old.fingerprint == new.fingerprint
+    return Comparison(old.as_of.isoformat(), new.as_of.isoformat(), changes, _rollups(old, new), same)
