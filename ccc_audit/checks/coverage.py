@@ -11,7 +11,7 @@ from ccc_audit.checks.kind import CheckKind
 from ccc_audit.i18n.text import text
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter
 from ccc_audit.models.common import Identifier, Localized, StrictModel
-from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident
 from ccc_audit.records.sql import where
 
@@ -178,6 +178,8 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
                 f"{len(failing_rows)} of {total} rows have {missing_en}. {timing[1]}".strip(),
             ),
             measured=f"{total - len(failing_rows)}/{total} covered",
+            values=[Quantity(value=total - len(failing_rows), unit="rows", out_of=total)],
+            bound=Bound(min=total, unit="rows"),
             required=f"{total}/{total} covered",
             evidence=evidence,
             failing=failing,
@@ -193,6 +195,8 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
             f"All {total} rows are followed by {spec.activity.en}. {timing[1]}".strip(),
         ),
         measured=f"{total}/{total} covered",
+        values=[Quantity(value=total, unit="rows", out_of=total)],
+        bound=Bound(min=total, unit="rows"),
         required=f"{total}/{total} covered",
         evidence=evidence,
         population=total,

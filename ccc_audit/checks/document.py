@@ -14,7 +14,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.models.bundle import Document
 from ccc_audit.models.checks import CheckSpecBase, CountValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel
-from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 
 
 class TopicRequirement(StrictModel):
@@ -138,6 +138,8 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
                 ),
                 measured="0",
                 required=f">= {needed}",
+                values=[Quantity(value=0, unit="documents")],
+                bound=Bound(min=needed, unit="documents"),
             )
         invalid = [d for d in candidates if d not in valid]
         first_problem = _problem(invalid[0], spec, ctx) if invalid else None
@@ -153,6 +155,8 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
             ),
             measured=str(len(valid)),
             required=f">= {needed}",
+            values=[Quantity(value=len(valid), unit="documents")],
+            bound=Bound(min=needed, unit="documents"),
             evidence=evidence,
             failing=failing,
         )
@@ -218,6 +222,7 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
                 )
                 for s in absent
             ]
+            found = len(spec.sections) - len(absent)
             return CheckResult(
                 kind="document",
                 outcome=Outcome.FAIL,
@@ -228,6 +233,8 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
                 ),
                 measured=f"{len(spec.sections) - len(absent)}/{len(spec.sections)}",
                 required=f"{len(spec.sections)}/{len(spec.sections)}",
+                values=[Quantity(value=found, unit="sections", out_of=len(spec.sections))],
+                bound=Bound(min=len(spec.sections), unit="sections"),
                 evidence=valid_refs,
                 failing=gaps,
             )
@@ -242,6 +249,8 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
         ),
         measured=str(len(valid)),
         required=f">= {needed}",
+        values=[Quantity(value=len(valid), unit="documents")],
+        bound=Bound(min=needed, unit="documents"),
         evidence=valid_refs,
     )
 

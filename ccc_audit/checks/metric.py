@@ -21,7 +21,7 @@ from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.calendar import Span, windows_in
 from ccc_audit.models.checks import CheckSpecBase, NumberValue, RowFilter, SpecProblem
 from ccc_audit.models.common import Identifier, StrictModel, Window
-from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident, quote_text
 from ccc_audit.records.sql import where
 
@@ -188,6 +188,7 @@ def _judge(
     wants_bound = spec.threshold is not None or spec.target is not None or not spec.require_data
     judged = 0
     shown: list[str] = []
+    numbers: list[Quantity] = []
     for group in sorted(values):
         series = values[group]
         name = " / ".join(g or "-" for g in group) if any(group) else ""
@@ -200,6 +201,8 @@ def _judge(
             shown.append(
                 f"{name + ' ' if name else ''}{label}: {show(metric, value) if value is not None else '-'}"
             )
+            if value is not None:
+                numbers.append(Quantity(value=value, unit=metric.unit, label=f"{name} {label}".strip()))
             if wants_bound and spec.trend is None and value is not None and bounds == (None, None):
                 # a check that neither requires data nor sets a bound would judge nothing
                 unbounded.append(f"{name} {label}".strip())
@@ -221,8 +224,12 @@ def _judge(
             failing.extend(_trend_failures(spec, metric, name, points))
     title = metric.title
     measured = "; ".join(shown[:12]) + (" …" if len(shown) > 12 else "")
-    bounds_text = _describe(
-        _bounds(spec, ctx, targets, next(iter(sorted(values)), ()), spans[-1].label), metric
+    shown_bounds = _bounds(spec, ctx, targets, next(iter(sorted(values)), ()), spans[-1].label)
+    bounds_text = _describe(shown_bounds, metric)
+    bound = (
+        None
+        if shown_bounds == (None, None)
+        else Bound(min=shown_bounds[0], max=shown_bounds[1], unit=metric.unit)
     )
     evidence = [ctx.records_ref(name) for name in metric.records]
     if failing:
@@ -238,6 +245,8 @@ def _judge(
             ),
             measured=measured,
             required=bounds_text,
+            values=numbers,
+            bound=bound,
             evidence=evidence,
             failing=failing,
             population=judged,
@@ -254,6 +263,8 @@ def _judge(
             ),
             measured=measured,
             required=bounds_text,
+            values=numbers,
+            bound=bound,
             evidence=evidence,
             population=0,
             failing_count=0,
@@ -271,6 +282,7 @@ def _judge(
             ),
             measured=measured,
             required="a target",
+            values=numbers,
             evidence=evidence,
             population=judged,
             failing_count=0,
@@ -287,6 +299,7 @@ def _judge(
             ),
             measured=measured,
             required="computed for every period",
+            values=numbers,
             evidence=evidence,
             population=judged,
             failing_count=0,
@@ -301,6 +314,8 @@ def _judge(
         ),
         measured=measured,
         required=bounds_text,
+        values=numbers,
+        bound=bound,
         evidence=evidence,
         population=judged,
         failing_count=0,

@@ -17,7 +17,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
-from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident, quote_text
 from ccc_audit.records.sql import spans_values, where
 
@@ -316,6 +316,8 @@ def _result(
                 f"per {unit}{scope} at least once.",
             ),
             measured=f"{total - len(failing)}/{total} met",
+            values=[Quantity(value=total - len(failing), unit="people", out_of=total)],
+            bound=Bound(min=total, unit="people"),
             required=required,
             evidence=evidence,
             failing=failing,
@@ -331,6 +333,8 @@ def _result(
             f"All {total} had at least {needed} {activity.en} per {unit}{scope}.",
         ),
         measured=f"{total}/{total} met",
+        values=[Quantity(value=total, unit="people", out_of=total)],
+        bound=Bound(min=total, unit="people"),
         required=required,
         evidence=evidence,
         population=total,

@@ -13,7 +13,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
-from ccc_audit.models.result import CheckResult, EvidenceRef, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, EvidenceRef, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident
 from ccc_audit.records.sql import spans_values, where
 
@@ -101,6 +101,8 @@ def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
                 f"No {activity.en} in {labels} (at least {needed} required in every {window.value}).",
             ),
             measured=f"{len(spans) - len(short)}/{len(spans)} {window.value}s",
+            values=[Quantity(value=len(spans) - len(short), unit=f"{window.value}s", out_of=len(spans))],
+            bound=Bound(min=len(spans), unit=f"{window.value}s"),
             required=f">= {needed} per {window.value}",
             evidence=evidence,
             failing=[
@@ -122,6 +124,8 @@ def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
             f"{activity.en.capitalize()} occurred in all {len(spans)} {window.value}s.",
         ),
         measured=f"{len(spans)}/{len(spans)} {window.value}s",
+        values=[Quantity(value=len(spans), unit=f"{window.value}s", out_of=len(spans))],
+        bound=Bound(min=len(spans), unit=f"{window.value}s"),
         required=f">= {needed} per {window.value}",
         evidence=evidence,
         population=len(spans),

@@ -18,7 +18,7 @@ from ccc_audit.checks.kind import CheckKind
 from ccc_audit.i18n.text import text
 from ccc_audit.models.checks import CheckSpecBase, NumberValue
 from ccc_audit.models.common import Identifier
-from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident, quote_text
 
 
@@ -111,6 +111,8 @@ def evaluate(spec: SampleValidityCheckSpec, ctx: CheckContext) -> CheckResult:
             ),
             measured=f"max ±{worst:.1%}",
             required=f"<= ±{tolerance:.1%} at {level}",
+            values=[Quantity(value=worst, unit="ratio", label="largest margin of error")],
+            bound=Bound(max=tolerance, unit="ratio"),
             evidence=evidence,
             failing=failing,
             population=len(rows),
@@ -126,6 +128,8 @@ def evaluate(spec: SampleValidityCheckSpec, ctx: CheckContext) -> CheckResult:
         ),
         measured=f"max ±{worst:.1%}",
         required=f"<= ±{tolerance:.1%} at {level}",
+        values=[Quantity(value=worst, unit="ratio", label="largest margin of error")],
+        bound=Bound(max=tolerance, unit="ratio"),
         evidence=evidence,
         population=len(rows),
         failing_count=0,

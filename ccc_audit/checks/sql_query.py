@@ -19,7 +19,7 @@ from ccc_audit.checks.kind import CheckKind
 from ccc_audit.i18n.text import text
 from ccc_audit.models.checks import CheckSpecBase, SpecProblem
 from ccc_audit.models.common import Identifier, Localized
-from ccc_audit.models.result import CheckResult, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.errors import MissingColumnsError
 
 
@@ -86,6 +86,8 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
             ),
             measured=str(total),
             required="0",
+            values=[Quantity(value=total, unit="rows")],
+            bound=Bound(max=0, unit="rows"),
             evidence=evidence,
             failing=failing,
             failing_count=total,
@@ -97,6 +99,8 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
         message=text(f"該当なし（{spec.activity.ja}）。", f"None found ({spec.activity.en})."),
         measured="0",
         required="0",
+        values=[Quantity(value=0, unit="rows")],
+        bound=Bound(max=0, unit="rows"),
         evidence=evidence,
     )
 

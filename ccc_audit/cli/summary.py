@@ -7,6 +7,7 @@ from collections import Counter
 from ccc_audit.cli.columns import left, right, width
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import AssessmentResult, Conformity
+from ccc_audit.reporters.base import limitations
 
 _SHORT = {
     Conformity.COMPLIANT: ("適合", "compliant"),
@@ -43,6 +44,9 @@ def summary_lines(result: AssessmentResult, lang: str) -> list[str]:
     waived = sum(1 for f in result.findings if f.waived)
     parts = [f"{label('grade.' + g, lang)} {grades[g]}" for g in ("major", "minor", "observation")]
     lines.append(f"{label('findings', lang)}: " + ", ".join(parts) + f" ({label('waived', lang)} {waived})")
+    undecided = limitations(result)
+    if undecided:
+        lines.append(f"{label('limitations', lang)}: {len(undecided)}")
     lines.extend(f"! {n.message.get(lang)}" for n in result.notices)
     for p in result.parameters:
         if p.deviation:

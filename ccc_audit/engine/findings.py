@@ -79,6 +79,8 @@ def build_finding(
         failing=[item for c in failed for item in c.failing],
         measured=measured,
         required=required,
+        values=[q for c in failed for q in c.values],
+        bound=next((c.bound for c in failed if c.bound), None),
         corrective_action=rule.corrective_action,
         waived=waived,
     )

@@ -55,6 +55,16 @@ LABELS: dict[str, dict[str, str]] = {
     "waivers": {"ja": "適用された免除", "en": "Waivers applied"},
     "expires": {"ja": "有効期限", "en": "Expires"},
     "notices": {"ja": "注記", "en": "Notices"},
+    "limitations": {
+        "ja": "監査の限界（判定できなかった規則）",
+        "en": "Limitations of this audit (rules not decided)",
+    },
+    "limitations.intro": {
+        "ja": "次の {n} 規則は、提出された証拠から判定できなかった。"
+        "適合とはみなしておらず、評価の範囲外でもない。",
+        "en": "These {n} rules could not be decided from the evidence supplied. They are not counted as "
+        "conformity, nor as out of scope.",
+    },
     "evidence_index": {"ja": "証拠一覧", "en": "Evidence index"},
     "path": {"ja": "パス", "en": "Path"},
     "cited_by": {"ja": "参照した規則", "en": "Cited by"},

@@ -75,6 +75,28 @@ class FailingItem(StrictModel):
     detail: Localized = Field(description="What is missing for it.")
 
 
+class Quantity(StrictModel):
+    """A measured number with its unit, so that a reader can check it against their own figures."""
+
+    value: float = Field(description="The number, unrounded (a ratio is 0–1, not a percentage).")
+    unit: str = Field(
+        description="ratio, seconds, minutes, days, chats, rows, people, documents, sections, or "
+        "windows (weeks, months, quarters, years)."
+    )
+    out_of: float | None = Field(default=None, description="The whole it is a part of, e.g. 3 of 4 quarters.")
+    label: str | None = Field(
+        default=None, description="What it was measured for: a period, program or subject."
+    )
+
+
+class Bound(StrictModel):
+    """What a check required, as numbers."""
+
+    min: float | None = Field(default=None, description="Lowest acceptable value (inclusive).")
+    max: float | None = Field(default=None, description="Highest acceptable value (inclusive).")
+    unit: str = Field(description="Unit, as in Quantity.")
+
+
 class CheckResult(StrictModel):
     """Outcome of one check of a rule."""
 
@@ -82,8 +104,10 @@ class CheckResult(StrictModel):
     outcome: Outcome = Field(description="Outcome.")
     reason: str = Field(description="Machine reason code, e.g. evidence_missing.")
     message: Localized = Field(description="What was found.")
-    measured: str | None = Field(default=None, description="Measured value.")
-    required: str | None = Field(default=None, description="Required value.")
+    measured: str | None = Field(default=None, description="Measured value, as displayed.")
+    required: str | None = Field(default=None, description="Required value, as displayed.")
+    values: list[Quantity] = Field(default_factory=list, description="Measured values as numbers.")
+    bound: Bound | None = Field(default=None, description="Required value as numbers.")
     evidence: list[EvidenceRef] = Field(default_factory=list, description="Evidence examined.")
     failing: list[FailingItem] = Field(default_factory=list, description="What falls short.")
     population: int | None = Field(default=None, description="Size of the population checked.")
@@ -161,8 +185,10 @@ class Finding(StrictModel):
     statement: Statement = Field(description="Requirement / evidence / nonconformity.")
     evidence: list[EvidenceRef] = Field(default_factory=list, description="Evidence cited.")
     failing: list[FailingItem] = Field(default_factory=list, description="What falls short.")
-    measured: str | None = Field(default=None, description="Measured value.")
-    required: str | None = Field(default=None, description="Required value.")
+    measured: str | None = Field(default=None, description="Measured value, as displayed.")
+    required: str | None = Field(default=None, description="Required value, as displayed.")
+    values: list[Quantity] = Field(default_factory=list, description="Measured values as numbers.")
+    bound: Bound | None = Field(default=None, description="Required value as numbers.")
     corrective_action: Localized = Field(description="Guidance (Markdown).")
     waived: bool = Field(default=False, description="Covered by a valid waiver.")
 

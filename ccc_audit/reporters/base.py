@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Protocol
 
-from ccc_audit.models.result import AssessmentResult, EvidenceRef, RuleResult
+from ccc_audit.models.result import AssessmentResult, EvidenceRef, Outcome, RuleResult
 from ccc_audit.results.comparison import Comparison
 from ccc_audit.results.verdict import Verdict, decide
 
@@ -43,6 +43,15 @@ class Report:
         """The manifest as a URI reference: relative as given, or a file URI when absolute."""
         path = PurePosixPath(self.manifest)
         return path.as_uri() if path.is_absolute() else self.manifest
+
+
+UNDECIDED = (Outcome.NOT_ASSESSED, Outcome.MANUAL, Outcome.ERROR)
+"""Rule outcomes that decide nothing: listed in every report as limitations of the audit."""
+
+
+def limitations(result: AssessmentResult) -> list[RuleResult]:
+    """Rules the evidence could not decide (not assessed, unanswered, evaluation error), by rule id."""
+    return sorted((r for r in result.rules if r.outcome in UNDECIDED), key=lambda r: r.rule_id)
 
 
 def line_of(evidence: list[EvidenceRef]) -> int:

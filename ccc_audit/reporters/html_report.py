@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Finding, RequirementResult
-from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.base import Report, limitations
 from ccc_audit.reporters.svg_charts import COLOURS, conformity_chart, points_chart, trend_chart
 from ccc_audit.results.comparison import Change
 from ccc_audit.templating import html_environment
@@ -72,6 +72,7 @@ class HtmlReporter:
                 rows=rows,
                 top=top_risks(result),
                 deviations=[p for p in result.parameters if p.deviation],
+                limitations=limitations(result),
                 waived=[x for x in result.rules if x.waived],
                 conformity_svg=conformity_chart(result.rollups, lang),
                 points_svg=points_chart(result.rollups, lang),

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Conformity
-from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.base import Report, limitations
 from ccc_audit.results.comparison import Change
 
 FAILING_SHOWN = 20
@@ -37,6 +37,7 @@ class MarkdownReporter:
                 grades=grades,
                 standards={c.id: c for c in result.catalogues},
                 deviations=[p for p in result.parameters if p.deviation],
+                limitations=limitations(result),
                 waived=[x for x in result.rules if x.waived],
                 failing_shown=FAILING_SHOWN,
                 progress=progress,
