@@ -19,7 +19,7 @@ from ccc_audit.engine.applicability import node_applies, rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
 from ccc_audit.engine.crosswalk import crosswalk_traces
 from ccc_audit.engine.dependencies import check_sets_read, record_sets_read, runs_pack_sql
-from ccc_audit.engine.findings import build_finding
+from ccc_audit.engine.findings import build_finding, nature_of
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
@@ -169,6 +169,9 @@ def _rests_on_evidence(
 
 
 def _grade(rule: Rule, checks: list[CheckResult]) -> Grade:
+    """The rule's grade, escalated by the share failing; an evidence-quality finding is minor at most."""
+    if nature_of(checks) == "evidence_quality":
+        return min(rule.grade, Grade.MINOR, key=lambda g: g.rank)
     grade = rule.grade
     if rule.escalation:
         for check in checks:

@@ -21,6 +21,28 @@ def _describe(ref: EvidenceRef) -> str:
     return f"{ref.kind}:{ref.id}{where}"
 
 
+EVIDENCE_QUALITY = frozenset(
+    {
+        "attestation_stale",
+        "unsupported_attestation",
+        "rationale_missing",
+        "evidence_expired",
+        "not_approved",
+        "not_yet_effective",
+        "review_date_missing",
+        "evidence_incomplete",
+    }
+)
+"""Reasons of a failed check that speak of the evidence, not of the requirement being unmet."""
+
+
+def nature_of(checks: list[CheckResult]) -> str:
+    """evidence_quality when every failed check failed on its evidence's quality, else substantive."""
+    failed = [c for c in checks if c.outcome is Outcome.FAIL]
+    quality = bool(failed) and all(c.reason in EVIDENCE_QUALITY for c in failed)
+    return "evidence_quality" if quality else "substantive"
+
+
 def build_finding(
     library: Library,
     rule: Rule,
@@ -83,4 +105,5 @@ def build_finding(
         bound=next((c.bound for c in failed if c.bound), None),
         corrective_action=rule.corrective_action,
         waived=waived,
+        nature="evidence_quality" if nature_of(checks) == "evidence_quality" else "substantive",
     )

@@ -191,6 +191,12 @@ class Finding(StrictModel):
     bound: Bound | None = Field(default=None, description="Required value as numbers.")
     corrective_action: Localized = Field(description="Guidance (Markdown).")
     waived: bool = Field(default=False, description="Covered by a valid waiver.")
+    nature: Literal["substantive", "evidence_quality"] = Field(
+        default="substantive",
+        description="substantive: the evidence shows the requirement is not met; evidence_quality: the "
+        "evidence that would show it is stale, expired, unapproved, unsupported or incomplete. Evidence-"
+        "quality findings are graded minor at most and are never top risks (docs/formats.md).",
+    )
 
 
 class Notice(StrictModel):

@@ -36,9 +36,12 @@ def _worst_grade(requirement: RequirementResult, findings: dict[str, Finding]) -
 
 
 def top_risks(result: AssessmentResult) -> list[Finding]:
-    """The most serious unwaived findings: grade first, then severity, then id."""
+    """The most serious unwaived substantive findings: grade first, then severity, then id.
+
+    Evidence-quality findings (a stale answer, an expired document) are never top risks.
+    """
     severities = ["info", "low", "medium", "high", "critical"]
-    open_findings = [f for f in result.findings if not f.waived]
+    open_findings = [f for f in result.findings if not f.waived and f.nature == "substantive"]
     return sorted(
         open_findings,
         key=lambda f: (-f.grade.rank, -severities.index(f.severity.value), f.id),
