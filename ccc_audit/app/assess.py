@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, OnRuleDone, run
+from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.results.comparison import Comparison, compare
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
@@ -52,6 +53,8 @@ class AssessOptions:
     """An earlier assessment.json: only findings new or regressed since it fail the run."""
     previous: Path | None = None
     """An earlier assessment.json: the reports gain a progress section against it."""
+    rules: tuple[str, ...] = ()
+    """Run only these rule ids (the others are excluded); empty: every rule the profile keeps."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,14 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
     tailoring = setup.tailoring
     if options.with_records:
         tailoring = dataclasses.replace(tailoring, presence_only=False)
+    if options.rules:
+        known = {rule.id for _, rule in setup.library.rules()}
+        unknown = [r for r in options.rules if r not in known]
+        if unknown:
+            raise InputError(
+                [Diagnostic(r, 0, 0, "no such rule; see `ccc-audit rules list`") for r in unknown]
+            )
+        tailoring = dataclasses.replace(tailoring, only=frozenset(options.rules))
     language = options.language or setup.bundle.model.language.value
     job = Assessment(
         setup.library,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ccc_audit.checks.attestation import AttestationCheckSpec
@@ -50,6 +51,24 @@ def question_ids(library: Library) -> set[str]:
     }
 
 
+Stamp = tuple[Path, int, int]
+"""A file with its modification time and size: what identifies its content cheaply."""
+
+
+def _stamp(path: Path) -> Stamp:
+    try:
+        stat = path.stat()
+    except OSError:
+        return path, -1, -1  # the loader reports the missing file
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=8)
+def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...]) -> Library:
+    """The validated library, loaded once per process for the same files (unchanged on disk)."""
+    return load_library([c[0] for c in catalogues], [p[0] for p in packs], REGISTRY)
+
+
 def prepare(
     packs: tuple[str, ...] = (),
     catalogues: tuple[str, ...] = (),
@@ -60,7 +79,7 @@ def prepare(
     """Load and cross-check packs, catalogues, profile and bundle; collect every problem."""
     pack_paths = [_by_id(p, builtin_packs(), "rule pack") for p in packs] or builtin_packs()
     catalogue_paths = builtin_catalogues() + [Path(c) for c in catalogues]
-    library = load_library(catalogue_paths, pack_paths, REGISTRY)
+    library = _library(tuple(_stamp(p) for p in catalogue_paths), tuple(_stamp(p) for p in pack_paths))
     problems: list[Diagnostic] = []
     try:
         assessable = {ref: entry.node.assessable for ref, entry in library.nodes.items()}

@@ -203,7 +203,7 @@ def _judge(
             )
             if value is not None:
                 numbers.append(Quantity(value=value, unit=metric.unit, label=f"{name} {label}".strip()))
-            if wants_bound and spec.trend is None and value is not None and bounds == (None, None):
+            if wants_bound and value is not None and bounds == (None, None):
                 # a check that neither requires data nor sets a bound would judge nothing
                 unbounded.append(f"{name} {label}".strip())
             if value is None and spec.require_data:

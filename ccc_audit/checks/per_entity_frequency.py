@@ -221,6 +221,36 @@ def needs(spec: PerEntityFrequencyCheckSpec) -> dict[str, list[str]]:
     return needed
 
 
+def _nobody_due(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: Window) -> bool:
+    """Whether the population is empty in the period (then the events it would need do not matter)."""
+    pop = spec.population
+    columns = [pop.id_column, *(c for c in (pop.start_column, pop.end_column) if c)]
+    ctx.records.require(pop.records, columns, f"rule {ctx.rule_id}")
+    required = _required_sql(spec, ctx, window)
+    if required is None:
+        return False
+    population = _population_sql(spec, ctx)
+    if spec.partition and spec.partition.observed_within:
+        return False  # the population's groups are observed in the events
+    found = ctx.records.query(f"WITH pop AS ({population}), req AS ({required}) SELECT count(*) FROM req")
+    return int(found[0][0]) == 0
+
+
+def _nobody_in_population(spec: PerEntityFrequencyCheckSpec) -> CheckResult:
+    activity = spec.activity
+    return CheckResult(
+        kind="per_entity_frequency",
+        outcome=Outcome.NOT_ASSESSED,
+        reason="population_empty",
+        message=text(
+            f"{activity.ja}の対象者が期間内にいない。",
+            f"No one in the population for {activity.en} during the period.",
+        ),
+        population=0,
+        failing_count=0,
+    )
+
+
 def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a per-entity frequency check."""
     window = ctx.window(spec.window)
@@ -229,6 +259,8 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
     pop, ev = spec.population, spec.events
     absent = [n for n in dict.fromkeys((pop.records, ev.records)) if not store.has(n)]
     required_text = f">= {needed} per {window.value}"
+    if absent == [ev.records] and _nobody_due(spec, ctx, window):
+        return _nobody_in_population(spec)
     if absent:
         return records_missing("per_entity_frequency", absent, required_text)
     for name, columns in needs(spec).items():

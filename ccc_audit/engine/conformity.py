@@ -17,18 +17,31 @@ _EARNED = {
 }
 
 
+_NOTHING_SHOWN = frozenset({"attested_no", "evidence_missing"})
+"""Failures that show nothing of the requirement met: the organisation's own "no", or evidence not
+supplied at all. They leave no partial credit, so that withholding evidence never scores better
+than supplying evidence that cannot decide the requirement."""
+
+
 def _decide(results: list[RuleResult]) -> Conformity:
+    """A requirement's conformity from its rules.
+
+    A major nonconformity, an organisation's own "no" or evidence not supplied makes it
+    non-compliant whatever else is known. Otherwise any rule not decided (not assessed, unanswered, error) leaves it not assessed:
+    partial credit for a minor nonconformity, or full credit, needs every rule decided, so that
+    evidence taken away can never earn points.
+    """
     decided = [r for r in results if r.outcome not in (Outcome.NOT_APPLICABLE, Outcome.EXCLUDED)]
     if not decided:
         applicable = any(r.outcome is Outcome.NOT_APPLICABLE for r in results)
         return Conformity.NOT_APPLICABLE if applicable else Conformity.NOT_ASSESSED
     failed = [r for r in decided if r.outcome is Outcome.FAIL and r.grade is not Grade.OBSERVATION]
-    if any(r.grade is Grade.MAJOR or r.reason == "attested_no" for r in failed):
+    if any(r.grade is Grade.MAJOR or r.reason in _NOTHING_SHOWN for r in failed):
         return Conformity.NON_COMPLIANT
-    if failed:
-        return Conformity.PARTIALLY_COMPLIANT
     if any(r.outcome in (Outcome.ERROR, Outcome.MANUAL, Outcome.NOT_ASSESSED) for r in decided):
         return Conformity.NOT_ASSESSED
+    if failed:
+        return Conformity.PARTIALLY_COMPLIANT
     return Conformity.COMPLIANT
 
 

@@ -25,9 +25,13 @@ class Tailoring:
     settings: list[ParameterSetting] = field(default_factory=list)
     presence_only: bool = False
     """Heavy record checks only verify that their records are supplied (see RecordChecks)."""
+    only: frozenset[str] | None = None
+    """When set, only these rule ids run; the others are excluded (``assess --rule``)."""
 
     def selected(self, rule: Rule) -> bool:
-        """Whether the profile keeps ``rule``."""
+        """Whether the profile (and ``only``) keeps ``rule``."""
+        if self.only is not None and rule.id not in self.only:
+            return False
         if self.profile is None:
             return True
         chosen = self.profile.select
