@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from ccc_audit.errors import Diagnostic
+from ccc_audit.errors import Diagnostic, did_you_mean
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat
 from ccc_audit.models.records import ColumnType, RecordType
@@ -368,7 +368,11 @@ class DuckRecordStore:
                 value = str(raw.get(rowid, "")).strip()
                 problems.append(
                     Diagnostic(
-                        shown, int(line), 0, f'column "{column.name}": "{value}" is not {expected(column)}'
+                        shown,
+                        int(line),
+                        0,
+                        f'column "{column.name}": "{value}" is not {expected(column)}'
+                        + (did_you_mean(value, column.values) if column.type is ColumnType.ENUM else ""),
                     )
                 )
         return problems
