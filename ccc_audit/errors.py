@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -21,6 +23,28 @@ class Diagnostic:
         if self.line:
             return f"{self.path}:{self.line}: {self.message}"
         return f"{self.path}: {self.message}"
+
+
+def closest(word: str, known: Iterable[str], hints: Mapping[str, str] | None = None) -> str | None:
+    """The known word ``word`` most likely stands for (ignoring case), or None.
+
+    ``hints`` map words people often write for a term (``phone``) to the term (``voice``).
+    """
+    by_lower = {k.lower(): k for k in known}
+    lowered = word.lower()
+    if lowered in by_lower:
+        return by_lower[lowered]
+    hinted = (hints or {}).get(lowered.replace("-", "_").replace(" ", "_"))
+    if hinted is not None and hinted in by_lower.values():
+        return hinted
+    close = difflib.get_close_matches(lowered, sorted(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
+
+
+def did_you_mean(word: str, known: Iterable[str], hints: Mapping[str, str] | None = None) -> str:
+    """``; did you mean "x"?`` for the closest known word (see :func:`closest`), or nothing."""
+    found = closest(word, known, hints)
+    return f'; did you mean "{found}"?' if found is not None else ""
 
 
 class InputError(Exception):

@@ -98,7 +98,7 @@ def write_pack(folder: Path, rules: list[dict[str, Any]]) -> Path:
 def monitoring_records(css: int, short: int) -> dict[str, Any]:
     """``css`` CSS on the roster; the first ``short`` of them have no evaluation in March."""
     roster = [[f"S{i:03d}", "CSS", "2024-01-01", ""] for i in range(1, css + 1)]
-    roster.append(["T001", "TL", "2024-01-01", ""])
+    roster.append(["T001", "supervisor", "2024-01-01", ""])
     events = [
         [f"EV{i:03d}{m}", f"S{i:03d}", day]
         for i in range(1, css + 1)

@@ -66,6 +66,7 @@ def validate(
     from ccc_audit.engine.assess import open_records
     from ccc_audit.errors import InputError
     from ccc_audit.loading.bundle import expired_waivers
+    from ccc_audit.records.consistency import scope_notices
 
     setup = prepare(packs, catalogues, profile, bundle)
     when = parse_date(as_of) or dt.date.today()
@@ -73,7 +74,14 @@ def validate(
         expired = expired_waivers(setup.bundle, when)
         if expired:
             raise InputError(expired)
-        open_records(setup.bundle, None).close()
+        store = open_records(setup.bundle, None)
+        try:
+            warnings = scope_notices(setup.bundle, store)
+        finally:
+            store.close()
+        for notice in warnings:
+            where = f"{setup.bundle.doc.path}:{notice.line}" if notice.line else setup.bundle.doc.path
+            click.echo(f"{where}: warning: {notice.message.en}", err=True)
     rules = sum(len(p.model.rules) for p in setup.library.packs)
     click.echo(
         f"ok: {len(setup.library.catalogues)} catalogues ({len(setup.library.nodes)} nodes), "

@@ -42,6 +42,7 @@ from ccc_audit.models.result import (
     WaiverApplied,
 )
 from ccc_audit.models.rulepack import Rule
+from ccc_audit.records.consistency import scope_notices
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 
@@ -304,6 +305,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
         evaluated[index] = _evaluate_rule(job, pack, rule, records, rule_problems.setdefault(index, []))
     if not locked:
         _finish_loading(job, records)
+    notices.extend(scope_notices(job.bundle, records))
     problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []
     findings = []

@@ -163,6 +163,9 @@ def _css_chain(
             leave, kind = contract_end, "contract_end"
         backfilled = rng.random() < 0.75 if kind == "transfer" else None
         left = leave <= end
+        # The synthetic centre's scope has no work_at_home, so everyone works in the office; the
+        # draw that once chose home working is kept so that a seed gives the same people as before.
+        rng.random()
         chain.append(
             _draft(
                 "CSS",
@@ -172,7 +175,7 @@ def _css_chain(
                 seat,
                 len(chain),
                 employment_type=employment,
-                work_mode="home" if rng.random() < 0.15 else "office",
+                work_mode="office",
                 exit_date=leave if left else None,
                 exit_type=kind if left else None,
                 backfilled=backfilled if left else None,

@@ -14,6 +14,7 @@ from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_i
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.record_types import builtin_record_types
+from ccc_audit.loading.vocabulary import builtin_vocabulary, vocabulary_problems
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.models.bundle import Bundle
 
@@ -167,6 +168,7 @@ def _check_references(bundle: LoadedBundle) -> list[Diagnostic]:
     model, doc = bundle.model, bundle.doc
     problems: list[Diagnostic] = []
     known_types = builtin_record_types()
+    problems.extend(vocabulary_problems(model, doc, builtin_vocabulary(), known_types))
     for name, records in model.records.items():
         if records.type is not None and records.type not in known_types:
             problems.append(

@@ -15,10 +15,11 @@ from typing import Any
 
 import duckdb
 
-from ccc_audit.errors import Diagnostic
+from ccc_audit.errors import Diagnostic, did_you_mean
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat
 from ccc_audit.models.records import ColumnType, RecordType
+from ccc_audit.records.consistency import overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.parsed_cache import cache_file, write_cache
 from ccc_audit.records.readers import (
@@ -238,7 +239,21 @@ class DuckRecordStore:
         """Run ``sql`` and return every row."""
         return self.con.execute(sql, parameters or []).fetchall()
 
+    def columns(self, name: str) -> list[str]:
+        """The columns of loaded set ``name``, as in its file."""
+        return self.sets[name].columns
+
     def _load(self, name: str) -> None:
+        """Read set ``name``, then check its rows against each other (overlapping spells)."""
+        self._read(name)
+        loaded = self.sets[name]
+        problems = overlapping_spells(
+            self._reader, name, loaded.columns, loaded.line_expr, loaded.record_type, loaded.shown
+        )
+        if problems:
+            raise RecordDataError(problems)
+
+    def _read(self, name: str) -> None:
         spec = self.bundle.model.records[name]
         path = self.bundle.record_file(name)
         shown = str(self.bundle.root / spec.path)
@@ -375,7 +390,11 @@ class DuckRecordStore:
                 value = str(raw.get(rowid, "")).strip()
                 problems.append(
                     Diagnostic(
-                        shown, int(line), 0, f'column "{column.name}": "{value}" is not {expected(column)}'
+                        shown,
+                        int(line),
+                        0,
+                        f'column "{column.name}": "{value}" is not {expected(column)}'
+                        + (did_you_mean(value, column.values) if column.type is ColumnType.ENUM else ""),
                     )
                 )
         return problems

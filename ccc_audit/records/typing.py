@@ -40,8 +40,9 @@ def _typed(value: str, column: TypedColumn) -> str:
         yes = ", ".join(quote_text(v) for v in TRUE_WORDS)
         no = ", ".join(quote_text(v) for v in FALSE_WORDS)
         return f"CASE WHEN lower({value}) IN ({yes}) THEN true WHEN lower({value}) IN ({no}) THEN false END"
-    allowed = ", ".join(quote_text(v) for v in column.values)
-    return f"CASE WHEN {value} IN ({allowed}) THEN {value} END"
+    # Enum values are matched ignoring case and stored in their declared spelling (css → CSS).
+    spellings = " ".join(f"WHEN {quote_text(v.lower())} THEN {quote_text(v)}" for v in column.values)
+    return f"CASE lower({value}) {spellings} END"
 
 
 def expected(column: TypedColumn) -> str:
