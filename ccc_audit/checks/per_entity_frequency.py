@@ -125,7 +125,7 @@ def _required_sql(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: 
     start, end = ctx.period
     group = ", p.grp" if spec.partition and spec.partition.observed_within else ""
     if spec.tenure is None:
-        spans = windows_in(start, end, window)
+        spans = windows_in(start, end, window, ctx.anchor)
         if not spans:
             return None
         present = (
