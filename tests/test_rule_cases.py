@@ -68,7 +68,7 @@ def judge_case(case: dict[str, Any], root: Path) -> tuple[Outcome, str, str]:
     period = bundle.model.audit_period
     problems: list[Diagnostic] = []
     with open_records(bundle, None) as records:
-        records.publish_period(period.start, period.end, as_of)
+        records.publish_period(period.start, period.end, as_of, period.anchor)
         parameters = tailor(_library(), None).parameters.get(pack_id, {})
         ctx = CheckContext(bundle, as_of, parameters, records, rule.id)
         outcome, reason, checks = judge_rule(rule, ctx, problems)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import Document
+from ccc_audit.models.calendar import Anchor
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, EvidenceRef, Outcome
 from ccc_audit.records.duck_store import DuckRecordStore
@@ -48,6 +49,11 @@ class CheckContext:
         """The audit period."""
         p = self.bundle.model.audit_period
         return p.start, p.end
+
+    @property
+    def anchor(self) -> Anchor:
+        """The day audit years start: windows (other than weeks) are counted from it."""
+        return self.bundle.model.audit_period.anchor
 
     def document_ref(self, document: Document) -> EvidenceRef:
         """Evidence reference to a document, with its hash."""

@@ -147,7 +147,11 @@ def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
         store.require(name, columns, f"rule {ctx.rule_id} (metric {metric.name})")
     main = metric.records[0]
     start, end = ctx.period
-    spans = windows_in(start, end, spec.period) if spec.period else [Span(start, end, f"{start}..{end}")]
+    spans = (
+        windows_in(start, end, spec.period, ctx.anchor)
+        if spec.period
+        else [Span(start, end, f"{start}..{end}")]
+    )
     if not spans:
         return CheckResult(
             kind="metric",
@@ -164,6 +168,7 @@ def evaluate(spec: MetricCheckSpec, ctx: CheckContext) -> CheckResult:
         where(store, main, spec.where, "r"),
         dict(spec.options),
         spec.period,
+        ctx.anchor,
     )
     rows = metric_rows(metric, query)
     return _judge(spec, ctx, metric, spans, rows)

@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 
 from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.checks.per_entity_gaps import gap_queries, rolling_result, shortfall_texts
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
@@ -94,6 +95,20 @@ class PerEntityFrequencyCheckSpec(CheckSpecBase):
     partition: PartitionSpec | None = Field(
         default=None, description="Require min_count events for each value of a column."
     )
+    rolling: bool = Field(
+        default=False,
+        description=(
+            "At most one window's length (year: 12 months) between an entity's events, the first due "
+            "one window after its start date or its last event before the period, instead of an event "
+            "in every calendar or fiscal window. Needs min_count 1; no tenure or partition."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _rolling_alone(self) -> PerEntityFrequencyCheckSpec:
+        if self.rolling and (self.min_count != 1 or self.tenure or self.partition):
+            raise ValueError("rolling takes min_count 1 and no tenure or partition")
+        return self
 
 
 _STEP = {
@@ -125,7 +140,7 @@ def _required_sql(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: 
     start, end = ctx.period
     group = ", p.grp" if spec.partition and spec.partition.observed_within else ""
     if spec.tenure is None:
-        spans = windows_in(start, end, window)
+        spans = windows_in(start, end, window, ctx.anchor)
         if not spans:
             return None
         present = (
@@ -265,8 +280,20 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
         return records_missing("per_entity_frequency", absent, required_text)
     for name, columns in needs(spec).items():
         store.require(name, columns, f"rule {ctx.rule_id}")
-    queries = _query(spec, ctx, window, needed)
     activity = spec.activity
+    if spec.rolling:
+        ev = spec.events
+        shortfalls, judged = gap_queries(
+            store,
+            _population_sql(spec, ctx),
+            (ev.records, ev.entity_column, ev.date_column, ev.where),
+            ctx.period,
+            window,
+        )
+        rows = store.query(shortfalls)
+        counted = store.query(judged)
+        return _result(spec, ctx, window, needed, rows, int(counted[0][0]) if counted else 0, activity)
+    queries = _query(spec, ctx, window, needed)
     if queries is None:
         return CheckResult(
             kind="per_entity_frequency",
@@ -292,14 +319,25 @@ def _result(
     total: int,
     activity: Any,
 ) -> CheckResult:
-    short: dict[str, list[str]] = {}
+    short: dict[str, list[tuple[str, str]]] = {}
     lines: dict[str, int] = {}
-    for entity, label, part, count, line in rows:
-        shown = f"{label}{f' {part}' if part is not None else ''} ({count}/{needed})"
-        short.setdefault(entity, []).append(shown)
-        lines[entity] = int(line)
+    for row in rows:
+        if spec.rolling:
+            shown = shortfall_texts(row)
+        else:
+            _, label, part, count, _ = row
+            en = f"{label}{f' {part}' if part is not None else ''} ({count}/{needed})"
+            shown = (en, en)
+        short.setdefault(str(row[0]), []).append(shown)
+        lines[str(row[0])] = int(row[-1])
     failing = [
-        FailingItem(subject=entity, detail=text(f"不足: {', '.join(items)}", f"short in {', '.join(items)}"))
+        FailingItem(
+            subject=entity,
+            detail=text(
+                ("超過: " if spec.rolling else "不足: ") + ", ".join(ja for ja, _ in items),
+                ("overdue: " if spec.rolling else "short in ") + ", ".join(en for _, en in items),
+            ),
+        )
         for entity, items in short.items()
     ]
     pop = spec.population
@@ -307,6 +345,8 @@ def _result(
         ctx.records_ref(pop.records, list(lines.values()), list(short)),
         ctx.records_ref(spec.events.records),
     ]
+    if spec.rolling:
+        return rolling_result(window, rows, total, activity, evidence, failing)
     unit = (
         window.value if spec.tenure is None else f"{window.value} of the first {spec.tenure.months} month(s)"
     )
@@ -376,7 +416,8 @@ def _result(
 
 def docs_line(spec: PerEntityFrequencyCheckSpec, lang: str) -> str:
     """Line describing a ``per_entity_frequency`` check in the rule reference (``docs/rules``)."""
-    return f"`per_entity_frequency`: {spec.activity.get(lang)} ({spec.min_count} / {spec.window})"
+    every = f"<= 1 {spec.window} apart" if spec.rolling else f"{spec.min_count} / {spec.window}"
+    return f"`per_entity_frequency`: {spec.activity.get(lang)} ({every})"
 
 
 KIND = CheckKind(

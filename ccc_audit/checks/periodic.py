@@ -48,7 +48,9 @@ def _document_counts(
     documents = [d for d in ctx.bundle.model.documents if d.type in source.documents]
     start, end = ctx.period
     dated = [d.effective_date or d.approved_on for d in documents]
-    counts = Counter(window_of(d, window).label for d in dated if d is not None and start <= d <= end)
+    counts = Counter(
+        window_of(d, window, ctx.anchor).label for d in dated if d is not None and start <= d <= end
+    )
     return counts, [ctx.document_ref(d) for d in documents]
 
 
@@ -70,7 +72,7 @@ def evaluate(spec: PeriodicCheckSpec, ctx: CheckContext) -> CheckResult:
     window = ctx.window(spec.window)
     needed = ctx.count(spec.min_count)
     start, end = ctx.period
-    spans = windows_in(start, end, window)
+    spans = windows_in(start, end, window, ctx.anchor)
     source = spec.source
     if isinstance(source, RecordSource) and not ctx.records.has(source.records):
         return records_missing("periodic", [source.records], f">= {needed} per {window.value}")

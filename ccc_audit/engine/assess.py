@@ -273,7 +273,8 @@ def _finish_loading(job: Assessment, records: DuckRecordStore) -> None:
 
 def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None) -> AssessmentResult:
     bundle = job.bundle.model
-    records.publish_period(bundle.audit_period.start, bundle.audit_period.end, job.as_of)
+    period = bundle.audit_period
+    records.publish_period(period.start, period.end, job.as_of, period.anchor)
     notices: list[Notice] = []
     waivers: dict[str, Waiver] = {}
     for index, declared in enumerate(bundle.waivers):

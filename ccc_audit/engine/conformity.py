@@ -27,9 +27,9 @@ def _decide(results: list[RuleResult]) -> Conformity:
     """A requirement's conformity from its rules.
 
     A major nonconformity, an organisation's own "no" or evidence not supplied makes it
-    non-compliant whatever else is known. Otherwise any rule not decided (not assessed, unanswered, error) leaves it not assessed:
-    partial credit for a minor nonconformity, or full credit, needs every rule decided, so that
-    evidence taken away can never earn points.
+    non-compliant whatever else is known. Otherwise any rule not decided (not assessed,
+    unanswered, error) leaves it not assessed: partial credit for a minor nonconformity, or full
+    credit, needs every rule decided, so that evidence taken away can never earn points.
     """
     decided = [r for r in results if r.outcome not in (Outcome.NOT_APPLICABLE, Outcome.EXCLUDED)]
     if not decided:

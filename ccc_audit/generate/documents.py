@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ccc_audit.generate.document_model import GeneratedDocument
 from ccc_audit.generate.standing_documents import STANDING_DOCUMENTS
-from ccc_audit.models.calendar import Span
+from ccc_audit.models.calendar import Span, add_months
 
 """Policies, plans and procedures in force throughout the period."""
 
@@ -107,6 +107,11 @@ def _periodic(kind: str, span: Span, day: dt.date) -> GeneratedDocument:
     )
 
 
+def _into(year: Span, month: int, day: int) -> dt.date:
+    """The day as far into ``year`` as ``month``-``day`` is into a calendar year (itself in one)."""
+    return add_months(year.start, month - 1) + dt.timedelta(days=day - 1)
+
+
 def bundle_documents(
     start: dt.date, end: dt.date, quarters: list[Span], years: list[Span]
 ) -> list[GeneratedDocument]:
@@ -130,8 +135,8 @@ def bundle_documents(
         documents.append(_periodic("client_performance_report", quarter, day))
         documents.append(_periodic("system_capacity_forecast", quarter, day))
     for year in years:
-        documents.append(_periodic("employee_survey_report", year, dt.date(year.start.year, 8, 20)))
-        documents.append(_periodic("journey_analysis", year, dt.date(year.start.year, 10, 15)))
-        documents.append(_periodic("kcrp_audit_report", year, dt.date(year.start.year, 11, 10)))
-        documents.append(_periodic("acceptance_test_report", year, dt.date(year.start.year, 6, 12)))
+        documents.append(_periodic("employee_survey_report", year, _into(year, 8, 20)))
+        documents.append(_periodic("journey_analysis", year, _into(year, 10, 15)))
+        documents.append(_periodic("kcrp_audit_report", year, _into(year, 11, 10)))
+        documents.append(_periodic("acceptance_test_report", year, _into(year, 6, 12)))
     return documents

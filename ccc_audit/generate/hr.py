@@ -55,8 +55,9 @@ def _months(period: PeriodWindows) -> list[tuple[dt.date, dt.date]]:
     return spans
 
 
-def _quarter_of(day: dt.date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+def _quarter_of(day: dt.date, period: PeriodWindows) -> str:
+    """The label of the period's whole quarter holding ``day`` ('' outside them)."""
+    return next((q.label for q in period.quarters if q.contains(day)), "")
 
 
 def calibration(roster: Roster, period: PeriodWindows, seed: int, skip: Skip) -> Table:
@@ -75,7 +76,7 @@ def calibration(roster: Roster, period: PeriodWindows, seed: int, skip: Skip) ->
         for person in evaluators:
             agreement = f"{rng.uniform(0.80, 0.97):.2f}"
             attribute_level = rng.random() < 0.85
-            if person.present_on(day) and (person.staff_id, _quarter_of(day)) not in skip:
+            if person.present_on(day) and (person.staff_id, _quarter_of(day, period)) not in skip:
                 rows.append(
                     (session, person.staff_id, day, method, agreement, attribute_level, "call_monitoring")
                 )

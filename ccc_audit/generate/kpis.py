@@ -60,6 +60,16 @@ def _labels(spans: list[Span], name: str) -> str:
     return f"(VALUES {rows}) AS {name}(label)"
 
 
+def _label_of(day: str, spans: list[Span]) -> str:
+    """SQL naming the span holding ``day`` (NULL outside them), so labels follow the period's windows."""
+    if not spans:
+        return "NULL::VARCHAR"
+    cases = " ".join(
+        f"WHEN {day} BETWEEN DATE '{s.start}' AND DATE '{s.end}' THEN {text_sql(s.label)}" for s in spans
+    )
+    return f"CASE {cases} END"
+
+
 def _targets() -> str:
     rows = ", ".join(f"({text_sql(m)}, {t}, {text_sql(s)})" for m, (t, s) in TARGETS.items())
     return f"(VALUES {rows}) AS t(metric, target, benchmark_source)"
@@ -87,7 +97,7 @@ def kpi_observations_csv(period: PeriodWindows) -> str:
         FROM {INTERVALS} GROUP BY day
     ),
     volumes AS (
-        SELECT strftime(day, '%Y-%m') AS label, year(day) || '-Q' || quarter(day) AS quarter,
+        SELECT {_label_of("day", period.months)} AS label, {_label_of("day", period.quarters)} AS quarter,
                sum(voice_offered) AS voice_offered, sum(voice_within) AS voice_within,
                sum(voice_abandoned) AS voice_abandoned, sum(offered) AS offered, sum(answered) AS answered,
                sum(forecast_error) AS forecast_error
@@ -99,7 +109,7 @@ def kpi_observations_csv(period: PeriodWindows) -> str:
         FROM volumes v JOIN {_labels(period.quarters, "wq")} ON wq.label = v.quarter GROUP BY ALL
     ),
     evaluations AS (
-        SELECT strftime(date, '%Y-%m') AS label, count(*) AS n,
+        SELECT {_label_of("date", period.months)} AS label, count(*) AS n,
                count(*) FILTER (WHERE passed) AS passed,
                count(*) FILTER (WHERE NOT customer_critical_error) AS customer_ok,
                count(*) FILTER (WHERE NOT business_critical_error) AS business_ok,
@@ -107,7 +117,7 @@ def kpi_observations_csv(period: PeriodWindows) -> str:
         FROM monitoring GROUP BY ALL
     ),
     surveys AS (
-        SELECT year(date) || '-Q' || quarter(date) AS label, count(*) AS n,
+        SELECT {_label_of("date", period.quarters)} AS label, count(*) AS n,
                count(*) FILTER (WHERE overall >= scale_max - 1) AS top_two
         FROM customer_surveys GROUP BY ALL
     ),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.generate.violations import parse_violations
-from ccc_audit.models.calendar import Span, add_months, windows_in
+from ccc_audit.models.calendar import Anchor, Span, add_months, windows_in
 from ccc_audit.models.common import Window
 
 MAX_SEATS = 100_000
@@ -49,7 +49,7 @@ class GenerateOptions:
 
 @dataclass(frozen=True)
 class PeriodWindows:
-    """The whole calendar windows lying inside the audit period."""
+    """The whole windows lying inside the audit period, counted from its first day (as the checks do)."""
 
     start: dt.date
     end: dt.date
@@ -61,12 +61,13 @@ class PeriodWindows:
     def of(cls, options: GenerateOptions) -> PeriodWindows:
         """The windows of the options' audit period."""
         start, end = options.start, options.end
+        anchor = Anchor.of(start)  # the written bundle declares no fiscal year: windows run from its start
         return cls(
             start,
             end,
-            windows_in(start, end, Window.MONTH),
-            windows_in(start, end, Window.QUARTER),
-            windows_in(start, end, Window.YEAR),
+            windows_in(start, end, Window.MONTH, anchor),
+            windows_in(start, end, Window.QUARTER, anchor),
+            windows_in(start, end, Window.YEAR, anchor),
         )
 
     def days(self) -> int:

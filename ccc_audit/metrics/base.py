@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ccc_audit.models.calendar import Span
+from ccc_audit.models.calendar import CALENDAR, Anchor, Span
 from ccc_audit.models.common import Localized, Window
 from ccc_audit.records.readers import quote_ident, quote_text
 
@@ -26,7 +26,14 @@ class MetricQuery:
     """Extra SQL condition on the metric's main record set (alias ``r``)."""
     options: dict[str, str | int | float]
     window: Window | None = None
-    """The calendar window the spans are (None: one span, the whole period)."""
+    """The window the spans are (None: one span, the whole period)."""
+    anchor: Anchor = CALENDAR
+    """The day audit years start; the spans' months, quarters and years are counted from it."""
+
+    @property
+    def calendar_spans(self) -> bool:
+        """Whether the spans are ISO weeks or calendar months, quarters or years (SQL can name them)."""
+        return self.window is Window.WEEK or self.anchor.is_calendar
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,9 @@ def label_sql(day: str, q: MetricQuery) -> str:
     """
     if q.window is None:
         return quote_text(q.spans[0].label)
+    if not q.calendar_spans:  # ``day`` is a span's first day (see period_key_sql)
+        cases = " ".join(f"WHEN DATE '{s.start}' THEN {quote_text(s.label)}" for s in q.spans)
+        return f"CASE {day} {cases} END"
     if q.window is Window.MONTH:
         return f"strftime({day}, '%Y-%m')"
     if q.window is Window.QUARTER:
@@ -138,6 +148,14 @@ def period_key_sql(moment: str, q: MetricQuery) -> str:
     """
     if q.window is None:
         return "DATE '1970-01-01'"
+    if not q.calendar_spans:  # windows counted from another anchor: the span started last
+        day = f"CAST({moment} AS DATE)"
+        cases = " ".join(
+            f"WHEN {day} < DATE '{later.start}' THEN DATE '{span.start}'"
+            for span, later in zip(q.spans, q.spans[1:], strict=False)
+        )
+        last = f"DATE '{q.spans[-1].start}'"
+        return f"CASE {cases} ELSE {last} END" if cases else last
     return f"CAST(date_trunc('{_TRUNCATED[q.window]}', {moment}) AS DATE)"
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
 
+from ccc_audit.models.calendar import Anchor
 from ccc_audit.models.common import Identifier, Language, Role, StrictModel
 
 
@@ -55,12 +57,45 @@ class Period(StrictModel):
 
     start: dt.date = Field(description="First day.")
     end: dt.date = Field(description="Last day.")
+    fiscal_year_start: str | int | None = Field(
+        default=None,
+        description=(
+            'Day the organisation\'s year starts, as "MM-DD" (e.g. "04-01") or a month number (4: 1 April). '
+            "Yearly, quarterly and monthly windows are counted from it; when omitted, from the period's "
+            "first day (calendar windows when that is 1 January)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError("end is before start")
+        self.fiscal_anchor()
         return self
+
+    def fiscal_anchor(self) -> Anchor | None:
+        """The declared fiscal-year start, parsed (ValueError when malformed)."""
+        value = self.fiscal_year_start
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise ValueError('fiscal_year_start must be "MM-DD" or a month number 1-12')
+        if isinstance(value, int):
+            if not 1 <= value <= 12:
+                raise ValueError(f"fiscal_year_start: month {value} is not 1-12")
+            return Anchor(value, 1)
+        match = re.fullmatch(r"(\d{2})-(\d{2})", value.strip())
+        if match is None:
+            raise ValueError(f'fiscal_year_start "{value}" is not "MM-DD" (e.g. "04-01") or a month number')
+        try:
+            return Anchor(int(match[1]), int(match[2]))
+        except ValueError as error:
+            raise ValueError(f"fiscal_year_start: {error}") from None
+
+    @property
+    def anchor(self) -> Anchor:
+        """The day audit years start: the fiscal-year start, else the period's first day."""
+        return Anchor.of(self.start, self.fiscal_anchor())
 
 
 class Document(StrictModel):

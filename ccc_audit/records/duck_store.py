@@ -18,6 +18,8 @@ import duckdb
 from ccc_audit.errors import Diagnostic, did_you_mean
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat
+from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
+from ccc_audit.models.common import Window
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.consistency import overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
@@ -192,14 +194,29 @@ class DuckRecordStore:
         self.con.execute("SET lock_configuration = true")
         self.locked = True
 
-    def publish_period(self, start: dt.date, end: dt.date, as_of: dt.date) -> None:
-        """Table ``audit_period`` (period_start, period_end, as_of) for rule-pack SQL."""
+    def publish_period(self, start: dt.date, end: dt.date, as_of: dt.date, anchor: Anchor = CALENDAR) -> None:
+        """Tables ``audit_period`` (period_start, period_end, as_of) and ``audit_windows`` for rule-pack SQL.
+
+        ``audit_windows`` (kind, label, window_start, window_end) holds every whole week, month,
+        quarter and year of the period, counted from ``anchor`` as the check kinds count them.
+        """
         self.con.execute("DROP TABLE IF EXISTS audit_period")
         self.con.execute(
             "CREATE TABLE audit_period AS "
             "SELECT ?::DATE AS period_start, ?::DATE AS period_end, ?::DATE AS as_of",
             [start, end, as_of],
         )
+        self.con.execute("DROP TABLE IF EXISTS audit_windows")
+        self.con.execute(
+            "CREATE TABLE audit_windows (kind VARCHAR, label VARCHAR, window_start DATE, window_end DATE)"
+        )
+        rows = [
+            (window.value, span.label, span.start, span.end)
+            for window in Window
+            for span in windows_in(start, end, window, anchor)
+        ]
+        if rows:
+            self.con.executemany("INSERT INTO audit_windows VALUES (?, ?, ?, ?)", rows)
 
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
