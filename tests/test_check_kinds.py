@@ -17,7 +17,8 @@ from bundle_factory import TESTS, write_bundle
 
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.registry import CHECK_SPEC, REGISTRY
-from ccc_audit.engine.assess import evaluate_check, open_records
+from ccc_audit.engine.assess import open_records
+from ccc_audit.engine.judging import evaluate_check
 from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import CheckResult, Outcome

@@ -134,6 +134,7 @@ def requirement(result: AssessmentResult, node: str) -> RequirementResult:
 CONFORMITY_RULES = [
     rule("enginetest.4-1.major-fail", "4.1", "major", document_check("continuity_plan")),
     rule("enginetest.4-2.minor-fail", "4.2", "minor", document_check("workforce_plan")),
+    rule("enginetest.9-r1.missing-evidence", "9.R1", "minor", document_check("continuity_plan")),
     rule("enginetest.4-3.pass", "4.3", "minor", document_check("privacy_policy")),
     rule("enginetest.4-4.manual", "4.4", "minor", attestation_check()),
     rule(
@@ -147,7 +148,16 @@ CONFORMITY_RULES = [
     rule("enginetest.5-2.attested-no", "5.2", "minor", attestation_check()),
 ]
 CONFORMITY_BUNDLE: dict[str, Any] = {
-    "documents": [PRIVACY_POLICY],
+    "documents": [
+        PRIVACY_POLICY,
+        {
+            **PRIVACY_POLICY,
+            "id": "plan",
+            "type": "workforce_plan",
+            "title": "Workforce plan",
+            "approved_on": None,
+        },
+    ],
     "attestations": [
         {
             "id": "enginetest.5-2.attested-no",
@@ -170,6 +180,7 @@ def conformity_result(tmp_path_factory: pytest.TempPathFactory) -> AssessmentRes
     [
         ("4.1", "enginetest.4-1.major-fail", Outcome.FAIL, Conformity.NON_COMPLIANT),
         ("4.2", "enginetest.4-2.minor-fail", Outcome.FAIL, Conformity.PARTIALLY_COMPLIANT),
+        ("9.R1", "enginetest.9-r1.missing-evidence", Outcome.FAIL, Conformity.NON_COMPLIANT),
         ("4.3", "enginetest.4-3.pass", Outcome.PASS, Conformity.COMPLIANT),
         ("4.4", "enginetest.4-4.manual", Outcome.MANUAL, Conformity.NOT_ASSESSED),
         ("4.5", "enginetest.4-5.client-only", Outcome.NOT_APPLICABLE, Conformity.NOT_APPLICABLE),
@@ -179,6 +190,7 @@ def conformity_result(tmp_path_factory: pytest.TempPathFactory) -> AssessmentRes
     ids=[
         "major_fail",
         "minor_fail",
+        "minor_fail_on_evidence_not_supplied",
         "all_pass",
         "manual_only",
         "out_of_scope_role",
@@ -223,6 +235,7 @@ def test_findings_are_raised_for_failed_rules_only_with_their_grades(
         "enginetest.4-2.minor-fail": Grade.MINOR,
         "enginetest.5-1.observation": Grade.OBSERVATION,
         "enginetest.5-2.attested-no": Grade.MINOR,
+        "enginetest.9-r1.missing-evidence": Grade.MINOR,
     }
     for finding in conformity_result.findings:
         assert rule_result(conformity_result, finding.rule_id).finding_id == finding.id

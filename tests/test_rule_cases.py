@@ -22,7 +22,8 @@ from bundle_factory import TESTS, write_bundle
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.engine.applicability import rule_applies
-from ccc_audit.engine.assess import judge_rule, open_records
+from ccc_audit.engine.assess import open_records
+from ccc_audit.engine.judging import judge_rule
 from ccc_audit.errors import Diagnostic
 from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.loading.library import Library, load_library

@@ -20,7 +20,7 @@ from ccc_audit.metrics.batch import metric_rows
 from ccc_audit.metrics.library import METRICS
 from ccc_audit.models.calendar import Span, windows_in
 from ccc_audit.models.checks import CheckSpecBase, NumberValue, RowFilter, SpecProblem
-from ccc_audit.models.common import Identifier, StrictModel, Window
+from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
 from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident, quote_text
 from ccc_audit.records.sql import where
@@ -237,94 +237,64 @@ def _judge(
         else Bound(min=shown_bounds[0], max=shown_bounds[1], unit=metric.unit)
     )
     evidence = [ctx.records_ref(name) for name in metric.records]
-    if failing:
+
+    def result(outcome: Outcome, reason: str, message: Localized, required: str, **more: Any) -> CheckResult:
+        judged_bound = bound if required == bounds_text else None
         return CheckResult(
             kind="metric",
-            outcome=Outcome.FAIL,
-            reason="threshold_breached" if spec.trend is None else "level_or_trend_not_met",
-            message=text(
+            outcome=outcome,
+            reason=reason,
+            message=message,
+            measured=measured,
+            required=required,
+            values=numbers,
+            bound=judged_bound,
+            evidence=evidence,
+            **more,
+        )
+
+    if failing:
+        return result(
+            Outcome.FAIL,
+            "threshold_breached" if spec.trend is None else "level_or_trend_not_met",
+            text(
                 f"{title.ja}が基準を満たさない: "
                 + "; ".join(f"{f.subject} {f.detail.ja}" for f in failing[:10]),
                 f"{title.en} does not meet the requirement: "
                 + "; ".join(f"{f.subject} {f.detail.en}" for f in failing[:10]),
             ),
-            measured=measured,
-            required=bounds_text,
-            values=numbers,
-            bound=bound,
-            evidence=evidence,
+            bounds_text,
             failing=failing,
             population=judged,
             failing_count=len(failing),
         )
-    if not any(value is not None for series in values.values() for value in series.values()):
-        return CheckResult(
-            kind="metric",
-            outcome=Outcome.NOT_ASSESSED,
-            reason="no_data",
-            message=text(
-                f"{title.ja}を計算できる記録が期間内にない。",
-                f"No records in the period to compute {title.en}.",
-            ),
-            measured=measured,
-            required=bounds_text,
-            values=numbers,
-            bound=bound,
-            evidence=evidence,
-            population=0,
-            failing_count=0,
+    if not numbers:
+        message = text(
+            f"{title.ja}を計算できる記録が期間内にない。", f"No records in the period to compute {title.en}."
         )
+        return result(Outcome.NOT_ASSESSED, "no_data", message, bounds_text, population=0, failing_count=0)
     if unbounded:
         where = ", ".join(unbounded[:10]) + (" …" if len(unbounded) > 10 else "")
         source = f"{spec.target.records} ({spec.target.metric})" if spec.target else "the rule pack"
-        return CheckResult(
-            kind="metric",
-            outcome=Outcome.NOT_ASSESSED,
-            reason="no_target",
-            message=text(
-                f"{title.ja}の目標値が {source} にないため判定できない: {where}（実測 {measured}）。",
-                f"{title.en} cannot be judged: no target in {source} for {where} (measured {measured}).",
-            ),
-            measured=measured,
-            required="a target",
-            values=numbers,
-            evidence=evidence,
-            population=judged,
-            failing_count=0,
+        message = text(
+            f"{title.ja}の目標値が {source} にないため判定できない: {where}（実測 {measured}）。",
+            f"{title.en} cannot be judged: no target in {source} for {where} (measured {measured}).",
+        )
+        return result(
+            Outcome.NOT_ASSESSED, "no_target", message, "a target", population=judged, failing_count=0
         )
     if not wants_bound and spec.trend is None:
-        return CheckResult(
-            kind="metric",
-            outcome=Outcome.PASS,
-            reason="metric_computed",
-            message=text(
-                f"{title.ja}を各期間について記録から計算できた（{measured}）。目標との比較は別の規則で行う。",
-                f"{title.en} could be computed from the records for every period ({measured}); "
-                "comparison with targets is another rule's.",
-            ),
-            measured=measured,
-            required="computed for every period",
-            values=numbers,
-            evidence=evidence,
-            population=judged,
-            failing_count=0,
+        message = text(
+            f"{title.ja}を各期間について記録から計算できた（{measured}）。目標との比較は別の規則で行う。",
+            f"{title.en} could be computed from the records for every period ({measured}); "
+            "comparison with targets is another rule's.",
         )
-    return CheckResult(
-        kind="metric",
-        outcome=Outcome.PASS,
-        reason="metric_met",
-        message=text(
-            f"{title.ja}は基準を満たしている（{measured}）。",
-            f"{title.en} meets the requirement ({measured}).",
-        ),
-        measured=measured,
-        required=bounds_text,
-        values=numbers,
-        bound=bound,
-        evidence=evidence,
-        population=judged,
-        failing_count=0,
+        computed = "computed for every period"
+        return result(Outcome.PASS, "metric_computed", message, computed, population=judged, failing_count=0)
+    message = text(
+        f"{title.ja}は基準を満たしている（{measured}）。", f"{title.en} meets the requirement ({measured})."
     )
+    return result(Outcome.PASS, "metric_met", message, bounds_text, population=judged, failing_count=0)
 
 
 def _trend_failures(

@@ -14,65 +14,14 @@ from pydantic import Field, model_validator
 from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
 from ccc_audit.checks.per_entity_gaps import gap_queries, rolling_result, shortfall_texts
+from ccc_audit.checks.per_entity_parts import EventSpec, PartitionSpec, PopulationSpec, TenureSpec
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
-from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
-from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
+from ccc_audit.models.checks import CheckSpecBase, CountValue, WindowValue
+from ccc_audit.models.common import Localized, Window
 from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident, quote_text
 from ccc_audit.records.sql import spans_values, where
-
-
-class PopulationSpec(StrictModel):
-    """Entities drawn from a record set (e.g. CSS from the staff roster)."""
-
-    records: Identifier = Field(description="Record set holding the population.")
-    id_column: str = Field(min_length=1, description="Column identifying an entity.")
-    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
-    start_column: str | None = Field(
-        default=None, description="Date from which an entity is in the population."
-    )
-    end_column: str | None = Field(
-        default=None, description="Date after which an entity leaves the population (blank: none)."
-    )
-
-
-class EventSpec(StrictModel):
-    """Dated events attributed to entities."""
-
-    records: Identifier = Field(description="Record set holding the events.")
-    entity_column: str = Field(min_length=1, description="Column naming the entity.")
-    date_column: str = Field(min_length=1, description="Column holding the event date.")
-    where: list[RowFilter] = Field(default_factory=list, description="Row filters, all applied.")
-
-
-class TenureSpec(StrictModel):
-    """Windows anchored at each entity's start date, over its first months only."""
-
-    months: int = Field(ge=1, le=24, description="How many months after the start date are checked.")
-
-
-class PartitionSpec(StrictModel):
-    """Count events separately per value of a column (each method, each transaction type)."""
-
-    column: str = Field(min_length=1, description="Event column whose values are counted apart.")
-    values: list[str] = Field(
-        default_factory=list,
-        description="Values each needing min_count events; empty: the values observed (see observed_within).",
-    )
-    observed_within: str | None = Field(
-        default=None,
-        description=(
-            "With no values: the values required of an entity are those seen in the period's events "
-            "sharing its value of this column (e.g. program → that program's transaction types)."
-        ),
-    )
-
-    @model_validator(mode="after")
-    def _values_or_observed(self) -> PartitionSpec:
-        if bool(self.values) == bool(self.observed_within):
-            raise ValueError("give either values or observed_within")
-        return self
 
 
 class PerEntityFrequencyCheckSpec(CheckSpecBase):

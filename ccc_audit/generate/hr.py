@@ -16,6 +16,7 @@ from ccc_audit.generate.options import PeriodWindows
 from ccc_audit.generate.people import Person, Roster
 from ccc_audit.generate.randomness import stream
 from ccc_audit.generate.store import Cell
+from ccc_audit.models.calendar import add_months
 
 PASS_MARK = 80
 CALIBRATION_METHODS = ("reference", "gauge", "consensus")
@@ -42,6 +43,29 @@ def _numbered(prefix: str, rows: Iterable[tuple[Cell, ...]]) -> list[tuple[Cell,
 
 def _day_in(rng_value: float, first: dt.date, last: dt.date) -> dt.date:
     return first + dt.timedelta(days=int(rng_value * ((last - first).days + 1)))
+
+
+def rolling_days(rng: random.Random, person: Person, period: PeriodWindows, skip: Skip) -> list[dt.date]:
+    """Days of a person's annual activity, each at most 12 months after the one before.
+
+    Annual activities per person are checked as "at most 12 months apart" (a rolling year): the
+    first is due 12 months after production start when that falls in the period, otherwise 12
+    months after the period starts. Each is drawn in the four months before it is due. A day whose
+    year label ``skip`` holds for the person is left out (a planted gap), yet later days still
+    follow it, so the gap shows once.
+    """
+    started = person.production_start
+    previous = started if add_months(started, 12) >= period.start else period.start - dt.timedelta(days=1)
+    end = min(period.end, person.exit_date or period.end)
+    days: list[dt.date] = []
+    while (due := add_months(previous, 12)) <= end + dt.timedelta(days=1):
+        first = max(period.start, previous + dt.timedelta(days=1), due - dt.timedelta(days=120))
+        day = _day_in(rng.random(), first, due - dt.timedelta(days=1))
+        label = next((y.label for y in period.years if y.start <= day <= y.end), str(day.year))
+        if (person.staff_id, label) not in skip:
+            days.append(day)
+        previous = day
+    return days
 
 
 def _months(period: PeriodWindows) -> list[tuple[dt.date, dt.date]]:
@@ -125,13 +149,7 @@ def skill_verifications(roster: Roster, period: PeriodWindows, seed: int, skip: 
                     f"QS-{person.program}-{day.year}",
                 )
             )
-        for year in period.years:
-            if not person.present_for(year.start, year.end):
-                continue
-            day = _day_in(rng.random(), year.start + dt.timedelta(days=14), year.end - dt.timedelta(days=14))
-            score = rng.randint(PASS_MARK, 100)
-            if (person.staff_id, year.label) in skip:
-                continue
+        for day in rolling_days(rng, person, period, skip):
             rows.append(
                 (
                     person.staff_id,
@@ -140,10 +158,10 @@ def skill_verifications(roster: Roster, period: PeriodWindows, seed: int, skip: 
                     "observation",
                     _observer(trainers, day, person.slot),
                     "annual re-verification of product knowledge, procedures and relevant law",
-                    score,
+                    rng.randint(PASS_MARK, 100),
                     PASS_MARK,
                     True,
-                    f"OBS-{person.program}-{year.label}",
+                    f"OBS-{person.program}-{day.year}",
                 )
             )
     header = (
@@ -185,14 +203,8 @@ def competence_reviews(roster: Roster, period: PeriodWindows, seed: int, skip: S
             drafted = row(person, probation)
             if str(probation.year) not in skipped:
                 rows.append(drafted)
-        for year in period.years:
-            if person.present_for(year.start, year.end):
-                day = _day_in(
-                    rng.random(), year.start + dt.timedelta(days=31), year.end - dt.timedelta(days=31)
-                )
-                drafted = row(person, day)
-                if year.label not in skipped:
-                    rows.append(drafted)
+        for day in rolling_days(rng, person, period, skip):
+            rows.append(row(person, day))
     return Table(
         "competence_reviews", ("review_id", "staff_id", "date", "reviewer", "outcome"), _numbered("CR", rows)
     )

@@ -94,9 +94,10 @@ LABELS: dict[str, dict[str, str]] = {
     "grade.major": {"ja": "重大な不適合", "en": "Major nonconformity"},
     "grade.minor": {"ja": "軽微な不適合", "en": "Minor nonconformity"},
     "grade.observation": {"ja": "観察事項", "en": "Observation"},
-    "nature.evidence_quality": {
-        "ja": "証拠の品質（古い回答・期限切れ文書など。重大としない）",
-        "en": "evidence quality (a stale answer, an expired document…; never graded major)",
+    "nature.evidence_quality": {"ja": "証拠の品質", "en": "evidence quality"},
+    "nature.evidence_quality.note": {
+        "ja": "古い回答・期限切れの文書など、証拠の品質の問題。重大な不適合とはしない",
+        "en": "a problem of the evidence (a stale answer, an expired document), never graded major",
     },
     "outcome.pass": {"ja": "合格", "en": "pass"},
     "outcome.fail": {"ja": "不合格", "en": "fail"},

@@ -15,12 +15,13 @@ from typing import Any
 
 import duckdb
 
-from ccc_audit.errors import Diagnostic, did_you_mean
+from ccc_audit.errors import Diagnostic
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat
 from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
 from ccc_audit.models.common import Window
 from ccc_audit.models.records import ColumnType, RecordType
+from ccc_audit.records.bad_values import bad_values
 from ccc_audit.records.consistency import overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.parsed_cache import cache_file, write_cache
@@ -36,8 +37,6 @@ from ccc_audit.records.readers import (
 )
 from ccc_audit.records.typing import (
     TypedColumn,
-    checked_columns,
-    expected,
     plan_columns,
     typed_select,
 )
@@ -51,7 +50,6 @@ _NATIVE = {
     ColumnType.TIMESTAMP: "TIMESTAMP",
     ColumnType.BOOLEAN: "BOOLEAN",
 }
-MAX_REPORTED = 20
 
 
 def _native_type(column: TypedColumn) -> str:
@@ -326,7 +324,7 @@ class DuckRecordStore:
                 raise explain_csv_error(again, shown) from None
         bad = self._reader.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
         if bad and bad[0]:
-            raise RecordDataError(self._bad_values(name, source, planned, line_expr, shown))
+            raise RecordDataError(bad_values(self._reader, name, source, planned, line_expr, shown))
         self._reader.execute(f"ALTER TABLE {table} DROP COLUMN __bad")
         self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
 
@@ -382,36 +380,3 @@ class DuckRecordStore:
         if kind is RecordFormat.XLSX:
             return read_xlsx(path, spec, shown, scratch, name)
         return read_columnar(self._reader, path, spec, shown)
-
-    def _bad_values(
-        self, name: str, source: Source, planned: list[Any], line_expr: str, shown: str
-    ) -> list[Diagnostic]:
-        table = quote_ident(name)
-        problems: list[Diagnostic] = []
-        for bit, column in enumerate(checked_columns(planned)):
-            rows = self._reader.execute(
-                f"SELECT rowid, {line_expr} FROM {table} WHERE (__bad & {1 << bit}) <> 0 "
-                f"ORDER BY rowid LIMIT {MAX_REPORTED}"
-            ).fetchall()
-            if not rows:
-                continue
-            wanted = ", ".join(str(r[0]) for r in rows)
-            raw = dict(
-                self._reader.execute(
-                    "SELECT rn, v FROM (SELECT (row_number() OVER () - 1) AS rn, "
-                    f"{quote_ident(column.name)} AS v "
-                    f"FROM {source.clause}) WHERE rn IN ({wanted})"
-                ).fetchall()
-            )
-            for rowid, line in rows:
-                value = str(raw.get(rowid, "")).strip()
-                problems.append(
-                    Diagnostic(
-                        shown,
-                        int(line),
-                        0,
-                        f'column "{column.name}": "{value}" is not {expected(column)}'
-                        + (did_you_mean(value, column.values) if column.type is ColumnType.ENUM else ""),
-                    )
-                )
-        return problems

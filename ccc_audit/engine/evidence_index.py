@@ -1,0 +1,83 @@
+"""The evidence index of a result: every bundle file, its hash, and the rules and standards citing it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.loading.library import Library
+from ccc_audit.loading.profile import Tailoring
+from ccc_audit.models.result import (
+    EvidenceIndexEntry,
+    RuleResult,
+    Source,
+)
+
+OnRuleDone = Callable[[int, int, str], None]
+"""Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
+
+
+@dataclass
+class Assessment:
+    """Inputs of one assessment run."""
+
+    library: Library
+    bundle: LoadedBundle
+    tailoring: Tailoring
+    as_of: dt.date
+    language: str
+    profile_source: Source | None = None
+    cache_dir: Path | None = None
+    """Where parsed record files are cached between runs (None: no cache)."""
+
+
+def evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[EvidenceIndexEntry]:
+    """Every file of the bundle with its SHA-256, the rules that cited it and the standards served."""
+    cited: dict[str, set[str]] = {}
+    served: dict[str, set[str]] = {}
+    for result in rules:
+        for check in result.checks:
+            for ref in check.evidence:
+                cited.setdefault(f"{ref.kind}:{ref.id}", set()).add(result.rule_id)
+                served.setdefault(f"{ref.kind}:{ref.id}", set()).update(result.requirements)
+    entries = [
+        EvidenceIndexEntry(
+            kind="manifest", id="bundle.yaml", path="bundle.yaml", sha256=bundle.manifest_sha256
+        )
+    ]
+    for document in bundle.model.documents:
+        key = f"document:{document.id}"
+        entries.append(
+            EvidenceIndexEntry(
+                kind="document",
+                id=document.id,
+                path=document.path,
+                sha256=bundle.hashes[key],
+                title=document.title,
+                cited_by=sorted(cited.get(key, set())),
+                requirements=sorted(served.get(key, set())),
+                standards=_standards(served.get(key, set())),
+            )
+        )
+    for name, spec in sorted(bundle.model.records.items()):
+        key = f"records:{name}"
+        entries.append(
+            EvidenceIndexEntry(
+                kind="records",
+                id=name,
+                path=spec.path,
+                sha256=bundle.hashes[key],
+                cited_by=sorted(cited.get(key, set())),
+                requirements=sorted(served.get(key, set())),
+                standards=_standards(served.get(key, set())),
+            )
+        )
+    return entries
+
+
+def _standards(requirements: set[str]) -> list[str]:
+    """The catalogues the requirement refs belong to."""
+    return sorted({ref.split(":", 1)[0] for ref in requirements})
