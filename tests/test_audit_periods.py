@@ -57,3 +57,35 @@ def test_every_yearly_rule_is_evaluated(period: str, tmp_path: Path) -> None:
         assert rules[rule_id].checks[0].measured == "1/1 years"
     for rule_id in YEARLY_PER_PERSON:
         assert (rules[rule_id].outcome, rules[rule_id].reason) == (Outcome.FAIL, "threshold_breached")
+
+
+LAW_VERIFICATION = "copc.ag-outbound.annual-law-verification"
+APRIL_MARCH = 'audit_period:\n  start: 2025-04-01\n  end: 2026-03-31\n  fiscal_year_start: "04-01"\n'
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        # Counted by hand from the demo records: E1061 (verified on the law 2025-03-21), E1023
+        # (2025-02-21) and E1025 (2025-03-11, 2025-03-21) dial out in the fiscal year
+        # 2025-04..2026-03 but were verified only before April; the other eight outbound CSS were
+        # verified in it.
+        (APRIL_MARCH, ("fail", 3)),
+        (CALENDAR, ("pass", 0)),
+        # Half a year holds no whole year: the yearly SQL check is not assessed, never passed on no rows.
+        ("audit_period:\n  start: 2025-04-01\n  end: 2025-09-30\n", ("not_assessed", None)),
+    ],
+    ids=["april-march", "calendar", "half-year"],
+)
+def test_the_yearly_law_verification_follows_the_audit_year(
+    period: str, expected: tuple[str, int | None], tmp_path: Path
+) -> None:
+    root = tmp_path / "bundle"
+    shutil.copytree(demo_bundle(), root)
+    manifest = root / "bundle.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace(CALENDAR, period), encoding="utf-8")
+    options = AssessOptions(root, dt.date(2026, 4, 15), language="en", rules=(LAW_VERIFICATION,))
+    rule = next(r for r in assess(options).result.rules if r.rule_id == LAW_VERIFICATION)
+    check = rule.checks[0]
+    rows = int(check.values[0].value) if check.values else None
+    assert (rule.outcome.value, rows) == expected, check.message.en

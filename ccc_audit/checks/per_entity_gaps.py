@@ -25,7 +25,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA
 from ccc_audit.models.checks import RowFilter
 from ccc_audit.models.common import Window
-from ccc_audit.models.result import CheckResult, EvidenceRef, FailingItem, Outcome
+from ccc_audit.models.result import Bound, CheckResult, EvidenceRef, FailingItem, Outcome, Quantity
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.readers import quote_ident
 from ccc_audit.records.sql import where
@@ -129,6 +129,8 @@ def rolling_result(
             ),
             measured=f"{total - len(failing)}/{total} met",
             required=required,
+            values=[Quantity(value=total - len(failing), unit="people", out_of=total)],
+            bound=Bound(min=total, unit="people"),
             evidence=evidence,
             failing=failing,
             population=total,
@@ -144,6 +146,8 @@ def rolling_result(
         ),
         measured=f"{total}/{total} met",
         required=required,
+        values=[Quantity(value=total, unit="people", out_of=total)],
+        bound=Bound(min=total, unit="people"),
         evidence=evidence,
         population=total,
         failing_count=0,

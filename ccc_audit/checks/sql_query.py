@@ -17,7 +17,8 @@ from pydantic import Field
 from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
 from ccc_audit.i18n.text import text
-from ccc_audit.models.checks import CheckSpecBase, SpecProblem
+from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
+from ccc_audit.models.checks import CheckSpecBase, SpecProblem, WindowValue
 from ccc_audit.models.common import Identifier, Localized
 from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.errors import MissingColumnsError
@@ -34,6 +35,11 @@ class SqlCheckSpec(CheckSpecBase):
         description="Columns the query reads, per record set; a missing one fails the check as incomplete.",
     )
     query: str = Field(min_length=1, description="One SELECT; its first column names the failing subject.")
+    per_window: WindowValue | None = Field(
+        default=None,
+        description="The query checks each whole window of this kind (from the audit_windows table); "
+        "a period holding none is not assessed instead of passing on no rows.",
+    )
 
 
 MAX_LISTED = 200
@@ -53,6 +59,18 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
         return records_missing("sql", absent)
     for name, columns in spec.columns.items():
         store.require(name, columns, f"rule {ctx.rule_id}")
+    if spec.per_window is not None:
+        window = ctx.window(spec.per_window)
+        if not windows_in(*ctx.period, window, ctx.anchor):
+            return CheckResult(
+                kind="sql",
+                outcome=Outcome.NOT_ASSESSED,
+                reason="period_too_short",
+                message=text(
+                    f"監査期間に完全な{WINDOW_NAMES_JA[window]}の区間がない。",
+                    f"The audit period holds no whole {window.value}.",
+                ),
+            )
     try:
         total = int(store.query(f"SELECT count(*) FROM ({spec.query})")[0][0])
         rows = store.query(f"SELECT * FROM ({spec.query}) LIMIT {MAX_LISTED}")

@@ -98,7 +98,9 @@ def requirement_results(
                 points=node.points,
                 conformity=conformity,
                 rules=[r.rule_id for r in deciding],
-                findings=[r.finding_id for r in deciding if r.finding_id],
+                findings=[]
+                if conformity is Conformity.NOT_APPLICABLE
+                else [r.finding_id for r in deciding if r.finding_id],
             )
     for ref in reversed(order):
         entry = results[ref]
