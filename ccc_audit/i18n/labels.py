@@ -59,6 +59,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ja": "監査の限界（判定できなかった規則）",
         "en": "Limitations of this audit (rules not decided)",
     },
+    "limitations.why": {"ja": "判定できなかった理由", "en": "Why it was not decided"},
     "limitations.intro": {
         "ja": "次の {n} 規則は、提出された証拠から判定できなかった。"
         "適合とはみなしておらず、評価の範囲外でもない。",
