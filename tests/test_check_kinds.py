@@ -57,6 +57,8 @@ def evaluate_case(case: dict[str, Any], root: Path) -> CheckResult:
     as_of = case["as_of"]
     assert isinstance(as_of, dt.date)
     with open_records(bundle, None) as records:
+        period = bundle.model.audit_period
+        records.publish_period(period.start, period.end, as_of, period.anchor)
         ctx = CheckContext(
             bundle=bundle,
             as_of=as_of,
