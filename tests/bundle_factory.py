@@ -71,7 +71,7 @@ def write_bundle(root: Path, description: dict[str, Any]) -> Path:
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(csv_text(list(table["columns"]), list(table.get("rows", []))), encoding="utf-8")
-        records[name] = {"path": path, "encoding": "utf-8"}
+        records[name] = {"path": path, "encoding": "utf-8", **table.get("spec", {})}
     if records:
         manifest["records"] = records
     (root / "bundle.yaml").write_text(

@@ -27,6 +27,13 @@ def _check(tmp_path: Path, records: dict[str, Any], *options: str) -> tuple[int,
     return result.exit_code, data
 
 
+def _header_only(records: dict[str, Any], name: str, **spec: Any) -> dict[str, Any]:
+    return {**records, name: {"columns": records[name]["columns"], "rows": [], "spec": spec}}
+
+
+NO_EVENTS = {"declared_by": "Head of Quality", "declared_on": "2025-12-20", "statement": "No evaluations."}
+
+
 def _without_column(records: dict[str, Any], name: str, column: str) -> dict[str, Any]:
     table = records[name]
     index = table["columns"].index(column)
@@ -49,6 +56,17 @@ def _without_column(records: dict[str, Any], name: str, column: str) -> dict[str
             (),
             ("fail", "evidence_incomplete", 1),
         ),
+        (_header_only(monitoring_records(css=2, short=0), "monitoring"), (), ("fail", "records_empty", 1)),
+        (
+            _header_only(monitoring_records(css=2, short=0), "monitoring", no_events=NO_EVENTS),
+            (),
+            ("excluded", "records_present", 0),
+        ),
+        (
+            _header_only(monitoring_records(css=2, short=0), "roster"),
+            ("--with-records",),
+            ("not_assessed", "records_empty", 0),
+        ),
     ],
     ids=[
         "records_present_not_computed",
@@ -56,6 +74,9 @@ def _without_column(records: dict[str, Any], name: str, column: str) -> dict[str
         "with_records_computes_the_pass",
         "record_set_missing",
         "column_missing",
+        "header_only_records_are_incomplete",
+        "header_only_declared_no_events_is_complete",
+        "header_only_population_is_not_assessed",
     ],
 )
 def test_presence_only_record_checks(

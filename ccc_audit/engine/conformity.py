@@ -17,7 +17,7 @@ _EARNED = {
 }
 
 
-_NOTHING_SHOWN = frozenset({"attested_no", "evidence_missing"})
+_NOTHING_SHOWN = frozenset({"attested_no", "evidence_missing", "records_empty"})
 """Failures that show nothing of the requirement met: the organisation's own "no", or evidence not
 supplied at all. They leave no partial credit, so that withholding evidence never scores better
 than supplying evidence that cannot decide the requirement."""

@@ -161,7 +161,7 @@ def rule_grade(rule: Rule, checks: list[CheckResult]) -> Grade:
     if rule.escalation:
         for check in checks:
             share = (check.failing_count or 0) / check.population if check.population else 0.0
-            if check.outcome is Outcome.FAIL and check.reason == "evidence_missing":
+            if check.outcome is Outcome.FAIL and check.reason in ("evidence_missing", "records_empty"):
                 share = 1.0  # nothing of the population is shown: as if all of it fell short
             if share > rule.escalation.when_failing_share_above:
                 grade = max(grade, rule.escalation.grade, key=lambda g: g.rank)
