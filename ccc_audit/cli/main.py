@@ -38,7 +38,19 @@ if TYPE_CHECKING:
     from ccc_audit.app.assess import AssessOptions
 
 
+class _Interruptible(click.Group):
+    """The command group: Ctrl-C ends any command with exit code 130 (128 + SIGINT), as shells expect."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted; nothing more was written.", err=True)
+            raise click.exceptions.Exit(130) from None
+
+
 @click.group(
+    cls=_Interruptible,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EXIT_CODES_HELP,
 )
@@ -106,13 +118,14 @@ def _run_assessment(
     from ccc_audit.app.assess import assess
     from ccc_audit.app.render import render_all
     from ccc_audit.cli.summary import summary_lines
-    from ccc_audit.files.writing import write_all
+    from ccc_audit.files.writing import check_output_folder, write_all
     from ccc_audit.reporters.base import Report
     from ccc_audit.reporters.registry import REPORTERS
 
     unknown = [f for f in formats if f not in REPORTERS]
     if unknown:
         raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORTERS)}")
+    check_output_folder(out, (options.bundle,))
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int, rule_id: str) -> None:
