@@ -26,6 +26,7 @@ from ccc_audit.cli.options import (
     no_cache_option,
     pack_option,
     parse_date,
+    path_type,
     profile_option,
     shown_dir,
 )
@@ -60,7 +61,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("bundle", required=False, type=click.Path(path_type=Path))
+@click.argument("bundle", required=False, type=path_type())
 @pack_option
 @catalogue_option
 @profile_option
@@ -153,7 +154,7 @@ def _formats(value: str) -> list[str]:
 
 
 @cli.command()
-@click.argument("bundle", type=click.Path(path_type=Path))
+@click.argument("bundle", type=path_type())
 @pack_option
 @catalogue_option
 @profile_option
@@ -161,7 +162,7 @@ def _formats(value: str) -> list[str]:
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Report language (default: the bundle's).")
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=path_type(),
     default=Path("ccc-audit-out"),
     show_default=True,
     help="Output folder.",
@@ -220,7 +221,7 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
 @cli.command()
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=path_type(),
     default=Path("ccc-audit-demo"),
     show_default=True,
     help="Output folder.",
@@ -283,7 +284,7 @@ def demo(
 
 
 @cli.command()
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", type=path_type())
 @pack_option
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 @fail_on_input_errors

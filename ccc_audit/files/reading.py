@@ -83,8 +83,12 @@ def read_bounded(path: Path, shown: str, what: str, limit: int) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except (OSError, ValueError) as exc:
         raise _fail(shown, f"cannot read {what}: {_reason(exc)}") from None
-    with os.fdopen(descriptor, "rb") as stream:
+    try:
         _checked(os.fstat(descriptor), shown, what, limit)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with os.fdopen(descriptor, "rb") as stream:
         try:
             data = stream.read(limit + 1)
         except OSError as exc:

@@ -101,7 +101,7 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
         manifest, root = root, root.parent
     if not root.is_dir():
         raise InputError([Diagnostic(str(root), 0, 0, "no such bundle folder")])
-    if not manifest.is_file():
+    if not manifest.exists():  # a device or FIFO here is refused by the bounded reader
         raise InputError(
             [
                 Diagnostic(
