@@ -80,6 +80,7 @@ def validate(
     from ccc_audit.errors import InputError
     from ccc_audit.loading.bundle import expired_waivers
     from ccc_audit.records.consistency import scope_notices
+    from ccc_audit.safe_text import one_line
 
     setup = prepare(packs, catalogues, profile, bundle)
     when = parse_date(as_of) or dt.date.today()
@@ -94,7 +95,7 @@ def validate(
             store.close()
         for notice in warnings:
             where = f"{setup.bundle.doc.path}:{notice.line}" if notice.line else setup.bundle.doc.path
-            click.echo(f"{where}: warning: {notice.message.en}", err=True)
+            click.echo(one_line(f"{where}: warning: {notice.message.en}"), err=True)
     rules = sum(len(p.model.rules) for p in setup.library.packs)
     click.echo(
         f"ok: {len(setup.library.catalogues)} catalogues ({len(setup.library.nodes)} nodes), "
