@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ccc_audit.safe_text import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -17,12 +19,18 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        """Render as ``file:line:column: message``, the form editors and CI understand."""
+        """Render as ``file:line:column: message`` on one line, the form editors and CI understand.
+
+        Control and bidi characters of the path or message (values quoted from the input) are
+        shown escaped (a line feed as backslash-n), so a quoted value can never start a line a CI
+        runner reads as a command (``::error``).
+        """
+        path, message = one_line(self.path), one_line(self.message)
         if self.line and self.column:
-            return f"{self.path}:{self.line}:{self.column}: {self.message}"
+            return f"{path}:{self.line}:{self.column}: {message}"
         if self.line:
-            return f"{self.path}:{self.line}: {self.message}"
-        return f"{self.path}: {self.message}"
+            return f"{path}:{self.line}: {message}"
+        return f"{path}: {message}"
 
 
 def closest(word: str, known: Iterable[str], hints: Mapping[str, str] | None = None) -> str | None:

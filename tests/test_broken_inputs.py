@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from bundle_factory import MINIMAL, TESTS, copy_minimal, line_of
 from click.testing import CliRunner, Result
+from hostile_cases import HOSTILE, PACK, Hostile
 
 from ccc_audit.cli.main import cli
 
@@ -438,3 +442,245 @@ def test_python_tag_in_a_real_process_is_refused_without_traceback_or_side_effec
     assert "is not allowed" in proc.stderr
     assert not marker.exists()
     assert not out.exists()
+
+
+# --- Hostile inputs and faults (issue 14): cases in tests/hostile_cases.py -------------------------
+
+
+def _state(folder: Path | None) -> dict[str, bytes] | None:
+    """Every file under ``folder`` with its bytes (None when absent): to prove nothing was written."""
+    if folder is None or not folder.exists():
+        return None
+    if folder.is_file():
+        return {"": folder.read_bytes()}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _one_line_per_problem(stderr: str) -> None:
+    """stderr holds only ``error: …`` lines and the count: no value started a line of its own."""
+    for line in stderr.splitlines():
+        assert line.startswith("error: ") or line.endswith("found; nothing was written."), repr(line)
+
+
+def test_there_are_at_least_30_hostile_cases() -> None:
+    assert len({c.id for c in HOSTILE}) == len(HOSTILE) >= 30
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=[c.id for c in HOSTILE])
+def test_hostile_input_is_refused_with_a_located_message(
+    case: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PYTEST_HOSTILE_TMP", str(tmp_path.parent))
+    run = case.prepare(tmp_path)
+    watched = run.out or tmp_path / "out"
+    before = _state(watched)
+
+    result = invoke(run.args)
+
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert run.located in result.stderr, f"{run.located!r} not in:\n{result.stderr}"
+    assert case.phrase in result.stderr, result.stderr
+    _one_line_per_problem(result.stderr)
+    assert not result.stdout
+    assert _state(watched) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]  # no staging folder left
+
+
+BOUNDED = [c for c in HOSTILE if c.bounded and c.subprocess_ok]
+
+
+ADDRESS_SPACE = 2 << 30
+"""The child's address-space limit. DuckDB reserves virtual memory per thread at start, so 1 GiB
+aborts before any file is read; resident memory is asserted separately (under 500 MiB)."""
+
+
+def _limited() -> None:
+    """In the child: at most ADDRESS_SPACE bytes of address space."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+
+
+@pytest.mark.parametrize("case", BOUNDED, ids=[c.id for c in BOUNDED])
+def test_unbounded_input_ends_with_exit_2_in_10_seconds_and_under_500_mib(
+    case: Hostile, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import resource
+    import time
+
+    monkeypatch.setenv("PYTEST_HOSTILE_TMP", str(tmp_path.parent))
+    run = case.prepare(tmp_path)
+    started = time.monotonic()
+    proc = subprocess.run(
+        [sys.executable, "-m", "ccc_audit", *run.args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=_limited,
+        env={**os.environ, "CCC_AUDIT_CACHE_DIR": str(tmp_path / "cache")},
+    )
+    elapsed = time.monotonic() - started
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert run.located in proc.stderr
+    assert case.phrase in proc.stderr
+    assert elapsed < 10, f"{elapsed:.1f} s"
+    assert peak_mib < 500, f"{peak_mib:.0f} MiB"
+
+
+# --- Faults that are not input errors: interruption, cache, full disk, hostile text in reports ------
+
+HOSTILE_TEXT = "<script>alert(1)</script><img src=x onerror=alert(2)>![t](https://evil.example/t.png)\u202e"
+
+
+def test_hostile_text_is_inert_in_every_report(tmp_path: Path) -> None:
+    bundle = copy_minimal(tmp_path / "bundle")
+    hostile = HOSTILE_TEXT.replace('"', "'")
+    replace("name: Mini Contact Centre", f'name: "{hostile} | x\\n# heading"')(bundle)
+    replace("name: Tokyo centre", f'name: "{hostile}"')(bundle)
+    replace("title: Privacy policy", f'title: "{hostile}"')(bundle)
+    replace(
+        "justification: The workforce plan is being rewritten for the new site.",
+        f'justification: "{hostile}\\n\\n<iframe src=https://evil.example>"',
+    )(bundle)
+    out = tmp_path / "out"
+
+    result = invoke(["assess", str(bundle), *PACK, "--out", str(out), "--format", "json,md,html"])
+
+    assert result.exit_code in (0, 1), result.stderr
+    html = (out / "gap-report.en.html").read_text("utf-8")
+    for live in ("<script>alert", "<img src=x", "<iframe", "\u202e"):
+        assert live not in html, live
+    raw_json = (out / "assessment.json").read_text("utf-8")
+    assert "\u202e" not in raw_json  # written as the escape \\u202e: the same data, shown inert
+    assert "<script>alert(1)</script>" in raw_json  # JSON is data: kept as given
+    markdown = (out / "gap-report.en.md").read_text("utf-8")
+    # Markdown shows a backslash-escaped character as itself: no raw HTML, link or image is left.
+    for live in (r"(?<!\\)<(script|img|iframe)", r"(?<!\\)\]\(https://evil", "\u202e"):
+        assert re.search(live, markdown) is None, live
+    assert "\\u202e" in raw_json
+    assert "\n# heading" not in markdown  # a newline cannot open a heading in a table cell
+
+
+def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ccc_audit.app.assess as app_assess
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app_assess, "run", interrupted)
+    out = tmp_path / "out"
+
+    result = invoke(["assess", str(MINIMAL), *PACK, "--out", str(out)])
+
+    assert result.exit_code == 130, result.output
+    assert "interrupted" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_an_unusable_cache_folder_only_costs_time(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("x", "utf-8")
+    out = tmp_path / "out"
+
+    result = invoke(
+        ["assess", str(MINIMAL), *PACK, "--out", str(out), "--cache-dir", str(tmp_path / "plain" / "c")]
+    )
+
+    assert result.exit_code in (0, 1), result.output
+    assert "cache" in result.stdout
+    notices = json.loads((out / "assessment.json").read_text("utf-8"))["notices"]
+    assert [n["code"] for n in notices if n["code"] == "cache_unusable"] == ["cache_unusable"]
+
+
+def test_no_home_folder_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ccc_audit.records.parsed_cache import default_cache_dir
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    for name in ("HOME", "XDG_CACHE_HOME", "CCC_AUDIT_CACHE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert default_cache_dir() is None
+
+    result = invoke(["assess", str(MINIMAL), *PACK, "--out", str(tmp_path / "out")])
+
+    assert result.exit_code in (0, 1), result.output
+
+
+def test_a_full_disk_leaves_the_earlier_output_set_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import ccc_audit.files.writing as writing
+
+    out = tmp_path / "out"
+    first = invoke(["assess", str(MINIMAL), *PACK, "--out", str(out), "--format", "json,md,csv,html"])
+    assert first.exit_code in (0, 1)
+    (out / "my-notes.txt").write_text("a person's work\n", "utf-8")
+    before = _state(out)
+    real = writing._write_file
+    calls = []
+
+    def full_disk(path: Path, content: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(path, content)
+
+    monkeypatch.setattr(writing, "_write_file", full_disk)
+
+    result = invoke(
+        [
+            "assess",
+            str(MINIMAL),
+            *PACK,
+            "--as-of",
+            "2026-02-01",
+            "--out",
+            str(out),
+            "--format",
+            "json,md,csv,html",
+        ]
+    )
+
+    assert result.exit_code == 2, result.output
+    assert f"error: {out}: cannot write the output files: No space left on device" in result.stderr
+    assert _state(out) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []
+
+
+def test_a_read_only_output_folder_is_a_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import ccc_audit.files.writing as writing
+
+    def read_only(*_args: object, **_kwargs: object) -> str:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(writing, "tempfile", SimpleNamespace(mkdtemp=read_only))
+    out = tmp_path / "out"
+
+    result = invoke(["assess", str(MINIMAL), *PACK, "--out", str(out)])
+
+    assert result.exit_code == 2, result.output
+    assert f"error: {out}: cannot write the output files: Permission denied" in result.stderr
+    assert not out.exists()
+
+
+def test_a_trailing_sql_comment_passes_validate_and_assess(tmp_path: Path) -> None:
+    pack = str(BROKEN / "pack_sql_trailing_comment" / "pack.yaml")
+    assert invoke(["validate", str(MINIMAL), "--pack", pack, "--as-of", AS_OF]).exit_code == 0
+    result = invoke(
+        ["assess", str(MINIMAL), "--pack", pack, "--as-of", AS_OF, "--out", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output

@@ -20,7 +20,9 @@ from pathlib import Path
 from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, OnRuleDone, run
 from ccc_audit.errors import Diagnostic, InputError
-from ccc_audit.models.result import AssessmentResult
+from ccc_audit.i18n.text import text
+from ccc_audit.models.result import AssessmentResult, Notice
+from ccc_audit.records.parsed_cache import usable_cache_dir
 from ccc_audit.results.comparison import Comparison, compare
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.reading import read_result
@@ -84,7 +86,8 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
     """
     baseline = read_result(options.baseline) if options.baseline else None
     previous = read_result(options.previous) if options.previous else None
-    setup = prepare(options.packs, options.catalogues, options.profile, options.bundle, options.cache_dir)
+    cache_dir, cache_problem = usable_cache_dir(options.cache_dir)
+    setup = prepare(options.packs, options.catalogues, options.profile, options.bundle, cache_dir)
     assert setup.bundle is not None
     tailoring = setup.tailoring
     if options.with_records:
@@ -105,9 +108,18 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
         options.as_of,
         language,
         setup.profile_source,
-        options.cache_dir,
+        cache_dir,
     )
     result = run(job, on_rule_done)
+    if cache_problem is not None:
+        notice = Notice(
+            code="cache_unusable",
+            message=text(
+                f"キャッシュフォルダーを使えないため、キャッシュなしで実行した({cache_problem})。",
+                f"the cache folder cannot be used, so this run kept no cache ({cache_problem})",
+            ),
+        )
+        result = result.model_copy(update={"notices": [*result.notices, notice]})
     setup.bundle.save_hash_cache()
     sources = {k: p for k, p in (("baseline", options.baseline), ("previous", options.previous)) if p}
     return Assessed(

@@ -31,7 +31,7 @@ class Setup:
 def _by_id(choice: str, builtin: list[Path], what: str) -> Path:
     path = Path(choice)
     if path.suffix in (".yaml", ".yml") or path.exists():
-        if not path.is_file():
+        if not path.exists():  # a folder or device is refused, located, by the reader
             raise InputError([Diagnostic(choice, 0, 0, f"no such {what} file")])
         return path
     for candidate in builtin:

@@ -72,8 +72,8 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
                 ),
             )
     try:
-        total = int(store.query(f"SELECT count(*) FROM ({spec.query})")[0][0])
-        rows = store.query(f"SELECT * FROM ({spec.query}) LIMIT {MAX_LISTED}")
+        total = int(store.query(f"SELECT count(*) FROM {subquery(spec.query)}")[0][0])
+        rows = store.query(f"SELECT * FROM {subquery(spec.query)} LIMIT {MAX_LISTED}")
     except duckdb.BinderException as exc:
         missing = _MISSING_COLUMN.search(str(exc))
         if missing and len(spec.uses) == 1:
@@ -129,6 +129,11 @@ def problems(spec: SqlCheckSpec) -> list[SpecProblem]:
     return [SpecProblem(("query",), problem)] if problem else []
 
 
+def subquery(query: str) -> str:
+    """A rule-pack query in parentheses, ready to select from (a trailing ``--`` comment ends before them)."""
+    return f"({query}\n)"
+
+
 def sql_problem(query: str) -> str | None:
     """Why a rule-pack query is refused (anything but exactly one SELECT), or None."""
     try:
@@ -137,6 +142,12 @@ def sql_problem(query: str) -> str | None:
         return f"the query is not valid SQL: {str(exc).splitlines()[0]}"
     if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
         return "the query must be exactly one SELECT statement (rule-pack SQL is read-only)"
+    try:
+        embedded = duckdb.extract_statements(f"SELECT * FROM {subquery(query)}")
+    except duckdb.Error:
+        embedded = []
+    if len(embedded) != 1:
+        return "the query cannot be run as a subquery; remove the ';' that ends it"
     serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
     for node in _nodes(json.loads(serialised[0][0])):
         if node.get("type") == "TABLE_FUNCTION":

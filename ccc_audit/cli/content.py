@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ccc_audit.cli.options import fail_on_input_errors, pack_option, parse_date
+from ccc_audit.cli.options import fail_on_input_errors, pack_option, parse_date, path_type
 
 
 @click.group()
@@ -86,7 +86,7 @@ def schema(name: str) -> None:
 
 
 @click.command()
-@click.argument("out", type=click.Path(path_type=Path))
+@click.argument("out", type=path_type())
 @click.option(
     "--scenario",
     type=click.Choice(["synthetic", "demo"]),

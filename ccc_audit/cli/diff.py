@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from ccc_audit.cli.options import fail_on_input_errors, read_result
+from ccc_audit.cli.options import fail_on_input_errors, path_type, read_result
 
 
 @click.command()
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
+@click.argument("old", type=path_type())
+@click.argument("new", type=path_type())
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
 @fail_on_input_errors
 def diff(old: Path, new: Path, lang: str) -> None:

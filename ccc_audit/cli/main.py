@@ -26,6 +26,7 @@ from ccc_audit.cli.options import (
     no_cache_option,
     pack_option,
     parse_date,
+    path_type,
     profile_option,
     shown_dir,
 )
@@ -38,7 +39,19 @@ if TYPE_CHECKING:
     from ccc_audit.app.assess import AssessOptions
 
 
+class _Interruptible(click.Group):
+    """The command group: Ctrl-C ends any command with exit code 130 (128 + SIGINT), as shells expect."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("\ninterrupted; nothing more was written.", err=True)
+            raise click.exceptions.Exit(130) from None
+
+
 @click.group(
+    cls=_Interruptible,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EXIT_CODES_HELP,
 )
@@ -48,7 +61,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("bundle", required=False, type=click.Path(path_type=Path))
+@click.argument("bundle", required=False, type=path_type())
 @pack_option
 @catalogue_option
 @profile_option
@@ -67,6 +80,7 @@ def validate(
     from ccc_audit.errors import InputError
     from ccc_audit.loading.bundle import expired_waivers
     from ccc_audit.records.consistency import scope_notices
+    from ccc_audit.safe_text import one_line
 
     setup = prepare(packs, catalogues, profile, bundle)
     when = parse_date(as_of) or dt.date.today()
@@ -81,7 +95,7 @@ def validate(
             store.close()
         for notice in warnings:
             where = f"{setup.bundle.doc.path}:{notice.line}" if notice.line else setup.bundle.doc.path
-            click.echo(f"{where}: warning: {notice.message.en}", err=True)
+            click.echo(one_line(f"{where}: warning: {notice.message.en}"), err=True)
     rules = sum(len(p.model.rules) for p in setup.library.packs)
     click.echo(
         f"ok: {len(setup.library.catalogues)} catalogues ({len(setup.library.nodes)} nodes), "
@@ -106,13 +120,14 @@ def _run_assessment(
     from ccc_audit.app.assess import assess
     from ccc_audit.app.render import render_all
     from ccc_audit.cli.summary import summary_lines
-    from ccc_audit.files.writing import write_all
+    from ccc_audit.files.writing import check_output_folder, write_all
     from ccc_audit.reporters.base import Report
     from ccc_audit.reporters.registry import REPORTERS
 
     unknown = [f for f in formats if f not in REPORTERS]
     if unknown:
         raise click.UsageError(f"unknown format {', '.join(unknown)}; choose from {', '.join(REPORTERS)}")
+    check_output_folder(out, (options.bundle,))
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int, rule_id: str) -> None:
@@ -140,7 +155,7 @@ def _formats(value: str) -> list[str]:
 
 
 @cli.command()
-@click.argument("bundle", type=click.Path(path_type=Path))
+@click.argument("bundle", type=path_type())
 @pack_option
 @catalogue_option
 @profile_option
@@ -148,7 +163,7 @@ def _formats(value: str) -> list[str]:
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Report language (default: the bundle's).")
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=path_type(),
     default=Path("ccc-audit-out"),
     show_default=True,
     help="Output folder.",
@@ -207,7 +222,7 @@ DEMO_AS_OF = dt.date(2026, 1, 15)
 @cli.command()
 @click.option(
     "--out",
-    type=click.Path(path_type=Path),
+    type=path_type(),
     default=Path("ccc-audit-demo"),
     show_default=True,
     help="Output folder.",
@@ -270,7 +285,7 @@ def demo(
 
 
 @cli.command()
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", type=path_type())
 @pack_option
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 @fail_on_input_errors

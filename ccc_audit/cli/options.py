@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +22,26 @@ EXIT_CODES_HELP = (
     "check; 1 findings that fail the gate (unwaived, at or above --fail-on, default minor; with "
     "--baseline only new or regressed ones); 0 none."
 )
+
+
+class PathParam(click.Path):
+    """A path option or argument; a NUL in it reaches the command, which refuses it located.
+
+    Click's own check calls ``os.stat``, which raises ValueError on a NUL (a traceback, exit 3).
+    """
+
+    def convert(
+        self, value: str | os.PathLike[str], param: click.Parameter | None, ctx: click.Context | None
+    ) -> str | bytes | os.PathLike[str]:
+        """The value as a Path; a NUL in it is left for the reader (exit 2, located)."""
+        if "\0" in os.fspath(value):
+            return Path(value)
+        return super().convert(value, param, ctx)
+
+
+def path_type() -> PathParam:
+    """The type of every path option: a :class:`pathlib.Path`."""
+    return PathParam(path_type=Path)
 
 
 def fail_on_input_errors(func: Callable[P, R]) -> Callable[P, R]:
@@ -59,7 +80,7 @@ catalogue_option = click.option(
 )
 cache_dir_option = click.option(
     "--cache-dir",
-    type=click.Path(path_type=Path),
+    type=path_type(),
     help="Where parsed record files are kept between runs "
     "(default: $CCC_AUDIT_CACHE_DIR or ~/.cache/ccc-audit).",
 )
@@ -101,13 +122,13 @@ def shown_dir(bundle: Path) -> str:
 
 previous_option = click.option(
     "--previous",
-    type=click.Path(path_type=Path),
+    type=path_type(),
     metavar="OLD.json",
     help="An earlier assessment.json: every report gains a progress section.",
 )
 baseline_option = click.option(
     "--baseline",
-    type=click.Path(path_type=Path),
+    type=path_type(),
     metavar="RESULT.json",
     help="An earlier assessment.json: only new or regressed findings fail; resolved ones are reported.",
 )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ccc_audit.cli.options import fail_on_input_errors, pack_option
+from ccc_audit.cli.options import fail_on_input_errors, pack_option, path_type
 
 
 @click.group()
@@ -15,8 +15,8 @@ def questionnaire() -> None:
 
 
 @questionnaire.command("export")
-@click.argument("bundle", type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path), required=True, metavar="Q.xlsx", help="Workbook.")
+@click.argument("bundle", type=path_type())
+@click.option("--out", type=path_type(), required=True, metavar="Q.xlsx", help="Workbook.")
 @pack_option
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language (default: the bundle's).")
 @fail_on_input_errors
@@ -37,8 +37,8 @@ def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: 
 
 
 @questionnaire.command("import")
-@click.argument("workbook", metavar="Q.xlsx", type=click.Path(path_type=Path))
-@click.argument("bundle", type=click.Path(path_type=Path))
+@click.argument("workbook", metavar="Q.xlsx", type=path_type())
+@click.argument("bundle", type=path_type())
 @pack_option
 @fail_on_input_errors
 def questionnaire_import(workbook: Path, bundle: Path, packs: tuple[str, ...]) -> None:

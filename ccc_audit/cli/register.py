@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ccc_audit.cli.options import fail_on_input_errors, read_result
+from ccc_audit.cli.options import fail_on_input_errors, path_type, read_result
 
 
 @click.group()
@@ -15,12 +15,12 @@ def register() -> None:
 
 
 @register.command("update")
-@click.argument("register_file", metavar="REGISTER", type=click.Path(path_type=Path))
+@click.argument("register_file", metavar="REGISTER", type=path_type())
 @click.option(
     "--result",
     "result_file",
     required=True,
-    type=click.Path(path_type=Path),
+    type=path_type(),
     metavar="RESULT.json",
     help="The assessment.json to merge in.",
 )

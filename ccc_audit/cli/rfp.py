@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ccc_audit.cli.options import fail_on_input_errors, parse_date
+from ccc_audit.cli.options import fail_on_input_errors, parse_date, path_type
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,7 +37,7 @@ def _rubric_choice(purpose: str) -> Callable[[F], F]:
 
 
 @rfp.command("init")
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", type=path_type())
 @_rubric_choice("to copy into the folder")
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 @fail_on_input_errors
@@ -65,9 +65,7 @@ def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
 @rfp.command("questionnaire")
 @_rubric_choice("whose questions to ask")
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
-@click.option(
-    "--out", type=click.Path(path_type=Path), help="Output file (default: questionnaire.<lang>.xlsx)."
-)
+@click.option("--out", type=path_type(), help="Output file (default: questionnaire.<lang>.xlsx).")
 @fail_on_input_errors
 def rfp_questionnaire(rubric_choice: str, lang: str, out: Path | None) -> None:
     """Write the XLSX questionnaire vendors fill in; put returned ones in DIR/vendors/."""
@@ -81,10 +79,10 @@ def rfp_questionnaire(rubric_choice: str, lang: str, out: Path | None) -> None:
 
 
 @rfp.command("score")
-@click.argument("directory", type=click.Path(path_type=Path))
+@click.argument("directory", type=path_type())
 @rubric_option
 @click.option("--as-of", "as_of", metavar="DATE", help="Date of the evaluation (default: today).")
-@click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: DIR/report).")
+@click.option("--out", type=path_type(), help="Output folder (default: DIR/report).")
 @click.option(
     "--format",
     "formats",

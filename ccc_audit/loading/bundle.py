@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import ANY_SIZE, check_regular
 from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
@@ -100,7 +101,7 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
         manifest, root = root, root.parent
     if not root.is_dir():
         raise InputError([Diagnostic(str(root), 0, 0, "no such bundle folder")])
-    if not manifest.is_file():
+    if not manifest.exists():  # a device or FIFO here is refused by the bounded reader
         raise InputError(
             [
                 Diagnostic(
@@ -155,6 +156,10 @@ def _resolve(
         target = resolve_in_bundle(bundle.root, relative)
     except UnsafePathError as exc:
         return [bundle.doc.diagnostic(where, str(exc))]
+    try:
+        check_regular(target, str(target), "a bundle file", ANY_SIZE)
+    except InputError as exc:
+        return [bundle.doc.diagnostic(where, f'"{relative}" {exc.diagnostics[0].message}')]
     bundle.files[key] = target
     known = hasher.known(target)
     if known is not None:

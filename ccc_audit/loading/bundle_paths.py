@@ -15,6 +15,16 @@ class UnsafePathError(ValueError):
 
 def resolve_in_bundle(root: Path, relative: str) -> Path:
     """The file ``relative`` names inside ``root``; raise UnsafePathError when unsafe or missing."""
+    if "\0" in relative:
+        raise UnsafePathError(f'"{relative}" contains a NUL character, which no file name can hold')
+    try:
+        return _resolve_in_bundle(root, relative)
+    except (OSError, ValueError) as exc:  # a symbolic-link loop, a name too long
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UnsafePathError(f'"{relative}" cannot be opened: {reason}') from None
+
+
+def _resolve_in_bundle(root: Path, relative: str) -> Path:
     if (
         PurePosixPath(relative).is_absolute()
         or PureWindowsPath(relative).is_absolute()

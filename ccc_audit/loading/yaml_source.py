@@ -14,6 +14,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import read_bounded
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_EXPANDED_NODES = 500_000
@@ -172,16 +173,7 @@ def load_yaml(path: Path, shown: str | None = None) -> YamlDocument:
     ``YamlDocument.problems`` so that validation can report them with every other problem.
     """
     shown = shown or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                [Diagnostic(shown, 0, 0, f"the file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Diagnostic(shown, 0, 0, f"cannot read the file: {exc.strerror}")]) from None
-    return parse_yaml(raw, shown)
+    return parse_yaml(read_bounded(path, shown, "a YAML file", MAX_FILE_BYTES), shown)
 
 
 def parse_yaml(raw: bytes, shown: str) -> YamlDocument:

@@ -52,6 +52,10 @@ class Scope(StrictModel):
     )
 
 
+MAX_PERIOD_DAYS = 3653
+"""Ten years: a longer audit period is a typo (9999-12-31), and its windows would not fit a date."""
+
+
 class Period(StrictModel):
     """The audit period, both dates inclusive."""
 
@@ -70,6 +74,11 @@ class Period(StrictModel):
     def _ordered(self) -> Period:
         if self.end < self.start:
             raise ValueError("end is before start")
+        if (self.end - self.start).days > MAX_PERIOD_DAYS:
+            raise ValueError(
+                f"the period {self.start} – {self.end} spans more than 10 years; "
+                "an audit period is at most 10 years (is the end date a typo?)"
+            )
         self.fiscal_anchor()
         return self
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -16,12 +17,33 @@ from ccc_audit.records.readers import quote_text
 CACHE_FORMAT = "3"
 
 
-def default_cache_dir() -> Path:
-    """``$CCC_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ccc-audit``, else ``~/.cache/ccc-audit``."""
+def default_cache_dir() -> Path | None:
+    """``$CCC_AUDIT_CACHE_DIR``, else ``$XDG_CACHE_HOME/ccc-audit``, else ``~/.cache/ccc-audit``.
+
+    None when there is no home folder to put it in (HOME unset and no passwd entry).
+    """
     if os.environ.get("CCC_AUDIT_CACHE_DIR"):
         return Path(os.environ["CCC_AUDIT_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ccc-audit"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "ccc-audit"
+    try:
+        return Path.home() / ".cache" / "ccc-audit"
+    except (RuntimeError, KeyError, OSError):
+        return None
+
+
+def usable_cache_dir(cache_dir: Path | None) -> tuple[Path | None, str | None]:
+    """``cache_dir`` if files can be created in it, else None and why (a bad cache only costs time)."""
+    if cache_dir is None:
+        return None, None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=cache_dir):
+            pass
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return None, f"{cache_dir}: {reason}"
+    return cache_dir, None
 
 
 def cache_file(

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import duckdb
 
-from ccc_audit.errors import Diagnostic
+from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import XLSX_UNCOMPRESSED_LIMIT, check_zip_expansion
 from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.records.errors import RecordDataError
 
@@ -61,9 +62,18 @@ def _fail(shown: str, line: int, message: str) -> RecordDataError:
     return RecordDataError([Diagnostic(shown, line, 0, message)])
 
 
+MAX_HEADER_BYTES = 64 * 1024
+"""The longest header row read; a longer first line (a 1 GB single-line file) is refused."""
+MAX_XLSX_EXPANSION = XLSX_UNCOMPRESSED_LIMIT
+
+
 def _header(path: Path, encoding: str, shown: str) -> list[str]:
     with path.open("rb") as stream:
-        raw = stream.readline()
+        raw = stream.readline(MAX_HEADER_BYTES + 1)
+    if len(raw) > MAX_HEADER_BYTES:
+        raise _fail(
+            shown, 1, f"the header row is longer than {MAX_HEADER_BYTES // 1024} KiB; expected column names"
+        )
     try:
         first = raw.decode(encoding)
     except UnicodeDecodeError:
@@ -169,6 +179,10 @@ def read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str)
     """The first (or named) sheet of a workbook, through a CSV copy; Excel dates become dates."""
     import openpyxl
 
+    try:
+        check_zip_expansion(path, shown, "an XLSX workbook", MAX_XLSX_EXPANSION)
+    except InputError as exc:
+        raise RecordDataError(exc.diagnostics) from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import REGISTER_LIMIT, read_bounded
 from ccc_audit.register.columns import header, key_for_header
 from ccc_audit.register.model import Register
 from ccc_audit.spreadsheet.cells import neutralise, restore
@@ -37,7 +38,7 @@ def _decode(raw: bytes, path: Path) -> str:
 
 def read_csv(path: Path) -> Register:
     """Read a register written by :func:`render_csv` and edited in a spreadsheet."""
-    text = _decode(path.read_bytes(), path)
+    text = _decode(read_bounded(path, str(path), "a register", REGISTER_LIMIT), path)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
         raise InputError([Diagnostic(str(path), 1, 1, "the register is empty; expected a header row")])

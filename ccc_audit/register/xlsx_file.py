@@ -12,6 +12,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import (
+    REGISTER_LIMIT,
+    REGISTER_XLSX_UNCOMPRESSED_LIMIT,
+    check_regular,
+    check_zip_expansion,
+)
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.common import Grade
 from ccc_audit.register.columns import DATE_COLUMNS, STATUS_LABELS, Status, header, key_for_header, status_of
@@ -82,6 +88,8 @@ def write_register_sheets(workbook: Workbook, register: Register) -> None:
 
 def read_xlsx(path: Path) -> Register:
     """Read the register sheets of a workbook written by ccc-audit and edited in a spreadsheet."""
+    check_regular(path, str(path), "a register", REGISTER_LIMIT)
+    check_zip_expansion(path, str(path), "an XLSX workbook", REGISTER_XLSX_UNCOMPRESSED_LIMIT)
     try:
         workbook = load_workbook(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.reporters.base import Report
+from ccc_audit.safe_text import inert_json
 
 
 class JsonReporter:
@@ -17,7 +18,7 @@ class JsonReporter:
 
     def render(self, report: Report, _lang: str) -> bytes:
         """Indented, key order fixed by the schema."""
-        return report.result.model_dump_json(indent=2).encode("utf-8") + b"\n"
+        return inert_json(report.result.model_dump_json(indent=2)).encode("utf-8") + b"\n"
 
 
 def load_result(raw: bytes) -> AssessmentResult:

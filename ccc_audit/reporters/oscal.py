@@ -15,6 +15,7 @@ from urllib.parse import quote
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import AssessmentResult, Conformity, EvidenceRef, Finding, RequirementResult
 from ccc_audit.reporters.base import Report
+from ccc_audit.safe_text import inert_json
 
 OSCAL_VERSION = "1.1.2"
 NAMESPACE = uuid.UUID("6f1c1b0e-8d0b-5d8e-9a59-1c2d3e4f5a6b")
@@ -180,7 +181,7 @@ def plan_of_action(result: AssessmentResult, lang: str) -> Json:
 
 
 def _dump(document: Json) -> bytes:
-    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    return inert_json(json.dumps(document, ensure_ascii=False, indent=2)).encode("utf-8") + b"\n"
 
 
 class OscalResultsReporter:

@@ -8,18 +8,27 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import RESULT_LIMIT, read_bounded
 from ccc_audit.models.result import AssessmentResult
 
 
 def read_result(path: Path) -> AssessmentResult:
     """Load ``assessment.json``; a missing, unreadable or invalid file is an input error."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Diagnostic(str(path), 0, 0, f"cannot read the result: {exc.strerror}")]) from None
+    raw = read_bounded(path, str(path), "an assessment.json", RESULT_LIMIT)
     try:
         document = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except RecursionError:
+        raise InputError(
+            [
+                Diagnostic(
+                    str(path),
+                    1,
+                    1,
+                    "JSON nested too deeply; expected an assessment.json written by ccc-audit",
+                )
+            ]
+        ) from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer too long
         line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (0, 0)
         raise InputError(
             [

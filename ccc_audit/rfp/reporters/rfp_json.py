@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ccc_audit.rfp.result import RfpResult
+from ccc_audit.safe_text import inert_json
 
 
 class JsonReporter:
@@ -16,4 +17,4 @@ class JsonReporter:
 
     def render(self, result: RfpResult, _lang: str) -> bytes:
         """Indented, key order fixed by the model."""
-        return result.model_dump_json(indent=2).encode("utf-8") + b"\n"
+        return inert_json(result.model_dump_json(indent=2)).encode("utf-8") + b"\n"
