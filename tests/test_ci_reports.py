@@ -228,6 +228,12 @@ def test_gitlab_report_has_what_gitlab_requires(outputs: dict[str, str], demo_re
         assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
         assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
         assert issue["location"]["path"] == "evidence/bundle.yaml" and issue["location"]["lines"]["begin"] > 1
+    grades = {f.id: f.grade.value for f in unwaived}
+    assert {(grades[i["fingerprint"]], i["severity"]) for i in issues} <= {
+        ("observation", "info"),
+        ("minor", "minor"),
+        ("major", "major"),
+    }
 
 
 def test_check_outputs_are_byte_identical_across_runs(tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ from typing import Any
 from ccc_audit.models.common import Grade
 from ccc_audit.reporters.base import Report, line_of, rule_line
 
-SEVERITY_OF_GRADE = {Grade.MAJOR: "critical", Grade.MINOR: "major", Grade.OBSERVATION: "info"}
-"""GitLab severities are info, minor, major, critical and blocker; an evaluation error is a blocker."""
+SEVERITY_OF_GRADE = {Grade.MAJOR: "major", Grade.MINOR: "minor", Grade.OBSERVATION: "info"}
+"""Our grades keep their names: GitLab's severities are info, minor, major, critical and blocker,
+and the two above major are left to what is not a finding: an evaluation error is a blocker."""
+ERROR_SEVERITY = "blocker"
 
 
 def _issue(
@@ -54,7 +56,7 @@ class GitlabReporter:
                 " ".join(c.message.get(lang) for c in rule.checks),
                 rule.rule_id,
                 f"error:{rule.rule_id}",
-                "blocker",
+                ERROR_SEVERITY,
                 report.manifest,
                 rule_line(rule),
             )
