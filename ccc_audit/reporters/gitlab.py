@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ccc_audit.models.common import Grade
-from ccc_audit.reporters.base import Report, line_of, rule_line
+from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
 
 SEVERITY_OF_GRADE = {Grade.MAJOR: "major", Grade.MINOR: "minor", Grade.OBSERVATION: "info"}
 """Our grades keep their names: GitLab's severities are info, minor, major, critical and blocker,
@@ -53,7 +53,7 @@ class GitlabReporter:
         ]
         issues += [
             _issue(
-                " ".join(c.message.get(lang) for c in rule.checks),
+                checks_message(rule, lang),
                 rule.rule_id,
                 f"error:{rule.rule_id}",
                 ERROR_SEVERITY,
