@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -358,3 +359,41 @@ def test_a_bad_horizon_is_a_usage_error(tmp_path: Path) -> None:
         make_bundle(tmp_path / "bundle"), write_pack(tmp_path, RULES), "--warn-expiring", "soon"
     )
     assert code == 2 and "expected a number of days or weeks" in output
+
+
+def _git_init(folder: Path) -> None:
+    subprocess.run(["git", "init", "-q", str(folder)], check=True, capture_output=True)
+
+
+def test_without_a_folder_check_uses_the_one_bundle_below_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = write_pack(tmp_path, RULES)
+    repo = tmp_path / "repo"
+    make_bundle(repo / "evidence", ("continuity",))
+    _git_init(repo)
+    (repo / "docs").mkdir()
+    monkeypatch.chdir(repo / "docs")
+    monkeypatch.delenv("CCC_AUDIT_BUNDLE", raising=False)
+
+    result = CliRunner().invoke(cli, ["check", "--pack", str(pack), "--as-of", str(AS_OF), "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert f"{(repo / 'evidence').as_posix()}/bundle.yaml:" in result.output
+
+    make_bundle(repo / "other")
+    result = CliRunner().invoke(cli, ["check", "--pack", str(pack), "--as-of", str(AS_OF)])
+    assert result.exit_code == 2, result.output
+    assert "2 bundle manifests below .. (../evidence/bundle.yaml, ../other/bundle.yaml)" in result.output
+    assert "args: [FOLDER]" in result.output and "CCC_AUDIT_BUNDLE" in result.output
+
+    monkeypatch.setenv("CCC_AUDIT_BUNDLE", str(repo / "other"))
+    result = CliRunner().invoke(cli, ["check", "--pack", str(pack), "--as-of", str(AS_OF)])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_folder_without_a_manifest_is_named_with_what_to_do(tmp_path: Path) -> None:
+    (tmp_path / "repo").mkdir()
+    code, output = check(tmp_path / "repo", write_pack(tmp_path, RULES))
+    assert code == 2
+    assert f"no bundle.yaml in the folder {(tmp_path / 'repo').as_posix()}" in output
+    assert "`ccc-audit check evidence`" in output and "args: [evidence]" in output

@@ -51,10 +51,7 @@ def manifests_below(root: Path) -> list[Path]:
 
 
 def _shown(path: Path, cwd: Path) -> str:
-    try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix() or "."
-    except ValueError:
-        return path.as_posix()
+    return Path(os.path.relpath(path.resolve(), cwd.resolve())).as_posix()
 
 
 def find_bundle(cwd: Path | None = None) -> Path:
@@ -78,10 +75,10 @@ def find_bundle(cwd: Path | None = None) -> Path:
         message = f"{len(found)} bundle manifests below {_shown(root, here)} ({listed}); {how}"
     else:
         message = (
-            f"no {MANIFEST_NAME} in {_shown(here, here)} nor below {_shown(root, here)}; {how}, "
+            f"no {MANIFEST_NAME} in this folder nor below {_shown(root, here)}; {how}, "
             "or run `ccc-audit init FOLDER` to create one"
         )
-    raise InputError([Diagnostic(_shown(here, here), 0, 0, message)])
+    raise InputError([Diagnostic(here.as_posix(), 0, 0, message)])
 
 
 def folder_from(base: Path, bundle: Path) -> str | None:
