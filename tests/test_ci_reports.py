@@ -3,6 +3,7 @@ the tools that consume it (junitparser, the SARIF 2.1.0 JSON Schema shipped by s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -289,3 +290,17 @@ def test_sarif_run_from_a_subfolder_cites_paths_from_the_repository_root(
     assert uris(document) == {"evidence/bundle.yaml"}
     assert uris(sarif("--sarif-base", str(tmp_path))) == {"repo/evidence/bundle.yaml"}
     assert uris(sarif("--sarif-base", ".")) == {"bundle.yaml"}
+
+
+def test_no_message_repeats_a_sentence(demo_report: Report) -> None:
+    every = dataclasses.replace(demo_report, sarif_all=True)
+    rendered = render_all(every, ["sarif", "junit", "github", "gitlab"], ["en", "ja"])
+    sarif = json.loads(rendered["ccc-audit.sarif"])
+    messages = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+    assert any("chat_sessions" in m for m in messages)
+    for message in messages:
+        sentences = [s.strip() for s in re.split(r"(?<=[.。])\s*", message) if s.strip()]
+        assert len(sentences) == len(set(sentences)), message
+    junit = rendered["ccc-audit.junit.xml"].decode("utf-8")
+    lines = [line for line in junit.splitlines() if line.startswith(("presence:", "document:"))]
+    assert len(lines) == len(set(lines))

@@ -49,7 +49,8 @@ def finding_text(report: Report, finding: Finding, lang: str) -> str:
 
 
 def _messages(rule: RuleResult, lang: str) -> str:
-    return "\n".join(f"{c.kind}: {c.outcome.value} ({c.reason}): {c.message.get(lang)}" for c in rule.checks)
+    lines = (f"{c.kind}: {c.outcome.value} ({c.reason}): {c.message.get(lang)}" for c in rule.checks)
+    return "\n".join(dict.fromkeys(lines))
 
 
 def _case(report: Report, rule: RuleResult, lang: str, tally: Counter[str]) -> ET.Element:
