@@ -304,3 +304,33 @@ def test_no_message_repeats_a_sentence(demo_report: Report) -> None:
     junit = rendered["ccc-audit.junit.xml"].decode("utf-8")
     lines = [line for line in junit.splitlines() if line.startswith(("presence:", "document:"))]
     assert len(lines) == len(set(lines))
+
+
+def test_every_failing_or_review_result_points_at_its_place(outputs: dict[str, str]) -> None:
+    results = json.loads(outputs["sarif"])["runs"][0]["results"]
+    lines = _demo_manifest_lines()
+    for result in results:
+        line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+        assert line > 1, result["ruleId"]
+    unanswered = [r for r in results if r["properties"]["reason"] == "attestation_missing"]
+    assert unanswered
+    for result in unanswered:
+        assert lines[result["locations"][0]["physicalLocation"]["region"]["startLine"] - 1] == "attestations:"
+
+
+def test_a_periodic_activity_with_no_document_points_at_the_documents_section(tmp_path: Path) -> None:
+    periodic = {
+        "kind": "periodic",
+        "activity": {"ja": "業績レビュー", "en": "business reviews"},
+        "source": {"documents": ["business_review_minutes"]},
+        "window": "quarter",
+    }
+    pack = write_pack(tmp_path, [rule("sariftest.4-3.reviews", "4.3", "minor", periodic)])
+    root = write_bundle(tmp_path / "bundle", {"audit_period": PERIOD, "documents": [PRIVACY_POLICY]})
+    out = tmp_path / "out.sarif"
+    arguments = ["check", str(root), "--pack", str(pack), "--as-of", str(AS_OF), "--format", f"sarif:{out}"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]
+    line = entry["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert (root / "bundle.yaml").read_text(encoding="utf-8").splitlines()[line - 1] == "documents:"
