@@ -3,9 +3,11 @@ the tools that consume it (junitparser, the SARIF 2.1.0 JSON Schema shipped by s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
+import subprocess
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,7 @@ from ccc_audit.app.assess import AssessOptions, assess
 from ccc_audit.app.render import render_all
 from ccc_audit.cli.main import cli
 from ccc_audit.models.result import Outcome
-from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.base import UNDECIDED, Report
 from ccc_audit.reporters.github import escape_data, escape_property
 from ccc_audit.resources import demo_bundle
 from ccc_audit.results.verdict import decide
@@ -130,9 +132,15 @@ def test_sarif_rules_levels_kinds_fingerprints_and_locations(
     assert all(r["help"]["text"] for r in rules)
     findings = {f.id: f for f in result.findings}
     lines = _demo_manifest_lines()
-    for entry, rule_result in zip(results, result.rules, strict=True):
+    by_id = {r.rule_id: r for r in result.rules}
+    listed = {r.rule_id for r in result.rules if r.outcome in (Outcome.FAIL, Outcome.ERROR, *UNDECIDED)}
+    assert sorted(e["ruleId"] for e in results) == sorted(
+        listed | {r.rule_id for r in result.rules if r.finding_id}
+    )
+    for entry in results:
+        rule_result = by_id[entry["ruleId"]]
         assert entry["ruleId"] == rules[entry["ruleIndex"]]["id"] == rule_result.rule_id
-        assert entry["kind"] in ("pass", "fail", "notApplicable", "review", "open")
+        assert entry["kind"] in ("fail", "review", "open")
         if entry["kind"] != "fail":
             assert entry["level"] == "none"
         location = entry["locations"][0]["physicalLocation"]
@@ -158,9 +166,13 @@ def test_sarif_without_findings_still_has_every_required_property(tmp_path: Path
     )
     root = write_bundle(tmp_path / "bundle", {"audit_period": PERIOD, "documents": [PRIVACY_POLICY]})
     out = tmp_path / "out.sarif"
-    result = CliRunner().invoke(
-        cli, ["check", str(root), "--pack", str(pack), "--as-of", str(AS_OF), "--format", f"sarif:{out}"]
-    )
+    arguments = ["check", str(root), "--pack", str(pack), "--as-of", str(AS_OF), "--format", f"sarif:{out}"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(_sarif_schema()).validate(document)
+    assert document["runs"][0]["results"] == []  # a pass is no alert
+    result = CliRunner().invoke(cli, [*arguments, "--sarif-all"])
     assert result.exit_code == 0, result.output
     document = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(_sarif_schema()).validate(document)
@@ -228,6 +240,12 @@ def test_gitlab_report_has_what_gitlab_requires(outputs: dict[str, str], demo_re
         assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
         assert issue["severity"] in ("info", "minor", "major", "critical", "blocker")
         assert issue["location"]["path"] == "evidence/bundle.yaml" and issue["location"]["lines"]["begin"] > 1
+    grades = {f.id: f.grade.value for f in unwaived}
+    assert {(grades[i["fingerprint"]], i["severity"]) for i in issues} <= {
+        ("observation", "info"),
+        ("minor", "minor"),
+        ("major", "major"),
+    }
 
 
 def test_check_outputs_are_byte_identical_across_runs(tmp_path: Path) -> None:
@@ -238,3 +256,81 @@ def test_check_outputs_are_byte_identical_across_runs(tmp_path: Path) -> None:
         assert result.exit_code == 1, result.output
         contents.append({p.name: p.read_bytes() for p in sorted((tmp_path / attempt).iterdir())})
     assert contents[0] == contents[1] and len(contents[0]) == 6
+
+
+def test_sarif_run_from_a_subfolder_cites_paths_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = write_pack(
+        tmp_path, [rule("sariftest.4-3.privacy", "4.3", "minor", document_check("privacy_policy"))]
+    )
+    expired = {**PRIVACY_POLICY, "next_review_date": dt.date(2025, 6, 30)}
+    repo = tmp_path / "repo"
+    evidence = write_bundle(repo / "evidence", {"audit_period": PERIOD, "documents": [expired]})
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, capture_output=True)
+    monkeypatch.chdir(evidence)
+
+    def sarif(*options: str) -> dict[str, Any]:
+        arguments = ["check", ".", "--pack", str(pack), "--as-of", str(AS_OF), "--format", "sarif:out.sarif"]
+        result = CliRunner().invoke(cli, [*arguments, *options])
+        assert result.exit_code == 1, result.output
+        document: dict[str, Any] = json.loads((evidence / "out.sarif").read_text(encoding="utf-8"))
+        jsonschema.Draft4Validator(_sarif_schema()).validate(document)
+        return document
+
+    def uris(document: dict[str, Any]) -> set[str]:
+        return {
+            loc["physicalLocation"]["artifactLocation"]["uri"]
+            for result in document["runs"][0]["results"]
+            for loc in result["locations"]
+        }
+
+    document = sarif()
+    assert [r["kind"] for r in document["runs"][0]["results"]] == ["fail"]
+    assert uris(document) == {"evidence/bundle.yaml"}
+    assert uris(sarif("--sarif-base", str(tmp_path))) == {"repo/evidence/bundle.yaml"}
+    assert uris(sarif("--sarif-base", ".")) == {"bundle.yaml"}
+
+
+def test_no_message_repeats_a_sentence(demo_report: Report) -> None:
+    every = dataclasses.replace(demo_report, sarif_all=True)
+    rendered = render_all(every, ["sarif", "junit", "github", "gitlab"], ["en", "ja"])
+    sarif = json.loads(rendered["ccc-audit.sarif"])
+    messages = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
+    assert any("chat_sessions" in m for m in messages)
+    for message in messages:
+        sentences = [s.strip() for s in re.split(r"(?<=[.。])\s*", message) if s.strip()]
+        assert len(sentences) == len(set(sentences)), message
+    junit = rendered["ccc-audit.junit.xml"].decode("utf-8")
+    lines = [line for line in junit.splitlines() if line.startswith(("presence:", "document:"))]
+    assert len(lines) == len(set(lines))
+
+
+def test_every_failing_or_review_result_points_at_its_place(outputs: dict[str, str]) -> None:
+    results = json.loads(outputs["sarif"])["runs"][0]["results"]
+    lines = _demo_manifest_lines()
+    for result in results:
+        line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+        assert line > 1, result["ruleId"]
+    unanswered = [r for r in results if r["properties"]["reason"] == "attestation_missing"]
+    assert unanswered
+    for result in unanswered:
+        assert lines[result["locations"][0]["physicalLocation"]["region"]["startLine"] - 1] == "attestations:"
+
+
+def test_a_periodic_activity_with_no_document_points_at_the_documents_section(tmp_path: Path) -> None:
+    periodic = {
+        "kind": "periodic",
+        "activity": {"ja": "業績レビュー", "en": "business reviews"},
+        "source": {"documents": ["business_review_minutes"]},
+        "window": "quarter",
+    }
+    pack = write_pack(tmp_path, [rule("sariftest.4-3.reviews", "4.3", "minor", periodic)])
+    root = write_bundle(tmp_path / "bundle", {"audit_period": PERIOD, "documents": [PRIVACY_POLICY]})
+    out = tmp_path / "out.sarif"
+    arguments = ["check", str(root), "--pack", str(pack), "--as-of", str(AS_OF), "--format", f"sarif:{out}"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 1, result.output
+    (entry,) = json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]
+    line = entry["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert (root / "bundle.yaml").read_text(encoding="utf-8").splitlines()[line - 1] == "documents:"

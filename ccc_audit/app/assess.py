@@ -25,6 +25,7 @@ from ccc_audit.models.result import AssessmentResult, Notice
 from ccc_audit.records.parsed_cache import usable_cache_dir
 from ccc_audit.results.comparison import Comparison, compare
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
+from ccc_audit.results.expiring import Expiring, expiring
 from ccc_audit.results.reading import read_result
 from ccc_audit.results.verdict import FailOn, Verdict, decide
 
@@ -57,6 +58,8 @@ class AssessOptions:
     """An earlier assessment.json: the reports gain a progress section against it."""
     rules: tuple[str, ...] = ()
     """Run only these rule ids (the others are excluded); empty: every rule the profile keeps."""
+    warn_expiring_days: int = 0
+    """Horizon in days of the advance warning on expiring evidence (0: none)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class Assessed:
     """Change since ``options.previous``, when one was given."""
     sources: dict[str, Path] = field(default_factory=dict)
     """The earlier results read, by option name (baseline, previous)."""
+    expiring: list[Expiring] = field(default_factory=list)
+    """Evidence current on the as-of date that lapses within ``warn_expiring_days``."""
 
     @property
     def exit_code(self) -> ExitCode:
@@ -128,4 +133,7 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
         language,
         compare(previous, result) if previous else None,
         sources,
+        expiring(setup.bundle, options.as_of, options.warn_expiring_days)
+        if options.warn_expiring_days
+        else [],
     )

@@ -44,6 +44,7 @@ def evaluate(spec: AttestationCheckSpec, ctx: CheckContext) -> CheckResult:
                 f"No self-assessment answer (question: {spec.question.en})",
             ),
             required="answer",
+            evidence=[ctx.section_ref("attestations")],
         )
     cited = EvidenceRef(kind="attestation", id=key, line=ctx.bundle.entry_line("attestation", key))
     evidence = [cited] + [_cite(ctx, ref) for ref in answer.evidence]

@@ -80,6 +80,16 @@ class CheckContext:
             line=self.bundle.entry_line("records", name),
         )
 
+    def section_ref(self, section: str) -> EvidenceRef:
+        """Evidence reference to a section of bundle.yaml, where an absence shows."""
+        return EvidenceRef(
+            kind="manifest",
+            id="bundle.yaml",
+            path="bundle.yaml",
+            sha256=self.bundle.manifest_sha256,
+            line=self.bundle.section_line(section),
+        )
+
 
 def records_missing(kind: str, names: list[str], required: str | None = None) -> CheckResult:
     """The failure of a check whose record sets the bundle does not supply."""

@@ -51,7 +51,7 @@ def _document_counts(
     counts = Counter(
         window_of(d, window, ctx.anchor).label for d in dated if d is not None and start <= d <= end
     )
-    return counts, [ctx.document_ref(d) for d in documents]
+    return counts, [ctx.document_ref(d) for d in documents] or [ctx.section_ref("documents")]
 
 
 def _record_counts(source: RecordSource, ctx: CheckContext, spans: list[Span], rule: str) -> Counter[str]:

@@ -41,8 +41,19 @@ def _outputs(values: tuple[str, ...]) -> list[tuple[str, Path | None]]:
     return outputs
 
 
+def _horizon(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int:
+    from ccc_audit.results.expiring import parse_horizon
+
+    if value is None:
+        return 0
+    try:
+        return parse_horizon(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.command(epilog=EXIT_CODES_HELP)
-@click.argument("bundle", type=click.Path(path_type=Path))
+@click.argument("bundle", required=False, type=click.Path(path_type=Path))
 @pack_option
 @catalogue_option
 @click.option(
@@ -56,6 +67,28 @@ def _outputs(values: tuple[str, ...]) -> list[tuple[str, Path | None]]:
 @click.option("--as-of", "as_of", metavar="DATE", help="Assessment date YYYY-MM-DD (default: today).")
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Output language (default: the bundle's).")
 @comparison_options
+@click.option(
+    "--show",
+    type=click.Choice(["new", "all"]),
+    help="Findings listed in the text output and GitHub annotations: new (default with --baseline: "
+    "new, first assessed, regressed; the known ones are counted on one line) or all (default without).",
+)
+@click.option(
+    "--warn-expiring",
+    "warn_expiring",
+    metavar="Nd|Nw",
+    callback=_horizon,
+    help="Warn (exit code unchanged) about documents, waivers and self-assessment answers that "
+    "expire within this horizon, e.g. 30d or 4w.",
+)
+@click.option(
+    "--sarif-base",
+    "sarif_base",
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="DIR",
+    help="Folder SARIF paths are relative to (default: the git repository root, else as given).",
+)
+@click.option("--sarif-all", is_flag=True, help="SARIF lists every rule's result, passes included.")
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
@@ -71,19 +104,29 @@ def check(
     baseline: Path | None,
     fail_on: str,
     with_records: bool,
+    show: str | None,
+    warn_expiring: int,
+    sarif_base: Path | None,
+    sarif_all: bool,
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
-    """Check that BUNDLE's evidence is complete and current; exit non-zero on new gaps."""
+    """Check that BUNDLE's evidence is complete and current; exit non-zero on new gaps.
+
+    Without BUNDLE: $CCC_AUDIT_BUNDLE, else the current folder if it holds bundle.yaml, else the
+    one bundle.yaml below the repository root.
+    """
     import datetime as dt
 
     from ccc_audit.app.assess import AssessOptions, assess
+    from ccc_audit.app.locate import find_bundle, sarif_folder
     from ccc_audit.files.writing import write_atomic
     from ccc_audit.reporters.base import Report
     from ccc_audit.reporters.registry import REPORTERS
     from ccc_audit.results.verdict import FailOn
 
     outputs = _outputs(formats)
+    bundle = bundle if bundle is not None else find_bundle()
     options = AssessOptions(
         bundle,
         parse_date(as_of) or dt.date.today(),
@@ -96,9 +139,19 @@ def check(
         FailOn(fail_on),
         baseline,
         previous,
+        warn_expiring_days=warn_expiring,
     )
     assessed = assess(options)
-    report = Report(assessed.verdict, shown_dir(bundle), assessed.progress)
+    report = Report(
+        assessed.verdict,
+        shown_dir(bundle),
+        assessed.progress,
+        show_known=(show or ("new" if baseline else "all")) == "all",
+        expiring=tuple(assessed.expiring),
+        horizon_days=warn_expiring,
+        sarif_dir=sarif_folder(bundle, sarif_base) if any(n == "sarif" for n, _ in outputs) else None,
+        sarif_all=sarif_all,
+    )
     rendered = [(path, REPORTERS[name].render(report, assessed.language)) for name, path in outputs]
     for path, content in rendered:
         if path is None:

@@ -66,6 +66,12 @@ def cli() -> None:
 @catalogue_option
 @profile_option
 @click.option("--as-of", "as_of", metavar="DATE", help="Date for expiry checks (default: today).")
+@click.option(
+    "--find-bundle",
+    is_flag=True,
+    help="Without BUNDLE, validate the bundle `check` would find ($CCC_AUDIT_BUNDLE, the current "
+    "folder, or the one bundle.yaml below the repository root).",
+)
 @fail_on_input_errors
 def validate(
     bundle: Path | None,
@@ -73,8 +79,10 @@ def validate(
     catalogues: tuple[str, ...],
     profile: str | None,
     as_of: str | None,
+    find_bundle: bool,
 ) -> None:
     """Validate rule packs, catalogues, profile and (optionally) a BUNDLE."""
+    from ccc_audit.app.locate import find_bundle as located
     from ccc_audit.app.setup import prepare
     from ccc_audit.engine.assess import open_records
     from ccc_audit.errors import InputError
@@ -82,6 +90,8 @@ def validate(
     from ccc_audit.records.consistency import scope_notices
     from ccc_audit.safe_text import one_line
 
+    if bundle is None and find_bundle:
+        bundle = located()
     setup = prepare(packs, catalogues, profile, bundle)
     when = parse_date(as_of) or dt.date.today()
     if setup.bundle is not None:

@@ -79,13 +79,14 @@ def build_finding(
     statement = Statement(
         requirement=Localized(ja="\n".join(requirement_ja), en="\n".join(requirement_en)),
         evidence=Localized(
-            ja=f"確認した証拠: {examined}。" + " ".join(c.message.ja for c in checks),
-            en=f"Examined: {examined}. " + " ".join(c.message.en for c in checks),
+            ja=f"確認した証拠: {examined}。" + " ".join(dict.fromkeys(c.message.ja for c in checks)),
+            en=f"Examined: {examined}. " + " ".join(dict.fromkeys(c.message.en for c in checks)),
         ),
         nonconformity=Localized(
             ja=f"「{rule.title.ja}」が満たされていない{shortfall_ja}。"
-            + " ".join(c.message.ja for c in failed),
-            en=f'"{rule.title.en}" is not met{shortfall_en}. ' + " ".join(c.message.en for c in failed),
+            + " ".join(dict.fromkeys(c.message.ja for c in failed)),
+            en=f'"{rule.title.en}" is not met{shortfall_en}. '
+            + " ".join(dict.fromkeys(c.message.en for c in failed)),
         ),
     )
     return Finding(

@@ -169,6 +169,15 @@ LABELS: dict[str, dict[str, str]] = {
         "ja": "今回評価しなかった規則のベースラインの所見（解消とはみなさない）",
         "en": "Baseline findings whose rule this run did not evaluate (not counted as resolved)",
     },
+    "gate.known": {
+        "ja": "ベースラインに既出の所見 {n} 件（{counts}）は表示しない（--show all で表示）",
+        "en": "{n} finding(s) already in the baseline not shown ({counts}; --show all lists them)",
+    },
+    "gate.expiring": {
+        "ja": "警告: 期限が近い証拠（{days} 日以内）",
+        "en": "Warning: evidence expiring within {days} days",
+    },
+    "gate.expiring.title": {"ja": "期限が近い", "en": "Expires soon"},
     "gate.change.new": {"ja": "新規", "en": "new"},
     "gate.change.first_assessed": {"ja": "初めて評価", "en": "first assessed"},
     "gate.change.regressed": {"ja": "悪化", "en": "regressed"},

@@ -108,7 +108,9 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
                     str(manifest),
                     0,
                     0,
-                    "no bundle manifest here; run `ccc-audit init` to create one",
+                    f"no {MANIFEST_NAME} in the folder {root.as_posix()}; give the folder that holds "
+                    f"it (e.g. `ccc-audit check evidence`, or `args: [evidence]` for the pre-commit "
+                    f"hooks), or create one with `ccc-audit init {root.as_posix()}`",
                 )
             ]
         )

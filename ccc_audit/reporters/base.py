@@ -7,8 +7,12 @@ from pathlib import PurePosixPath
 from typing import Protocol
 
 from ccc_audit.models.result import AssessmentResult, EvidenceRef, Outcome, RuleResult
-from ccc_audit.results.comparison import Comparison
-from ccc_audit.results.verdict import Verdict, decide
+from ccc_audit.results.comparison import Change, Comparison
+from ccc_audit.results.expiring import Expiring
+from ccc_audit.results.verdict import FindingStatus, Verdict, decide
+
+KNOWN = (Change.UNCHANGED, Change.IMPROVED)
+"""Changes of a finding the baseline already held, no worse: what ``--show new`` leaves out."""
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,17 @@ class Report:
     locations in CI formats point at ``<bundle_dir>/bundle.yaml``; empty: the current folder."""
     progress: Comparison | None = None
     """Change since an earlier result, when one was given: reports then gain a progress section."""
+    show_known: bool = True
+    """Whether the text verdict and the GitHub annotations list findings the baseline already held
+    (``--show all``); without a baseline every finding is new and this changes nothing."""
+    expiring: tuple[Expiring, ...] = ()
+    """Evidence current today that lapses within the ``--warn-expiring`` horizon: warnings."""
+    horizon_days: int = 0
+    """The ``--warn-expiring`` horizon in days (0: no advance warning asked for)."""
+    sarif_dir: str | None = None
+    """The bundle folder relative to the SARIF base (the repository root); None: ``bundle_dir``."""
+    sarif_all: bool = False
+    """Whether SARIF lists every rule's result (``--sarif-all``), not only failing and review-needed."""
 
     @classmethod
     def of(cls, result: AssessmentResult) -> Report:
@@ -40,9 +55,20 @@ class Report:
 
     @property
     def manifest_uri(self) -> str:
-        """The manifest as a URI reference: relative as given, or a file URI when absolute."""
-        path = PurePosixPath(self.manifest)
-        return path.as_uri() if path.is_absolute() else self.manifest
+        """The manifest as SARIF cites it: relative to the SARIF base, or a file URI when absolute."""
+        folder = (self.bundle_dir if self.sarif_dir is None else self.sarif_dir).rstrip("/")
+        manifest = "bundle.yaml" if folder in ("", ".") else f"{folder}/bundle.yaml"
+        path = PurePosixPath(manifest)
+        return path.as_uri() if path.is_absolute() else manifest
+
+    def shown(self, status: FindingStatus) -> bool:
+        """Whether the text verdict and the annotations list this finding (see ``show_known``)."""
+        return self.show_known or not self.verdict.has_baseline or status.change not in KNOWN
+
+    @property
+    def hidden(self) -> list[FindingStatus]:
+        """Findings the baseline already held that ``--show new`` leaves out."""
+        return [s for s in self.verdict.statuses if not self.shown(s)]
 
 
 UNDECIDED = (Outcome.NOT_ASSESSED, Outcome.MANUAL, Outcome.ERROR)
@@ -57,6 +83,11 @@ def limitations(result: AssessmentResult) -> list[RuleResult]:
 def line_of(evidence: list[EvidenceRef]) -> int:
     """Line in bundle.yaml of the first cited entry that has one (1: the manifest itself)."""
     return next((ref.line for ref in evidence if ref.line), 1)
+
+
+def checks_message(rule: RuleResult, lang: str) -> str:
+    """The messages of a rule's checks, each said once (several checks often say the same)."""
+    return " ".join(dict.fromkeys(c.message.get(lang) for c in rule.checks))
 
 
 def rule_line(rule: RuleResult) -> int:

@@ -9,7 +9,7 @@ nor start a new one.
 from __future__ import annotations
 
 from ccc_audit.i18n.labels import label
-from ccc_audit.reporters.base import Report, line_of, rule_line
+from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
 
 
 def escape_data(text: str) -> str:
@@ -43,10 +43,16 @@ class GithubReporter:
         return "ccc-audit.github.txt"
 
     def render(self, report: Report, lang: str) -> bytes:
-        """Errors for findings that fail the gate, warnings and notices for the rest."""
+        """Errors for findings that fail the gate, warnings and notices for the rest, and more.
+
+        With a baseline and ``--show new`` only findings not already in it are annotated;
+        expiring evidence gives warnings, resolved findings notices.
+        """
         verdict, manifest = report.verdict, report.manifest
         lines = []
         for status in verdict.statuses:
+            if not report.shown(status):
+                continue
             finding = status.finding
             level = "error" if status.blocking else ("notice" if finding.waived else "warning")
             why = f" ({label(f'gate.why.{status.why_not}', lang)})" if status.why_not else ""
@@ -63,7 +69,7 @@ class GithubReporter:
             lines.append(
                 command(
                     "error",
-                    " ".join(c.message.get(lang) for c in rule.checks),
+                    checks_message(rule, lang),
                     file=manifest,
                     line=rule_line(rule),
                     title=f"{label('outcome.error', lang)}: {rule.rule_id}",
@@ -77,6 +83,16 @@ class GithubReporter:
                     file=manifest,
                     line=notice.line or 1,
                     title=label("gate.expired", lang),
+                )
+            )
+        for item in report.expiring:
+            lines.append(
+                command(
+                    "warning",
+                    item.message.get(lang),
+                    file=manifest,
+                    line=item.line or 1,
+                    title=f"{label('gate.expiring.title', lang)}: {item.kind} {item.subject}",
                 )
             )
         for finding in verdict.resolved:

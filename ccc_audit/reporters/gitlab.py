@@ -6,10 +6,12 @@ import json
 from typing import Any
 
 from ccc_audit.models.common import Grade
-from ccc_audit.reporters.base import Report, line_of, rule_line
+from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
 
-SEVERITY_OF_GRADE = {Grade.MAJOR: "critical", Grade.MINOR: "major", Grade.OBSERVATION: "info"}
-"""GitLab severities are info, minor, major, critical and blocker; an evaluation error is a blocker."""
+SEVERITY_OF_GRADE = {Grade.MAJOR: "major", Grade.MINOR: "minor", Grade.OBSERVATION: "info"}
+"""Our grades keep their names: GitLab's severities are info, minor, major, critical and blocker,
+and the two above major are left to what is not a finding: an evaluation error is a blocker."""
+ERROR_SEVERITY = "blocker"
 
 
 def _issue(
@@ -51,10 +53,10 @@ class GitlabReporter:
         ]
         issues += [
             _issue(
-                " ".join(c.message.get(lang) for c in rule.checks),
+                checks_message(rule, lang),
                 rule.rule_id,
                 f"error:{rule.rule_id}",
-                "blocker",
+                ERROR_SEVERITY,
                 report.manifest,
                 rule_line(rule),
             )

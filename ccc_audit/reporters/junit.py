@@ -49,7 +49,8 @@ def finding_text(report: Report, finding: Finding, lang: str) -> str:
 
 
 def _messages(rule: RuleResult, lang: str) -> str:
-    return "\n".join(f"{c.kind}: {c.outcome.value} ({c.reason}): {c.message.get(lang)}" for c in rule.checks)
+    lines = (f"{c.kind}: {c.outcome.value} ({c.reason}): {c.message.get(lang)}" for c in rule.checks)
+    return "\n".join(dict.fromkeys(lines))
 
 
 def _case(report: Report, rule: RuleResult, lang: str, tally: Counter[str]) -> ET.Element:
@@ -94,6 +95,39 @@ def _case(report: Report, rule: RuleResult, lang: str, tally: Counter[str]) -> E
     return case
 
 
+def _expiring_suite(report: Report, lang: str) -> ET.Element:
+    """Evidence that lapses within the horizon: passing test cases whose system-out warns."""
+    items = report.expiring
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": "ccc-audit.expiring",
+            "tests": str(len(items)),
+            "failures": "0",
+            "errors": "0",
+            "skipped": "0",
+            "time": "0",
+            "timestamp": f"{report.result.as_of.isoformat()}T00:00:00",
+        },
+    )
+    for item in items:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": "ccc-audit.expiring",
+                "name": f"{item.kind} [{item.subject}]",
+                "file": report.manifest,
+                "line": str(item.line or 1),
+                "time": "0",
+            },
+        )
+        title = label("gate.expiring.title", lang)
+        out = ET.SubElement(case, "system-out")
+        out.text = f"{title}: {item.message.get(lang)}\n{report.manifest}:{item.line or 1}"
+    return suite
+
+
 class JunitReporter:
     """Writes ``ccc-audit.junit.xml``."""
 
@@ -133,6 +167,9 @@ class JunitReporter:
                 ET.SubElement(properties, "property", {"name": name, "value": value})
             suite.extend(cases)
             totals.update(tally)
+        if report.expiring:
+            root.append(_expiring_suite(report, lang))
+            totals["tests"] += len(report.expiring)
         for key in ("tests", "failures", "errors", "skipped"):
             root.set(key, str(totals[key]))
         root.set("time", "0")

@@ -1,10 +1,14 @@
-"""SARIF 2.1.0 for code scanning: one result per rule, located in the bundle's manifest.
+"""SARIF 2.1.0 for code scanning: one result per failing or review-needed rule, located in bundle.yaml.
 
 ``ruleId`` is the rule id and ``partialFingerprints`` carries the stable finding id, so GitHub
-keeps one alert per gap across runs. ``kind`` is pass / fail / notApplicable / review / open;
-``level`` (major: error, minor: warning, observation: note) is only set on failures, as the
-specification requires. Waived findings carry an accepted suppression; with a baseline each
-result has its ``baselineState`` and resolved findings appear as ``absent``.
+keeps one alert per gap across runs. ``kind`` is fail / review / open (and, with
+``--sarif-all``, pass / notApplicable too, and resolved findings as ``absent``): code-scanning
+UIs may show any result as an alert, so passes are left out by default. ``level`` (major: error,
+minor: warning, observation: note) is only set on failures, as the specification requires.
+Waived findings carry an accepted suppression; with a baseline each result has its
+``baselineState``. Evidence that lapses within the ``--warn-expiring`` horizon is a ``note``
+under the rule ``ccc-audit/expiring``. URIs are relative to the repository root
+(``Report.sarif_dir``), where code scanning looks for the file.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ from ccc_audit import __version__
 from ccc_audit.engine.findings import finding_id
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import Finding, Outcome, RuleResult
-from ccc_audit.reporters.base import Report, line_of, rule_line
+from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
 from ccc_audit.results.comparison import Change
+from ccc_audit.results.expiring import Expiring
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL_OF_GRADE = {Grade.MAJOR: "error", Grade.MINOR: "warning", Grade.OBSERVATION: "note"}
@@ -39,6 +44,9 @@ _BASELINE_STATE = {
     Change.UNCHANGED: "unchanged",
 }
 FINGERPRINT = "cccAuditFindingId/v1"
+SHOWN_BY_DEFAULT = frozenset({"fail", "review", "open"})
+"""Result kinds listed without ``--sarif-all``: what someone has to act on or look at."""
+EXPIRING_RULE = "ccc-audit/expiring"
 
 
 def _location(report: Report, line: int) -> dict[str, Any]:
@@ -69,7 +77,7 @@ def _rule(rule: RuleResult, finding: Finding | None, lang: str) -> dict[str, Any
 def _message(rule: RuleResult, finding: Finding | None, lang: str) -> str:
     if finding is not None:
         return finding.statement.nonconformity.get(lang)
-    return " ".join(c.message.get(lang) for c in rule.checks) or f"{rule.outcome.value}: {rule.reason}"
+    return checks_message(rule, lang) or f"{rule.outcome.value}: {rule.reason}"
 
 
 def _result(
@@ -127,6 +135,34 @@ def _resolved(report: Report, index: dict[str, int], finding: Finding, lang: str
     return entry
 
 
+def _expiring_rule() -> dict[str, Any]:
+    text = (
+        "Evidence that is current today but lapses within the --warn-expiring horizon: a document "
+        "due for review, a waiver about to lapse, a self-assessment answer about to turn stale."
+    )
+    return {
+        "id": EXPIRING_RULE,
+        "name": "expiring-evidence",
+        "shortDescription": {"text": "Evidence expires soon"},
+        "fullDescription": {"text": text},
+        "help": {"text": text, "markdown": text},
+        "defaultConfiguration": {"level": "note"},
+    }
+
+
+def _expiring(report: Report, index: int, item: Expiring, lang: str) -> dict[str, Any]:
+    return {
+        "ruleId": EXPIRING_RULE,
+        "ruleIndex": index,
+        "kind": "fail",
+        "level": "note",
+        "message": {"text": item.message.get(lang)},
+        "locations": [_location(report, item.line or 1)],
+        "partialFingerprints": {FINGERPRINT: f"expiring:{item.kind}:{item.subject}"},
+        "properties": {"lapsesOn": item.lapses_on.isoformat(), "evidenceKind": item.kind},
+    }
+
+
 class SarifReporter:
     """Writes ``ccc-audit.sarif``."""
 
@@ -137,7 +173,10 @@ class SarifReporter:
         return "ccc-audit.sarif"
 
     def render(self, report: Report, lang: str) -> bytes:
-        """One run: the rules, one result per rule, resolved findings, and the run's notices."""
+        """One run: the rules, their results, expiring evidence, and the run's notices.
+
+        Only failing and review-needed results are listed unless ``sarif_all`` is set.
+        """
         result = report.result
         findings = {f.id: f for f in result.findings}
         index = {rule.rule_id: i for i, rule in enumerate(result.rules)}
@@ -145,7 +184,14 @@ class SarifReporter:
         results = [
             _result(report, i, r, findings.get(r.finding_id or ""), lang) for i, r in enumerate(result.rules)
         ]
-        results += [_resolved(report, index, f, lang) for f in report.verdict.resolved]
+        if report.sarif_all:
+            results += [_resolved(report, index, f, lang) for f in report.verdict.resolved]
+        else:
+            results = [r for r in results if r["kind"] in SHOWN_BY_DEFAULT]
+        if report.expiring:
+            index[EXPIRING_RULE] = len(rules)
+            rules.append(_expiring_rule())
+            results += [_expiring(report, index[EXPIRING_RULE], e, lang) for e in report.expiring]
         notifications = [
             {
                 "level": "warning",

@@ -6,7 +6,7 @@ from collections import Counter
 
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Outcome
-from ccc_audit.reporters.base import Report, line_of, rule_line
+from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.verdict import FindingStatus
 
@@ -56,13 +56,16 @@ class TextReporter:
             ("gate.blocking", [_finding_line(report, s, lang) for s in verdict.blocking]),
             (
                 "gate.other",
-                [_finding_line(report, s, lang) for s in verdict.statuses if not s.blocking],
+                [
+                    _finding_line(report, s, lang)
+                    for s in verdict.statuses
+                    if not s.blocking and report.shown(s)
+                ],
             ),
             (
                 "gate.errors",
                 [
-                    f"  {report.manifest}:{rule_line(r)}: "
-                    f"{r.rule_id}: {one_line(' '.join(c.message.get(lang) for c in r.checks))}"
+                    f"  {report.manifest}:{rule_line(r)}: {r.rule_id}: {one_line(checks_message(r, lang))}"
                     for r in verdict.errors
                 ],
             ),
@@ -85,6 +88,20 @@ class TextReporter:
         for key, entries in sections:
             if entries:
                 lines += ["", f"{label(key, lang)} ({len(entries)}):", *entries]
+        hidden = report.hidden
+        if hidden:
+            grades = Counter(s.finding.grade.value for s in hidden)
+            counted = ", ".join(f"{grades[g]} {g}" for g in ("major", "minor", "observation") if grades[g])
+            lines += ["", label("gate.known", lang).format(n=len(hidden), counts=counted)]
+        if report.expiring:
+            lines += [
+                "",
+                f"{label('gate.expiring', lang).format(days=report.horizon_days)} ({len(report.expiring)}):",
+                *(
+                    f"  {report.manifest}:{e.line or 1}: {one_line(e.message.get(lang))}"
+                    for e in report.expiring
+                ),
+            ]
         code = exit_code_for(verdict)
         lines.append("")
         if code is ExitCode.EVALUATION_ERROR:
