@@ -567,6 +567,21 @@ def test_hostile_text_is_inert_in_every_report(tmp_path: Path) -> None:
     assert "\n# heading" not in markdown  # a newline cannot open a heading in a table cell
 
 
+def test_bidi_controls_never_reach_a_ci_output(tmp_path: Path) -> None:
+    bundle = copy_minimal(tmp_path / "bundle")
+    replace("name: Mini Contact Centre", 'name: "Mini \u202eertnec"')(bundle)
+    replace("title: Privacy policy", 'title: "Privacy \u202epolicy"')(bundle)
+    out = tmp_path / "ci"
+    formats = [f"{name}:{out / name}" for name in ("text", "json", "junit", "sarif", "github", "gitlab")]
+    arguments = ["check", str(bundle), *PACK, "--show", "all", "--sarif-all"]
+
+    result = invoke([*arguments, *(option for f in formats for option in ("--format", f))])
+
+    assert result.exit_code in (0, 1), result.stderr
+    for name in ("text", "json", "junit", "sarif", "github", "gitlab"):
+        assert "\u202e" not in (out / name).read_text("utf-8"), name
+
+
 def test_ctrl_c_exits_130_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import ccc_audit.app.assess as app_assess
 

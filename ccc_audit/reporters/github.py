@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from ccc_audit.i18n.labels import label
 from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
+from ccc_audit.safe_text import strip_bidi
 
 
 def escape_data(text: str) -> str:
     """Escape a workflow command's message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return strip_bidi(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ccc_audit.models.common import Grade
 from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
+from ccc_audit.safe_text import inert_json
 
 SEVERITY_OF_GRADE = {Grade.MAJOR: "major", Grade.MINOR: "minor", Grade.OBSERVATION: "info"}
 """Our grades keep their names: GitLab's severities are info, minor, major, critical and blocker,
@@ -62,4 +63,4 @@ class GitlabReporter:
             )
             for rule in report.verdict.errors
         ]
-        return (json.dumps(issues, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (inert_json(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n").encode("utf-8")

@@ -15,6 +15,7 @@ from collections import Counter
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Finding, Outcome, RuleResult
 from ccc_audit.reporters.base import Report, line_of, rule_line
+from ccc_audit.safe_text import strip_bidi
 
 _SKIPPED = (Outcome.NOT_APPLICABLE, Outcome.EXCLUDED, Outcome.MANUAL, Outcome.NOT_ASSESSED)
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -22,12 +23,12 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml_safe(root: ET.Element) -> None:
-    """Replace characters XML cannot carry by U+FFFD in every text and attribute."""
+    """Replace characters XML cannot carry by U+FFFD, and drop bidi controls, everywhere."""
     for element in root.iter():
         if element.text:
-            element.text = _NOT_XML.sub("\ufffd", element.text)
+            element.text = _NOT_XML.sub("\ufffd", strip_bidi(element.text))
         for key, value in element.attrib.items():
-            element.set(key, _NOT_XML.sub("\ufffd", value))
+            element.set(key, _NOT_XML.sub("\ufffd", strip_bidi(value)))
 
 
 def finding_text(report: Report, finding: Finding, lang: str) -> str:

@@ -23,6 +23,7 @@ from ccc_audit.models.result import Finding, Outcome, RuleResult
 from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
 from ccc_audit.results.comparison import Change
 from ccc_audit.results.expiring import Expiring
+from ccc_audit.safe_text import inert_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL_OF_GRADE = {Grade.MAJOR: "error", Grade.MINOR: "warning", Grade.OBSERVATION: "note"}
@@ -220,4 +221,4 @@ class SarifReporter:
             "properties": {"asOf": result.as_of.isoformat(), "failOn": report.verdict.fail_on.value},
         }
         document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return (inert_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n").encode("utf-8")

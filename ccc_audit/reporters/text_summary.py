@@ -9,11 +9,12 @@ from ccc_audit.models.result import Outcome
 from ccc_audit.reporters.base import Report, checks_message, line_of, rule_line
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.verdict import FindingStatus
+from ccc_audit.safe_text import strip_bidi
 
 
 def one_line(text: str) -> str:
-    """Text on a single line."""
-    return " ".join(text.split())
+    """Text on a single line, without bidi controls that would reorder what a terminal shows."""
+    return " ".join(strip_bidi(text).split())
 
 
 def _finding_line(report: Report, status: FindingStatus, lang: str) -> str:
@@ -110,4 +111,4 @@ class TextReporter:
             lines.append(label("gate.result.fail", lang).format(n=len(verdict.blocking)))
         else:
             lines.append(label("gate.result.pass", lang))
-        return ("\n".join(lines) + "\n").encode("utf-8")
+        return strip_bidi("\n".join(lines) + "\n").encode("utf-8")
