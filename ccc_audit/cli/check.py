@@ -9,14 +9,14 @@ import click
 
 from ccc_audit.cli.options import (
     EXIT_CODES_HELP,
-    cache_choice,
+    AssessSettings,
+    assess_options,
     cache_dir_option,
     catalogue_option,
     comparison_options,
     fail_on_input_errors,
     no_cache_option,
     pack_option,
-    parse_date,
     shown_dir,
 )
 
@@ -116,31 +116,18 @@ def check(
     Without BUNDLE: $CCC_AUDIT_BUNDLE, else the current folder if it holds bundle.yaml, else the
     one bundle.yaml below the repository root.
     """
-    import datetime as dt
-
-    from ccc_audit.app.assess import AssessOptions, assess
+    from ccc_audit.app.assess import assess
     from ccc_audit.app.locate import find_bundle, sarif_folder
     from ccc_audit.files.writing import write_atomic
     from ccc_audit.reporters.base import Report
     from ccc_audit.reporters.registry import REPORTERS
-    from ccc_audit.results.verdict import FailOn
 
     outputs = _outputs(formats)
     bundle = bundle if bundle is not None else find_bundle()
-    options = AssessOptions(
-        bundle,
-        parse_date(as_of) or dt.date.today(),
-        packs,
-        catalogues,
-        profile,
-        lang,
-        cache_choice(cache_dir, no_cache),
-        with_records,
-        FailOn(fail_on),
-        baseline,
-        previous,
-        warn_expiring_days=warn_expiring,
+    settings = AssessSettings(
+        packs, catalogues, profile, lang, cache_dir, no_cache, with_records, fail_on, baseline, previous
     )
+    options = assess_options(bundle, as_of, settings, warn_expiring_days=warn_expiring)
     assessed = assess(options)
     report = Report(
         assessed.verdict,

@@ -18,6 +18,8 @@ from ccc_audit.cli.content import generate, rules, schema
 from ccc_audit.cli.diff import diff
 from ccc_audit.cli.options import (
     EXIT_CODES_HELP,
+    AssessSettings,
+    assess_options,
     cache_choice,
     cache_dir_option,
     catalogue_option,
@@ -207,23 +209,10 @@ def assess(
     no_cache: bool,
 ) -> None:
     """Assess BUNDLE and write the result, gap report and corrective-action register."""
-    from ccc_audit.app.assess import AssessOptions
-    from ccc_audit.results.verdict import FailOn
-
-    options = AssessOptions(
-        bundle,
-        parse_date(as_of) or dt.date.today(),
-        packs,
-        catalogues,
-        profile,
-        lang,
-        cache_choice(cache_dir, no_cache),
-        with_records,
-        FailOn(fail_on),
-        baseline,
-        previous,
+    settings = AssessSettings(
+        packs, catalogues, profile, lang, cache_dir, no_cache, with_records, fail_on, baseline, previous
     )
-    sys.exit(int(_run_assessment(options, out, _formats(formats), False)))
+    sys.exit(int(_run_assessment(assess_options(bundle, as_of, settings), out, _formats(formats), False)))
 
 
 DEMO_AS_OF = dt.date(2026, 1, 15)

@@ -6,12 +6,14 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
 if TYPE_CHECKING:
+    from ccc_audit.app.assess import AssessOptions
     from ccc_audit.models.result import AssessmentResult
 
 P = ParamSpec("P")
@@ -145,6 +147,48 @@ with_records_option = click.option(
     is_flag=True,
     help="Compute the record-based checks the profile only checks for presence.",
 )
+
+
+def assess_options(
+    bundle: Path,
+    as_of: str | None,
+    settings: AssessSettings,
+    **extra: Any,
+) -> AssessOptions:
+    """The use case's options from what every assessing command parses (``extra``: the rest)."""
+    from ccc_audit.app.assess import AssessOptions
+    from ccc_audit.results.verdict import FailOn
+
+    return AssessOptions(
+        bundle,
+        parse_date(as_of) or dt.date.today(),
+        settings.packs,
+        settings.catalogues,
+        settings.profile,
+        settings.lang,
+        cache_choice(settings.cache_dir, settings.no_cache),
+        settings.with_records,
+        FailOn(settings.fail_on),
+        settings.baseline,
+        settings.previous,
+        **extra,
+    )
+
+
+@dataclass(frozen=True)
+class AssessSettings:
+    """The options ``assess`` and ``check`` share, as Click parsed them."""
+
+    packs: tuple[str, ...]
+    catalogues: tuple[str, ...]
+    profile: str | None
+    lang: str | None
+    cache_dir: Path | None
+    no_cache: bool
+    with_records: bool
+    fail_on: str
+    baseline: Path | None
+    previous: Path | None
 
 
 def comparison_options(command: Callable[..., None]) -> Callable[..., None]:
