@@ -13,13 +13,13 @@ from pydantic import Field, model_validator
 
 from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
-from ccc_audit.checks.per_entity_gaps import gap_queries, rolling_result, shortfall_texts
+from ccc_audit.checks.per_entity_gaps import entity_result, gap_queries, rolling_result, shortfall_texts
 from ccc_audit.checks.per_entity_parts import EventSpec, PartitionSpec, PopulationSpec, TenureSpec
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
 from ccc_audit.models.checks import CheckSpecBase, CountValue, WindowValue
 from ccc_audit.models.common import Localized, Window
-from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
+from ccc_audit.models.result import CheckResult, FailingItem, Outcome
 from ccc_audit.records.readers import quote_ident, quote_text
 from ccc_audit.records.sql import spans_values, where
 
@@ -312,55 +312,25 @@ def _result(
         else f">= {needed} per {unit}{scope}"
     )
     if total == 0:
-        return CheckResult(
-            kind="per_entity_frequency",
-            outcome=Outcome.NOT_ASSESSED,
-            reason="population_empty",
-            message=text(
-                f"{activity.ja}の対象者が期間内にいない。",
-                f"No one in the population for {activity.en} during the period.",
-            ),
-            evidence=evidence,
-            population=0,
-            failing_count=0,
+        message = text(
+            f"{activity.ja}の対象者が期間内にいない。",
+            f"No one in the population for {activity.en} during the period.",
         )
+        return entity_result("population_empty", message, 0, [], required, evidence)
     if failing:
         share = len(failing) / total
-        return CheckResult(
-            kind="per_entity_frequency",
-            outcome=Outcome.FAIL,
-            reason="threshold_breached",
-            message=text(
-                f"対象 {total} 名中 {len(failing)} 名（{share:.0%}）で、"
-                f"{unit_ja}ごとの{activity.ja}{scope_ja}が {needed} 回に満たない期間がある。",
-                f"{len(failing)} of {total} ({share:.0%}) fall short of {needed} {activity.en} "
-                f"per {unit}{scope} at least once.",
-            ),
-            measured=f"{total - len(failing)}/{total} met",
-            values=[Quantity(value=total - len(failing), unit="people", out_of=total)],
-            bound=Bound(min=total, unit="people"),
-            required=required,
-            evidence=evidence,
-            failing=failing,
-            population=total,
-            failing_count=len(failing),
+        message = text(
+            f"対象 {total} 名中 {len(failing)} 名（{share:.0%}）で、"
+            f"{unit_ja}ごとの{activity.ja}{scope_ja}が {needed} 回に満たない期間がある。",
+            f"{len(failing)} of {total} ({share:.0%}) fall short of {needed} {activity.en} "
+            f"per {unit}{scope} at least once.",
         )
-    return CheckResult(
-        kind="per_entity_frequency",
-        outcome=Outcome.PASS,
-        reason="all_entities_met",
-        message=text(
-            f"対象 {total} 名全員が{unit_ja}ごとに {needed} 回以上の{activity.ja}{scope_ja}を受けている。",
-            f"All {total} had at least {needed} {activity.en} per {unit}{scope}.",
-        ),
-        measured=f"{total}/{total} met",
-        values=[Quantity(value=total, unit="people", out_of=total)],
-        bound=Bound(min=total, unit="people"),
-        required=required,
-        evidence=evidence,
-        population=total,
-        failing_count=0,
+        return entity_result("threshold_breached", message, total, failing, required, evidence)
+    message = text(
+        f"対象 {total} 名全員が{unit_ja}ごとに {needed} 回以上の{activity.ja}{scope_ja}を受けている。",
+        f"All {total} had at least {needed} {activity.en} per {unit}{scope}.",
     )
+    return entity_result("all_entities_met", message, total, [], required, evidence)
 
 
 def docs_line(spec: PerEntityFrequencyCheckSpec, lang: str) -> str:

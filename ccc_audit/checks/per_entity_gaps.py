@@ -24,7 +24,7 @@ from typing import Any
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA
 from ccc_audit.models.checks import RowFilter
-from ccc_audit.models.common import Window
+from ccc_audit.models.common import Localized, Window
 from ccc_audit.models.result import Bound, CheckResult, EvidenceRef, FailingItem, Outcome, Quantity
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.readers import quote_ident
@@ -91,6 +91,42 @@ def shortfall_texts(row: tuple[Any, ...]) -> tuple[str, str]:
     return f"期限 {due}、実施 {done}", f"due {due}, done {done}"
 
 
+def entity_result(
+    reason: str,
+    message: Localized,
+    total: int,
+    failing: list[FailingItem],
+    required: str,
+    evidence: list[EvidenceRef],
+) -> CheckResult:
+    """A per-entity result: not assessed with no one to judge, fail with anyone short, else pass."""
+    if total == 0:
+        return CheckResult(
+            kind="per_entity_frequency",
+            outcome=Outcome.NOT_ASSESSED,
+            reason=reason,
+            message=message,
+            evidence=evidence,
+            population=0,
+            failing_count=0,
+        )
+    met = total - len(failing)
+    return CheckResult(
+        kind="per_entity_frequency",
+        outcome=Outcome.FAIL if failing else Outcome.PASS,
+        reason=reason,
+        message=message,
+        measured=f"{met}/{total} met",
+        required=required,
+        values=[Quantity(value=met, unit="people", out_of=total)],
+        bound=Bound(min=total, unit="people"),
+        evidence=evidence,
+        failing=failing,
+        population=total,
+        failing_count=len(failing),
+    )
+
+
 def rolling_result(
     window: Window,
     rows: list[tuple[Any, ...]],
@@ -103,52 +139,21 @@ def rolling_result(
     gap_ja = f"1{WINDOW_NAMES_JA[window]}"
     required = f"<= 1 {window.value} between events"
     if total == 0:
-        return CheckResult(
-            kind="per_entity_frequency",
-            outcome=Outcome.NOT_ASSESSED,
-            reason="population_empty",
-            message=text(
-                f"期間内に{activity.ja}の期限が来た対象者がいない。",
-                f"No one's {activity.en} fell due during the period.",
-            ),
-            evidence=evidence,
-            population=0,
-            failing_count=0,
+        message = text(
+            f"期間内に{activity.ja}の期限が来た対象者がいない。",
+            f"No one's {activity.en} fell due during the period.",
         )
+        return entity_result("population_empty", message, 0, [], required, evidence)
     if failing:
         share = len(failing) / total
-        return CheckResult(
-            kind="per_entity_frequency",
-            outcome=Outcome.FAIL,
-            reason="threshold_breached",
-            message=text(
-                f"対象 {total} 名中 {len(failing)} 名（{share:.0%}）で、"
-                f"{activity.ja}の間隔が{gap_ja}を超えた。",
-                f"{len(failing)} of {total} ({share:.0%}) went more than a {window.value} "
-                f"without {activity.en} ({len(rows)} overdue date(s)).",
-            ),
-            measured=f"{total - len(failing)}/{total} met",
-            required=required,
-            values=[Quantity(value=total - len(failing), unit="people", out_of=total)],
-            bound=Bound(min=total, unit="people"),
-            evidence=evidence,
-            failing=failing,
-            population=total,
-            failing_count=len(failing),
+        message = text(
+            f"対象 {total} 名中 {len(failing)} 名（{share:.0%}）で、{activity.ja}の間隔が{gap_ja}を超えた。",
+            f"{len(failing)} of {total} ({share:.0%}) went more than a {window.value} "
+            f"without {activity.en} ({len(rows)} overdue date(s)).",
         )
-    return CheckResult(
-        kind="per_entity_frequency",
-        outcome=Outcome.PASS,
-        reason="all_entities_met",
-        message=text(
-            f"対象 {total} 名全員の{activity.ja}の間隔が{gap_ja}以内。",
-            f"All {total} had {activity.en} at most a {window.value} apart.",
-        ),
-        measured=f"{total}/{total} met",
-        required=required,
-        values=[Quantity(value=total, unit="people", out_of=total)],
-        bound=Bound(min=total, unit="people"),
-        evidence=evidence,
-        population=total,
-        failing_count=0,
+        return entity_result("threshold_breached", message, total, failing, required, evidence)
+    message = text(
+        f"対象 {total} 名全員の{activity.ja}の間隔が{gap_ja}以内。",
+        f"All {total} had {activity.en} at most a {window.value} apart.",
     )
+    return entity_result("all_entities_met", message, total, [], required, evidence)
