@@ -125,6 +125,11 @@ def test_no_human_cell_is_ever_lost_and_ids_stay_stable(tmp_path: Path, steps: l
                 assert state_of(row["assessment"]) is AssessmentState.RESOLVED
         for (finding_id, key), value in list(typed.items()):
             row = by_id[finding_id]
+            if key in ("verification_date", "closure_date") and row.get(key) != value:
+                # Reopened: the action's verification and closure dates move into the history.
+                assert key not in row and f"was: {value}" in row["history"]
+                del typed[(finding_id, key)]
+                continue
             if key == "status" and row.get("status") != value:
                 # Reopened after closure: the status people set is kept in the history.
                 assert value in (STATUS_LABELS[Status.CLOSED].en, STATUS_LABELS[Status.VERIFIED_EFFECTIVE].en)

@@ -1,25 +1,28 @@
 """``register update``: merge a result into a register file (CSV or XLSX), keeping a backup.
 
-An application use case: it picks the file format, merges (``ccc_audit.register.merge``) and
-renders the workbook with the gap report's writer, which the register package itself never imports.
+An application use case: it picks the file format and merges (``ccc_audit.register.merge``). An
+existing workbook is updated in place (``ccc_audit.register.xlsx_in_place``: only ccc-audit's own
+cells change); a new one is rendered with the gap report's writer, which the register package
+itself never imports. The backup and the new file are each written atomically.
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
-from ccc_audit.files.writing import write_atomic
+from ccc_audit.files.writing import copy_atomic, write_atomic
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.register.columns import AssessmentState, state_of
 from ccc_audit.register.csv_file import read_csv, render_csv
 from ccc_audit.register.merge import merge, raised_in_row, register_basis, row_change
 from ccc_audit.register.model import Register
-from ccc_audit.register.xlsx_file import read_xlsx
+from ccc_audit.register.xlsx_file import open_xlsx, read_workbook, read_xlsx
+from ccc_audit.register.xlsx_in_place import update_in_place
 from ccc_audit.reporters.xlsx_workbook import render_workbook
 from ccc_audit.results.comparison import Change, evaluated_rules
+from ccc_audit.spreadsheet.xlsx import workbook_bytes
 
 
 @dataclass(frozen=True)
@@ -89,14 +92,23 @@ def update_register(
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise InputError([Diagnostic(str(path), 0, 0, "a register is a .csv or .xlsx file")])
     created = not path.exists()
-    before = Register(lang) if created else read_register(path)
+    in_place = not created and path.suffix.lower() == ".xlsx"
+    workbook = open_xlsx(path) if in_place else None
+    if workbook is not None:
+        before = read_workbook(workbook, path)
+    else:
+        before = Register(lang) if created else read_register(path)
     _refuse_foreign_or_older(path, before, result, allow_other_organisation, allow_older)
     after = merge(before, result)
-    content = _render(path, after, result)
+    if workbook is not None:
+        changed = update_in_place(workbook, before, after, path)
+        content = workbook_bytes(workbook, result.as_of) if changed else path.read_bytes()
+    else:
+        content = _render(path, after, result)
     backup = None
     if not created:
         backup = path.with_name(path.name + ".bak")
-        shutil.copy2(path, backup)
+        copy_atomic(path, backup)
     write_atomic(path, content)
     known = {row.get("finding_id") for row in before.rows}
     current = {f.id for f in result.findings}

@@ -100,6 +100,26 @@ def key_for_header(text: str) -> str | None:
     return None
 
 
+def column_keys(texts: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Keys of a header row, and the header text of each column that repeats an earlier one.
+
+    A repeated header (two "Remarks") gets its own key, ``remarks#2``, so both columns are read
+    and written back; the returned titles map such keys to the header as it was typed.
+    """
+    keys: list[str] = []
+    titles: dict[str, str] = {}
+    for text in texts:
+        base = key_for_header(text) or text
+        key, number = base, 1
+        while base and key in keys:
+            number += 1
+            key = f"{base}#{number}"
+        if key != base:
+            titles[key] = text
+        keys.append(key)
+    return keys, titles
+
+
 def _named(text: str, labels: dict[E, Localized]) -> E | None:
     for member, names in labels.items():
         if text.strip() in (member.value, names.ja, names.en):

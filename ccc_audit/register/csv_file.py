@@ -8,16 +8,17 @@ from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.files.reading import REGISTER_LIMIT, read_bounded
-from ccc_audit.register.columns import header, key_for_header
+from ccc_audit.register.columns import column_keys, header, key_for_header
 from ccc_audit.register.model import Register
-from ccc_audit.spreadsheet.cells import neutralise, restore
+from ccc_audit.spreadsheet.cells import neutralise_exact as neutralise
+from ccc_audit.spreadsheet.cells import restore_exact as restore
 
 
 def render_csv(register: Register) -> bytes:
     """CSV bytes: headers in the register's language, then one row per corrective action."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow([neutralise(header(key, register.lang)) for key in register.columns])
+    writer.writerow([neutralise(register.title(key)) for key in register.columns])
     for row in register.rows:
         writer.writerow([neutralise(row.get(key, "")) for key in register.columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
@@ -43,13 +44,13 @@ def read_csv(path: Path) -> Register:
     if not rows:
         raise InputError([Diagnostic(str(path), 1, 1, "the register is empty; expected a header row")])
     headers = [restore(cell) for cell in rows[0]]
-    keys = [key_for_header(cell) or cell for cell in headers]
+    keys, titles = column_keys(headers)
     if "finding_id" not in keys:
         raise InputError(
             [Diagnostic(str(path), 1, 1, 'no "finding_id" column (所見ID / Finding id) in the header row')]
         )
     lang = "ja" if rows[0] and restore(rows[0][0]).strip() == header("id", "ja") else "en"
-    register = Register(lang, extra=[k for k in keys if key_for_header(k) is None])
+    register = Register(lang, extra=[k for k in keys if key_for_header(k) is None], titles=titles)
     for number, cells in enumerate(rows[1:], start=2):
         if len(cells) > len(keys):
             raise InputError(

@@ -7,7 +7,8 @@
   was not evaluated (another profile or scope), the row is left as it was: nothing is known
   (``ccc_audit.results.comparison`` defines both);
 - a finding that returns after its action was verified or closed is reopened: its status goes
-  back to open and the status it had is kept in the history column.
+  back to open, its verification and closure dates are cleared, and the status and dates it had
+  are kept in the history column.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ccc_audit.register.columns import (
     STATUS_LABELS,
     AssessmentState,
     Status,
+    header,
     state_of,
     status_of,
 )
@@ -38,7 +40,11 @@ _HISTORY = {
         "ja": "再発のため再オープン（直前の状況: {status}）",
         "en": "reopened (status was: {status})",
     },
+    "was": {"ja": "、{column}: {value}", "en": ", {column} was: {value}"},
 }
+
+_CLOSURE_DATES = ("verification_date", "closure_date")
+"""Dates of an action's verification and completion: no longer true once its finding recurs."""
 
 
 _SOURCE = re.compile(r"^ccc-audit \S+ (?:(?P<org>\S+) )?\((?P<as_of>\d{4}-\d{2}-\d{2})\)$")
@@ -135,6 +141,10 @@ def _recurring(row: dict[str, str], finding: Finding, result: AssessmentResult, 
     status = status_of(row.get("status", ""))
     if status in (Status.VERIFIED_EFFECTIVE, Status.CLOSED):
         entry = _HISTORY["reopened"][lang].format(status=row.get("status", ""))
+        for key in _CLOSURE_DATES:
+            if updated.get(key):
+                was = _HISTORY["was"][lang].format(column=header(key, lang).lower(), value=updated.pop(key))
+                entry = entry[:-1] + was + entry[-1]
         updated["history"] = _append(history, f"{result.as_of} {entry}")
         updated["status"] = STATUS_LABELS[Status.OPEN].get(lang)
         updated["assessment"] = STATE_LABELS[AssessmentState.REOPENED].get(lang)
@@ -176,4 +186,4 @@ def merge(register: Register, result: AssessmentResult) -> Register:
         seen.add(ident)
     for ident in sorted(findings.keys() - seen):
         rows.append(_new_row(findings[ident], result, lang))
-    return Register(lang, rows, list(register.extra))
+    return Register(lang, rows, list(register.extra), dict(register.titles))

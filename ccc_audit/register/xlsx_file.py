@@ -20,10 +20,17 @@ from ccc_audit.files.reading import (
 )
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.common import Grade
-from ccc_audit.register.columns import DATE_COLUMNS, STATUS_LABELS, Status, header, key_for_header, status_of
+from ccc_audit.register.columns import (
+    DATE_COLUMNS,
+    STATUS_LABELS,
+    Status,
+    column_keys,
+    key_for_header,
+    status_of,
+)
 from ccc_audit.register.model import Register
-from ccc_audit.spreadsheet.cells import Cell, cell_text
-from ccc_audit.spreadsheet.xlsx import table
+from ccc_audit.spreadsheet.cells import Cell
+from ccc_audit.spreadsheet.xlsx import table, text_of
 
 OPEN_SHEET = "open_sheet"
 CLOSED_SHEET = "closed_sheet"
@@ -49,7 +56,8 @@ def sheet_names(lang: str) -> tuple[str, str]:
     return label(OPEN_SHEET, lang), label(CLOSED_SHEET, lang)
 
 
-def _typed(key: str, value: str) -> Cell:
+def typed(key: str, value: str) -> Cell:
+    """A register cell as written: a date column's ISO text as a real date, the rest as text."""
     if key in DATE_COLUMNS and value:
         try:
             return dt.date.fromisoformat(value)
@@ -79,48 +87,78 @@ def write_register_sheets(workbook: Workbook, register: Register) -> None:
         sheet = workbook.create_sheet(name)
         table(
             sheet,
-            [header(key, register.lang) for key in register.columns],
-            [[_typed(key, row.get(key, "")) for key in register.columns] for row in rows],
+            [register.title(key) for key in register.columns],
+            [[typed(key, row.get(key, "")) for key in register.columns] for row in rows],
             [_WIDTHS.get(key, 16) for key in register.columns],
         )
         _validations(sheet, register, len(rows) + 1)
 
 
-def read_xlsx(path: Path) -> Register:
-    """Read the register sheets of a workbook written by ccc-audit and edited in a spreadsheet."""
+def open_xlsx(path: Path) -> Workbook:
+    """Load a register workbook as it is (formulas kept as formulas), refusing what is no workbook."""
     check_regular(path, str(path), "a register", REGISTER_LIMIT)
     check_zip_expansion(path, str(path), "an XLSX workbook", REGISTER_XLSX_UNCOMPRESSED_LIMIT)
     try:
-        workbook = load_workbook(path)
+        return load_workbook(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError([Diagnostic(str(path), 0, 0, f"not an XLSX workbook ({exc})")]) from None
+
+
+def register_sheet(workbook: Workbook, name: str, path: Path) -> Worksheet:
+    """The worksheet ``name`` of ``workbook`` (a chart sheet under that name is refused)."""
+    sheet = workbook[name]
+    if not isinstance(sheet, Worksheet):
+        raise InputError([Diagnostic(str(path), 0, 0, f'"{name}" is not a worksheet')])
+    return sheet
+
+
+def register_sheets(workbook: Workbook, path: Path) -> tuple[str, tuple[str, str]]:
+    """The register's language and the names of its open and closed sheets in ``workbook``."""
     for lang in ("ja", "en"):
         names = sheet_names(lang)
         if all(name in workbook.sheetnames for name in names):
-            break
-    else:
-        expected = " and ".join(f'"{n}"' for n in sheet_names("en") + sheet_names("ja"))
-        raise InputError([Diagnostic(str(path), 0, 0, f"no register sheets; expected {expected}")])
+            return lang, names
+    expected = " and ".join(f'"{n}"' for n in sheet_names("en") + sheet_names("ja"))
+    raise InputError([Diagnostic(str(path), 0, 0, f"no register sheets; expected {expected}")])
+
+
+def sheet_keys(sheet: Worksheet, path: Path) -> tuple[list[str], dict[str, str]]:
+    """The column keys of a register sheet's header row (``column_keys``)."""
+    keys, titles = column_keys([text_of(c) for c in next(sheet.iter_rows(max_row=1), ())])
+    if "finding_id" not in keys:
+        raise InputError(
+            [
+                Diagnostic(
+                    str(path), 0, 0, f'sheet "{sheet.title}", row 1: no "finding_id" column in the header'
+                )
+            ]
+        )
+    return keys, titles
+
+
+def read_workbook(workbook: Workbook, path: Path) -> Register:
+    """The register held by the two register sheets of ``workbook``."""
+    lang, names = register_sheets(workbook, path)
     register = Register(lang)
     for name in names:
-        sheet = workbook[name]
-        grid = list(sheet.iter_rows(values_only=True))
-        if not grid:
+        sheet = register_sheet(workbook, name, path)
+        if sheet.max_row < 1 or not any(c.value is not None for c in sheet[1]):
             continue
-        keys = [key_for_header(cell_text(c)) or cell_text(c) for c in grid[0]]
-        if "finding_id" not in keys:
-            raise InputError(
-                [Diagnostic(str(path), 0, 0, f'sheet "{name}", row 1: no "finding_id" column in the header')]
-            )
-        for extra in keys:
-            if extra and key_for_header(extra) is None and extra not in register.extra:
-                register.extra.append(extra)
-        for cells in grid[1:]:
+        keys, titles = sheet_keys(sheet, path)
+        for key in keys:
+            if key and key_for_header(key) is None and key not in register.extra:
+                register.extra.append(key)
+                if key in titles:
+                    register.titles[key] = titles[key]
+        for cells in sheet.iter_rows(min_row=2):
             row = {
-                keys[i]: cell_text(c)
-                for i, c in enumerate(cells)
-                if i < len(keys) and keys[i] and cell_text(c)
+                keys[i]: text_of(c) for i, c in enumerate(cells) if i < len(keys) and keys[i] and text_of(c)
             }
             if row:
                 register.rows.append(row)
     return register
+
+
+def read_xlsx(path: Path) -> Register:
+    """Read the register sheets of a workbook written by ccc-audit and edited in a spreadsheet."""
+    return read_workbook(open_xlsx(path), path)

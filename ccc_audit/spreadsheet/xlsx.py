@@ -10,12 +10,14 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell as SheetCell
+from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ccc_audit.spreadsheet.cells import Cell, neutralise, safe
+from ccc_audit.spreadsheet.cells import Cell, cell_text, needs_quote, safe
 
 DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
@@ -27,16 +29,36 @@ def sheet_title(text: str) -> str:
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Cell) -> None:
-    """Write one cell: text neutralised against formula injection, dates as real dates."""
+    """Write one cell: text as typed, dates as real dates.
+
+    Text that a spreadsheet could read as a formula (or whose leading apostrophe it would eat)
+    is stored as text with the cell style's invisible quote prefix (``quotePrefix``), as Excel
+    does for ``'=x`` typed by hand: nothing visible is added and the value reads back as is.
+    A number format people chose for a date cell is kept.
+    """
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = neutralise(value)
+        cell.value = value
         cell.data_type = "s"
+        if cell.quotePrefix != needs_quote(value):
+            cell.quotePrefix = needs_quote(value)
     elif isinstance(value, dt.date):
         cell.value = value
-        cell.number_format = DATE_FORMAT
+        if cell.number_format == "General":
+            cell.number_format = DATE_FORMAT
     else:
         cell.value = value
+
+
+def text_of(cell: SheetCell | MergedCell) -> str:
+    """A cell read back as text; one with the quote prefix is taken exactly as stored.
+
+    Without the prefix an apostrophe that escapes a trigger is removed once
+    (:func:`ccc_audit.spreadsheet.cells.restore_exact`): workbooks written before the prefix.
+    """
+    if cell.quotePrefix and isinstance(cell.value, str):
+        return cell.value
+    return cell_text(cell.value)
 
 
 def append_row(sheet: WriteOnlyWorksheet, values: Sequence[Cell], bold: bool = False) -> None:
