@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -309,6 +310,24 @@ def sql_semicolon(command: str) -> Callable[[Path], Run]:
     return prepare
 
 
+def rfp_price(amount: str) -> Callable[[Path], Run]:
+    """The worked procurement with vendor b's price replaced by ``amount`` (inf once looped forever)."""
+
+    def prepare(tmp: Path) -> Run:
+        folder = tmp / "procurement"
+        shutil.copytree(TESTS / "fixtures" / "rfp" / "worked", folder)
+        vendor = folder / "vendors" / "b.yaml"
+        text = vendor.read_text("utf-8").replace("amount: 125000000", f"amount: {amount}", 1)
+        vendor.write_text(text, "utf-8")
+        line = line_of(text, f"amount: {amount}")
+        out = tmp / "out"
+        return Run(
+            ["rfp", "score", str(folder), "--as-of", "2026-03-01", "--out", str(out)], f"b.yaml:{line}:"
+        )
+
+    return prepare
+
+
 HOSTILE = [
     Hostile("newline_in_key_is_escaped", newline_in_key, 'unknown key "x\\n::error file=a.py::pwned"'),
     Hostile("cr_in_document_path_is_escaped", cr_in_document_path, "p.md\\r::error::pwned.md"),
@@ -349,4 +368,7 @@ HOSTILE = [
     Hostile("period_ending_9999_12_31", period_ends_9999, "spans more than 10 years"),
     Hostile("sql_trailing_semicolon_validate", sql_semicolon("validate"), "remove the ';' that ends it"),
     Hostile("sql_trailing_semicolon_assess", sql_semicolon("assess"), "remove the ';' that ends it"),
+    Hostile("rfp_price_infinite", rfp_price(".inf"), "expected a finite number, got inf", bounded=True),
+    Hostile("rfp_price_nan", rfp_price(".nan"), "expected a finite number, got nan", bounded=True),
+    Hostile("rfp_price_negative", rfp_price("-1"), "expected greater than 0, got -1"),
 ]

@@ -90,6 +90,30 @@ CASES = [
         "price.amount: expected greater than 0, got 0",
     ),
     Case(
+        "price_infinite",
+        "vendors/b.yaml",
+        "amount: 125000000",
+        "amount: .inf",
+        "amount: .inf",
+        "price.amount: expected a finite number, got inf",
+    ),
+    Case(
+        "price_not_a_number",
+        "vendors/b.yaml",
+        "amount: 125000000",
+        "amount: .nan",
+        "amount: .nan",
+        "price.amount: expected a finite number, got nan",
+    ),
+    Case(
+        "price_negative",
+        "vendors/b.yaml",
+        "amount: 125000000",
+        "amount: -125000000",
+        "amount: -125000000",
+        "price.amount: expected greater than 0, got -125000000",
+    ),
+    Case(
         "score_off_the_scale",
         "evaluators/e3.yaml",
         "a: {q1: 4, q2: 3}",
@@ -183,7 +207,7 @@ def test_unanswered_knockout_excludes_the_vendor(tmp_path: Path) -> None:
     assert a.excluded and a.knockouts[0].status is KnockoutStatus.UNANSWERED
 
 
-def _fill(raw: bytes, vendor: dict[str, str | int], answers: dict[str, tuple[str, str]]) -> bytes:
+def _fill(raw: bytes, vendor: dict[str, str | int | float], answers: dict[str, tuple[str, str]]) -> bytes:
     """The questionnaire as a vendor returns it: fields and answers typed into their cells."""
     book = load_workbook(io.BytesIO(raw))
     sheet = book["vendor"]
@@ -356,3 +380,23 @@ def test_evidence_bundle_outside_the_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         load_procurement(folder)
     assert 'contains ".."; paths must stay inside the procurement folder' in str(raised.value)
+
+
+@pytest.mark.parametrize("amount", [float("inf"), float("-inf"), float("nan"), "inf", "-1"])
+def test_a_non_finite_or_negative_price_cell_is_located_by_sheet_and_cell(
+    tmp_path: Path, amount: float | str
+) -> None:
+    folder = _copy(tmp_path)
+    rubric = load_rubric(folder / "rubric.yaml")
+    (folder / "vendors" / "a.yaml").unlink()
+    filled = _fill(
+        build_questionnaire(rubric, "en"), {"vendor_id": "a", "vendor_name": "A", "price_amount": amount}, {}
+    )
+    (folder / "vendors" / "a.xlsx").write_bytes(filled)
+    with pytest.raises(InputError) as raised:
+        load_procurement(folder)
+    messages = [str(d) for d in raised.value.diagnostics]
+    shown = folder / "vendors" / "a.xlsx"
+    assert any(m.startswith(f"{shown}: sheet vendor, cell B4: price.amount: expected") for m in messages), (
+        messages
+    )

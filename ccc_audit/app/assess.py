@@ -22,7 +22,7 @@ from ccc_audit.engine.assess import Assessment, OnRuleDone, run
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
 from ccc_audit.models.result import AssessmentResult, Notice
-from ccc_audit.records.parsed_cache import usable_cache_dir
+from ccc_audit.records.parsed_cache import cache_notices, usable_cache_dir
 from ccc_audit.results.comparison import Comparison, compare
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.expiring import Expiring, expiring
@@ -125,7 +125,11 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
             ),
         )
         result = result.model_copy(update={"notices": [*result.notices, notice]})
+    reported = len(setup.bundle.hasher.faults)
     setup.bundle.save_hash_cache()
+    late = cache_notices(setup.bundle.hasher.faults[reported:])  # the hash cache could not be written
+    if late:
+        result = result.model_copy(update={"notices": [*result.notices, *late]})
     sources = {k: p for k, p in (("baseline", options.baseline), ("previous", options.previous)) if p}
     return Assessed(
         result,

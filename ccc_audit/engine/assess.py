@@ -39,6 +39,7 @@ from ccc_audit.models.rulepack import Rule
 from ccc_audit.records.consistency import scope_notices
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.parsed_cache import cache_notices
 
 OnRuleDone = Callable[[int, int, str], None]
 """Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
@@ -163,6 +164,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
         evaluated[index] = _evaluate_rule(job, pack, rule, records, rule_problems.setdefault(index, []))
     if not locked:
         _finish_loading(job, records)
+    notices.extend(cache_notices([*records.cache_faults, *job.bundle.hasher.faults]))
     notices.extend(scope_notices(job.bundle, records))
     problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []

@@ -16,6 +16,7 @@ from typing import Any
 import duckdb
 
 from ccc_audit.errors import Diagnostic
+from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat
 from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
@@ -24,7 +25,7 @@ from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.bad_values import bad_values
 from ccc_audit.records.consistency import overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
-from ccc_audit.records.parsed_cache import cache_file, write_cache
+from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
 from ccc_audit.records.readers import (
     Source,
     explain_csv_error,
@@ -81,7 +82,12 @@ class DuckRecordStore:
     ) -> None:
         self.bundle = bundle
         self.record_types = record_types
-        self.cache_dir = cache_dir / "records" if cache_dir else None
+        self._seal_key = seal_key(cache_dir) if cache_dir else None
+        self.cache_dir = cache_dir / "records" if cache_dir and self._seal_key else None
+        self.cache_faults: list[str] = []
+        """Why cached tables were not served or kept (each names the cache file): they only cost time."""
+        if cache_dir and self._seal_key is None:
+            self.cache_faults.append(f"{cache_dir}: the cache's sealing key cannot be read or created")
         self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-")
         self.con = duckdb.connect(config={"temp_directory": self._scratch.name, "memory_limit": MEMORY_LIMIT})
         self.con.execute("SET enable_progress_bar = false")
@@ -278,15 +284,18 @@ class DuckRecordStore:
         sha = self.bundle.sha256(f"records:{name}") if self.cache_dir else None
         cached = cache_file(self.cache_dir, sha, record_type, spec) if sha else None
         table = quote_ident(name)
-        if cached is not None and cached.is_file():
+        if cached is not None and self._seal_key is not None and cached.is_file():
             alias = f"cache{self._attached}"
             self._attached += 1
-            self._reader.execute(f"ATTACH {quote_text(str(cached))} AS {alias} (READ_ONLY)")
-            self._reader.execute(f"CREATE VIEW {table} AS SELECT * FROM {alias}.records")
-            columns = [c for c in self._reader.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"]
-            self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
-            self.cache_hits += 1
-            return
+            fault = attach_cached(self._reader, cached, alias, table, self._seal_key)
+            if fault is None:
+                columns = [
+                    c for c in self._reader.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"
+                ]
+                self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
+                self.cache_hits += 1
+                return
+            self.cache_faults.append(fault)
         source = self._source(
             name, path, spec, shown, "utf-8-sig" if spec.encoding == "auto" else spec.encoding
         )
@@ -347,8 +356,10 @@ class DuckRecordStore:
                 record_type,
                 self.bundle.model.records[name],
             )
-        if cached is not None:
-            write_cache(self._reader, table, line_expr, keep_line, cached)
+        if cached is not None and self._seal_key is not None:
+            fault = write_cache(self._reader, table, line_expr, keep_line, cached, self._seal_key)
+            if fault is not None:
+                self.cache_faults.append(fault)
 
     def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
         """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.

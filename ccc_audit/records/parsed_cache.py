@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import duckdb
 
+from ccc_audit.files.cache_seal import matches, seal_file
+from ccc_audit.i18n.text import text
 from ccc_audit.loading.record_types import type_fingerprint
 from ccc_audit.models.bundle import RecordSet
 from ccc_audit.models.records import RecordType
+from ccc_audit.models.result import Notice
 from ccc_audit.records.readers import quote_text
 
 CACHE_FORMAT = "3"
@@ -56,21 +60,76 @@ def cache_file(
     return cache_dir / f"{sha}-{type_fingerprint(record_type)}-{reading}-{CACHE_FORMAT}.duckdb"
 
 
+def seal_path(cached: Path) -> Path:
+    """Where the seal of a cached table is kept (an HMAC of the whole DuckDB file)."""
+    return cached.with_name(cached.name + ".seal")
+
+
+def attach_cached(
+    reader: duckdb.DuckDBPyConnection, cached: Path, alias: str, table: str, key: bytes
+) -> str | None:
+    """Serve ``cached`` as view ``table`` if its seal holds; else why not (nothing is left behind).
+
+    The whole file is read once to check its seal: far cheaper than parsing the source again,
+    and a table altered, truncated or swapped since it was written is never served.
+    """
+    try:
+        expected = seal_path(cached).read_text("ascii").strip()
+        if not matches(expected, seal_file(key, cached)):
+            return f"{cached}: its content does not match the seal written with it; the file was read again"
+    except (OSError, ValueError) as exc:
+        return f"{cached}: its seal cannot be checked ({type(exc).__name__}); the file was read again"
+    try:
+        reader.execute(f"ATTACH {quote_text(str(cached))} AS {alias} (READ_ONLY)")
+        reader.execute(f"CREATE VIEW {table} AS SELECT * FROM {alias}.records")
+    except duckdb.Error as exc:
+        reader.execute(f"DROP VIEW IF EXISTS {table}")
+        with contextlib.suppress(duckdb.Error):
+            reader.execute(f"DETACH DATABASE IF EXISTS {alias}")
+        return f"{cached}: cannot be opened ({type(exc).__name__}); the file was read again"
+    return None
+
+
 def write_cache(
-    reader: duckdb.DuckDBPyConnection, table: str, line_expr: str, keep_line: bool, cached: Path
-) -> None:
-    """Keep the parsed table as a DuckDB database file, attached read-only by later runs.
+    reader: duckdb.DuckDBPyConnection,
+    table: str,
+    line_expr: str,
+    keep_line: bool,
+    cached: Path,
+    key: bytes,
+) -> str | None:
+    """Keep the parsed table as a DuckDB database file, attached read-only by later runs, sealed.
 
     An attached database stays readable after file access is disabled, and its pages are
     read on demand, so a cached run neither copies the data nor holds it all in memory.
+    Returns why the table could not be kept (a cache that cannot be written only costs time).
     """
-    cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    seal = seal_path(cached)
     select = f"SELECT * FROM {table}" if keep_line else f"SELECT *, {line_expr} AS __line FROM {table}"
     try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
         reader.execute(f"ATTACH {quote_text(str(partial))} AS cache_write")
         reader.execute(f"CREATE TABLE cache_write.records AS {select}")
         reader.execute("DETACH cache_write")
+        seal.unlink(missing_ok=True)  # never a new table under an old seal, nor the reverse
         partial.replace(cached)
-    except (duckdb.Error, OSError):
-        partial.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+        seal.write_text(seal_file(key, cached), "ascii")
+    except (duckdb.Error, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        return f"{cached}: cannot be written ({type(exc).__name__}); the next run reads the file again"
+    return None
+
+
+def cache_notices(faults: list[str]) -> list[Notice]:
+    """One ``cache_unusable`` notice per cache fault of the run (each only cost time)."""
+    return [
+        Notice(
+            code="cache_unusable",
+            message=text(
+                f"キャッシュの項目を使えないため、キャッシュなしで処理した({fault})。",
+                f"a cache entry could not be used, so it was computed again ({fault})",
+            ),
+        )
+        for fault in dict.fromkeys(faults)
+    ]

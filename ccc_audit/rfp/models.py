@@ -159,7 +159,11 @@ class VendorInfo(StrictModel):
 class Bid(StrictModel):
     """The vendor's price for the whole contract term."""
 
-    amount: float = Field(gt=0, description="Total price; must be greater than 0.")
+    amount: float = Field(
+        gt=0,
+        allow_inf_nan=False,
+        description="Total price; a finite number greater than 0 (never inf or nan).",
+    )
     currency: str = Field(default="JPY", description="Currency.")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections.abc import Callable
 from operator import mul
@@ -47,7 +48,13 @@ def aggregate(values: list[int], how: Aggregation) -> float:
 
 
 def price_scores(prices: dict[str, float], method: PriceMethod) -> dict[str, float]:
-    """Normalised price score (0-1) of every bid in ``prices`` (the reference bids)."""
+    """Normalised price score (0-1) of every bid in ``prices`` (the reference bids).
+
+    Bids are finite and positive (the response model refuses others with their location); a
+    non-finite bid here is a caller's error, refused rather than scored (inf once looped forever).
+    """
+    if not all(math.isfinite(p) and p > 0 for p in prices.values()):
+        raise ValueError(f"bids must be finite and greater than 0: {sorted(prices.values())}")
     lowest, highest = min(prices.values()), max(prices.values())
     if method is PriceMethod.LOWEST_OVER_PRICE:
         return {v: lowest / p for v, p in prices.items()}
