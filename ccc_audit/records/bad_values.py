@@ -26,7 +26,12 @@ def bad_values(
     """Every value that failed its column type, at its file line with what was expected (20 per column)."""
     table = quote_ident(name)
     problems: list[Diagnostic] = []
-    for bit, column in enumerate(checked_columns(planned)):
+    checked = checked_columns(planned)
+    # The raw text again, as a table: its rowids follow the file like the typed table's do (a
+    # window over a parallel scan would not), so a bad value is quoted from its own row.
+    raw_columns = ", ".join(quote_ident(c.name) for c in checked)
+    reader.execute(f"CREATE OR REPLACE TEMP TABLE __raw_values AS SELECT {raw_columns} FROM {source.clause}")
+    for bit, column in enumerate(checked):
         rows = reader.execute(
             f"SELECT rowid, {line_expr} FROM {table} WHERE (__bad & {1 << bit}) <> 0 "
             f"ORDER BY rowid LIMIT {MAX_REPORTED}"
@@ -36,9 +41,7 @@ def bad_values(
         wanted = ", ".join(str(r[0]) for r in rows)
         raw = dict(
             reader.execute(
-                "SELECT rn, v FROM (SELECT (row_number() OVER () - 1) AS rn, "
-                f"{quote_ident(column.name)} AS v "
-                f"FROM {source.clause}) WHERE rn IN ({wanted})"
+                f"SELECT rowid, {quote_ident(column.name)} FROM __raw_values WHERE rowid IN ({wanted})"
             ).fetchall()
         )
         for rowid, line in rows:
@@ -52,4 +55,5 @@ def bad_values(
                     + (did_you_mean(value, column.values) if column.type is ColumnType.ENUM else ""),
                 )
             )
+    reader.execute("DROP TABLE IF EXISTS __raw_values")
     return problems

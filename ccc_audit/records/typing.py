@@ -37,9 +37,10 @@ def _typed(value: str, column: TypedColumn) -> str:
             f"TRY_STRPTIME({value}, '%Y/%m/%d %H:%M'))"
         )
     if kind is ColumnType.BOOLEAN:
-        yes = ", ".join(quote_text(v) for v in TRUE_WORDS)
-        no = ", ".join(quote_text(v) for v in FALSE_WORDS)
-        return f"CASE WHEN lower({value}) IN ({yes}) THEN true WHEN lower({value}) IN ({no}) THEN false END"
+        # A CASE of single values, not IN (…): DuckDB plans a long IN list as a join, which does
+        # not keep the file's row order, and every row's line number is its position in the file.
+        words = [(w, "true") for w in TRUE_WORDS] + [(w, "false") for w in FALSE_WORDS]
+        return f"CASE lower({value}) " + " ".join(f"WHEN {quote_text(w)} THEN {b}" for w, b in words) + " END"
     # Enum values are matched ignoring case and stored in their declared spelling (css → CSS).
     spellings = " ".join(f"WHEN {quote_text(v.lower())} THEN {quote_text(v)}" for v in column.values)
     return f"CASE lower({value}) {spellings} END"
