@@ -29,6 +29,10 @@ class Column(StrictModel):
     type: ColumnType = Field(description="Value type.")
     required: bool = Field(default=False, description="The column must be present in the file.")
     values: list[str] = Field(default_factory=list, description="Allowed values (enum only).")
+    min: float | None = Field(
+        default=None,
+        description="Lowest valid value (integer and number only), e.g. 0 for counts and durations.",
+    )
     description: Localized = Field(description="What the column holds.")
     example: str = Field(description="An example value, as written in a file.")
 

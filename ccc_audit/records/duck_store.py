@@ -371,8 +371,12 @@ class DuckRecordStore:
         """
         types = {c.name: _native_type(c) for c in planned}
         types["__line"] = "BIGINT"
+        below = " OR ".join(f"{quote_ident(c.name)} < {c.min!r}" for c in planned if c.min is not None)
         try:
             self._reader.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types)}")
+            found = self._reader.execute(f"SELECT count(*) FROM {table} WHERE {below}") if below else None
+            if found is not None and found.fetchone() != (0,):
+                raise duckdb.ConversionException("a value below its column's minimum")
         except duckdb.Error:  # the text path finds and explains the problem
             self._reader.execute(f"DROP TABLE IF EXISTS {table}")
             return False

@@ -19,6 +19,12 @@ class TypedColumn:
     name: str
     type: ColumnType | None
     values: tuple[str, ...] = ()
+    min: float | None = None
+    """Lowest valid value of a numeric column (a lower one is unreadable, like text in it)."""
+
+
+def _at_least(typed: str, column: TypedColumn) -> str:
+    return typed if column.min is None else f"CASE WHEN {typed} >= {column.min!r} THEN {typed} END"
 
 
 def _typed(value: str, column: TypedColumn) -> str:
@@ -26,9 +32,9 @@ def _typed(value: str, column: TypedColumn) -> str:
     if kind is None or kind is ColumnType.STRING:
         return value
     if kind is ColumnType.INTEGER:
-        return f"TRY_CAST({value} AS BIGINT)"
+        return _at_least(f"TRY_CAST({value} AS BIGINT)", column)
     if kind is ColumnType.NUMBER:
-        return f"TRY_CAST({value} AS DOUBLE)"
+        return _at_least(f"TRY_CAST({value} AS DOUBLE)", column)
     if kind is ColumnType.DATE:
         return f"COALESCE(TRY_CAST({value} AS DATE), TRY_STRPTIME({value}, '%Y/%m/%d')::DATE)"
     if kind is ColumnType.TIMESTAMP:
@@ -51,8 +57,8 @@ def expected(column: TypedColumn) -> str:
     kind = column.type
     return (
         {
-            ColumnType.INTEGER: "a whole number",
-            ColumnType.NUMBER: "a number",
+            ColumnType.INTEGER: "a whole number" + ("" if column.min is None else f" >= {column.min:g}"),
+            ColumnType.NUMBER: "a number" + ("" if column.min is None else f" >= {column.min:g}"),
             ColumnType.DATE: "a date (expected YYYY-MM-DD or YYYY/MM/DD)",
             ColumnType.TIMESTAMP: "a date and time (expected YYYY-MM-DDTHH:MM:SS)",
             ColumnType.BOOLEAN: "yes or no",
@@ -69,7 +75,12 @@ def plan_columns(file_columns: list[str], record_type: RecordType | None) -> lis
     for name in file_columns:
         declared = record_type.column(name) if record_type else None
         planned.append(
-            TypedColumn(name, declared.type if declared else None, tuple(declared.values) if declared else ())
+            TypedColumn(
+                name,
+                declared.type if declared else None,
+                tuple(declared.values) if declared else (),
+                declared.min if declared else None,
+            )
         )
     return planned
 
