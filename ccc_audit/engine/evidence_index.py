@@ -2,36 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
 from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.loading.library import Library
-from ccc_audit.loading.profile import Tailoring
 from ccc_audit.models.result import (
     EvidenceIndexEntry,
     RuleResult,
-    Source,
 )
-
-OnRuleDone = Callable[[int, int, str], None]
-"""Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
-
-
-@dataclass
-class Assessment:
-    """Inputs of one assessment run."""
-
-    library: Library
-    bundle: LoadedBundle
-    tailoring: Tailoring
-    as_of: dt.date
-    language: str
-    profile_source: Source | None = None
-    cache_dir: Path | None = None
-    """Where parsed record files are cached between runs (None: no cache)."""
 
 
 def evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[EvidenceIndexEntry]:

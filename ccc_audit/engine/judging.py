@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ccc_audit.checks.base import CheckContext
@@ -16,37 +12,15 @@ from ccc_audit.engine.dependencies import check_sets_read
 from ccc_audit.engine.findings import nature_of
 from ccc_audit.errors import Diagnostic
 from ccc_audit.i18n.text import text
-from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.loading.library import Library
-from ccc_audit.loading.profile import Tailoring
 from ccc_audit.models.checks import CheckSpecBase
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import (
     CheckResult,
     EvidenceRef,
     Outcome,
-    Source,
 )
 from ccc_audit.models.rulepack import Rule
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
-
-OnRuleDone = Callable[[int, int, str], None]
-"""Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
-
-
-@dataclass
-class Assessment:
-    """Inputs of one assessment run."""
-
-    library: Library
-    bundle: LoadedBundle
-    tailoring: Tailoring
-    as_of: dt.date
-    language: str
-    profile_source: Source | None = None
-    cache_dir: Path | None = None
-    """Where parsed record files are cached between runs (None: no cache)."""
-
 
 _SECTION_OF_KIND = {"document": "documents", "attestation": "attestations"}
 """Where in bundle.yaml the absence of a check's evidence shows (records for the other kinds)."""
