@@ -90,6 +90,7 @@ def validate(
     from ccc_audit.errors import InputError
     from ccc_audit.loading.bundle import expired_waivers
     from ccc_audit.records.consistency import scope_notices
+    from ccc_audit.records.outliers import date_outliers
     from ccc_audit.safe_text import one_line
 
     if bundle is None and find_bundle:
@@ -102,7 +103,8 @@ def validate(
             raise InputError(expired)
         store = open_records(setup.bundle, None)
         try:
-            warnings = scope_notices(setup.bundle, store)
+            period = setup.bundle.model.audit_period
+            warnings = scope_notices(setup.bundle, store) + date_outliers(store, period.start, period.end)
         finally:
             store.close()
         for notice in warnings:

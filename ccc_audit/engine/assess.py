@@ -39,6 +39,7 @@ from ccc_audit.models.rulepack import Rule
 from ccc_audit.records.consistency import scope_notices
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.outliers import date_outliers
 from ccc_audit.records.parsed_cache import cache_notices
 
 OnRuleDone = Callable[[int, int, str], None]
@@ -166,6 +167,8 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
         _finish_loading(job, records)
     notices.extend(cache_notices([*records.cache_faults, *job.bundle.hasher.faults]))
     notices.extend(scope_notices(job.bundle, records))
+    period = job.bundle.model.audit_period
+    notices.extend(date_outliers(records, period.start, period.end))
     problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []
     findings = []

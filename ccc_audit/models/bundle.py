@@ -170,6 +170,7 @@ class RecordSet(StrictModel):
         suffix = self.path.rsplit(".", 1)[-1].lower() if "." in self.path else ""
         return {
             "xlsx": RecordFormat.XLSX,
+            "xlsm": RecordFormat.XLSX,
             "parquet": RecordFormat.PARQUET,
             "jsonl": RecordFormat.JSONL,
             "ndjson": RecordFormat.JSONL,

@@ -33,6 +33,11 @@ class Column(StrictModel):
         default=None,
         description="Lowest valid value (integer and number only), e.g. 0 for counts and durations.",
     )
+    planned: bool = Field(
+        default=False,
+        description="A date that may lie years after the audit period (a contract's planned end), "
+        "so not reported as implausible.",
+    )
     description: Localized = Field(description="What the column holds.")
     example: str = Field(description="An example value, as written in a file.")
 

@@ -22,25 +22,19 @@ from ccc_audit.models.bundle import RecordFormat
 from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
 from ccc_audit.models.common import Window
 from ccc_audit.models.records import ColumnType, RecordType
-from ccc_audit.records.bad_values import bad_values
-from ccc_audit.records.consistency import overlapping_spells
+from ccc_audit.records.consistency import duplicate_keys, overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
 from ccc_audit.records.readers import (
     Source,
-    explain_csv_error,
-    is_invalid_unicode,
     quote_ident,
     quote_text,
     read_columnar,
     read_csv,
     read_xlsx,
 )
-from ccc_audit.records.typing import (
-    TypedColumn,
-    plan_columns,
-    typed_select,
-)
+from ccc_audit.records.table_load import load_table
+from ccc_audit.records.typing import TypedColumn, plan_columns
 
 MEMORY_LIMIT = "1700MB"
 """DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
@@ -229,6 +223,14 @@ class DuckRecordStore:
             ready.wait()
         return name in self.sets
 
+    def loaded_names(self) -> list[str]:
+        """Names of the record sets loaded so far."""
+        return list(self.sets)
+
+    def record_type_of(self, name: str) -> RecordType | None:
+        """The record type of loaded set ``name`` (None for a set of no known type)."""
+        return self.sets[name].record_type
+
     def row_count(self, name: str) -> int:
         """How many rows record set ``name`` holds (it must be supplied)."""
         if name not in self._counts:
@@ -268,9 +270,8 @@ class DuckRecordStore:
         """Read set ``name``, then check its rows against each other (overlapping spells)."""
         self._read(name)
         loaded = self.sets[name]
-        problems = overlapping_spells(
-            self._reader, name, loaded.columns, loaded.line_expr, loaded.record_type, loaded.shown
-        )
+        found = (self._reader, name, loaded.columns, loaded.line_expr, loaded.record_type, loaded.shown)
+        problems = duplicate_keys(*found) + overlapping_spells(*found)
         if problems:
             raise RecordDataError(problems)
 
@@ -315,27 +316,15 @@ class DuckRecordStore:
                     ]
                 )
         planned = plan_columns(source.columns, record_type)
-        keep_line = source.line_offset == 0
-        line_expr = "__line" if keep_line else f"(rowid + {source.line_offset})"
-        if source.csv_file is not None and self._fast_load(table, source, planned):
-            self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
-            return
-        try:
-            self._reader.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
-        except duckdb.Error as exc:
-            if not (is_invalid_unicode(exc) and spec.encoding == "auto"):
-                raise explain_csv_error(exc, shown) from None
-            source = self._source(name, path, spec, shown, "cp932")  # as Japanese Excel writes CSV
-            select = typed_select(source.clause, planned, keep_line)
-            try:
-                self._reader.execute(f"CREATE TABLE {table} AS {select}")
-            except duckdb.Error as again:
-                raise explain_csv_error(again, shown) from None
-        bad = self._reader.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
-        if bad and bad[0]:
-            raise RecordDataError(bad_values(self._reader, name, source, planned, line_expr, shown))
-        self._reader.execute(f"ALTER TABLE {table} DROP COLUMN __bad")
-        self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
+        as_cp932 = (
+            (lambda: self._source(name, path, spec, shown, "cp932"))  # as Japanese Excel writes CSV
+            if spec.encoding == "auto"
+            else None
+        )
+        loaded = load_table(self._reader, name, source, planned, shown, _native_type, as_cp932)
+        self._finish(
+            name, shown, loaded.source, loaded.line_expr, record_type, table, loaded.keep_line, cached
+        )
 
     def _finish(
         self,
@@ -361,27 +350,6 @@ class DuckRecordStore:
             if fault is not None:
                 self.cache_faults.append(fault)
 
-    def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
-        """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.
-
-        Any value DuckDB cannot parse (YYYY/MM/DD dates, はい / いいえ among them, an enum value
-        outside its list) or a ragged row sends the file to the slower text path, which accepts
-        those dates and words and locates every bad value exactly. Enum columns are stored as
-        DuckDB enums: compact, and cheap to filter and group by.
-        """
-        types = {c.name: _native_type(c) for c in planned}
-        types["__line"] = "BIGINT"
-        below = " OR ".join(f"{quote_ident(c.name)} < {c.min!r}" for c in planned if c.min is not None)
-        try:
-            self._reader.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types)}")
-            found = self._reader.execute(f"SELECT count(*) FROM {table} WHERE {below}") if below else None
-            if found is not None and found.fetchone() != (0,):
-                raise duckdb.ConversionException("a value below its column's minimum")
-        except duckdb.Error:  # the text path finds and explains the problem
-            self._reader.execute(f"DROP TABLE IF EXISTS {table}")
-            return False
-        return True
-
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()
         scratch = Path(self._scratch.name)
@@ -394,4 +362,4 @@ class DuckRecordStore:
                 raise
         if kind is RecordFormat.XLSX:
             return read_xlsx(path, spec, shown, scratch, name)
-        return read_columnar(self._reader, path, spec, shown)
+        return read_columnar(self._reader, path, spec, shown, scratch, name)
