@@ -1,16 +1,20 @@
-"""Hostile record files (issue 14): every problem reported at the line an editor shows for it.
+"""Hostile record files and links (issue 14): every problem at the line an editor shows for it.
 
 Locations come from the reader, never from a row's position: blank lines, quoted cells spanning
 lines and bare carriage returns must not shift them; JSON Lines, XLSX and XLSM files are read
-cell by cell; a workbook or Parquet file named ``.csv`` is named for what it is.
+cell by cell; a workbook or Parquet file named ``.csv`` is named for what it is. A manifest or a
+procurement file that is a link to a file outside its folder is refused before it is read.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+from bundle_factory import TESTS
 from hostile_cases import Hostile, Run, assess, bundle_in
 
 HEADER = "evaluation_id,staff_id,date\n"
@@ -176,6 +180,30 @@ def nul_in_the_manifest(tmp: Path) -> Run:
     return _run(tmp, bundle, "bundle.yaml:9:16:")
 
 
+def manifest_symlink_outside(tmp: Path) -> Run:
+    bundle = bundle_in(tmp)
+    outside = tmp / "elsewhere.yaml"
+    (bundle / "bundle.yaml").rename(outside)
+    (bundle / "bundle.yaml").symlink_to(outside)
+    return _run(tmp, bundle, "bundle.yaml: ")
+
+
+def rfp_file_symlink_outside(folder_name: str, file_name: str) -> Callable[[Path], Run]:
+    """The worked procurement with one file replaced by a link to a copy outside the folder."""
+
+    def prepare(tmp: Path) -> Run:
+        folder = tmp / "procurement"
+        shutil.copytree(TESTS / "fixtures" / "rfp" / "worked", folder)
+        inside = folder / folder_name / file_name if folder_name else folder / file_name
+        outside = tmp / f"outside-{file_name}"
+        inside.rename(outside)
+        inside.symlink_to(outside)
+        args = ["rfp", "score", str(folder), "--as-of", "2026-03-01", "--out", str(tmp / "out")]
+        return Run(args, f"{file_name}: ")
+
+    return prepare
+
+
 RECORD_CASES = [
     Hostile(
         "csv_blank_lines_before_a_bad_value", blank_lines_before_a_bad_value, '"2025-02-30" is not a date'
@@ -203,4 +231,22 @@ RECORD_CASES = [
         "duplicate_staff_id_without_spells", duplicate_staff_without_spells, 'staff_id "S001" is repeated'
     ),
     Hostile("nul_in_the_manifest", nul_in_the_manifest, "U+0000 is not allowed"),
+    Hostile(
+        "manifest_symlink_outside_the_bundle", manifest_symlink_outside, "leads outside the bundle folder"
+    ),
+    Hostile(
+        "rfp_vendor_symlink_outside",
+        rfp_file_symlink_outside("vendors", "b.yaml"),
+        "outside the procurement folder",
+    ),
+    Hostile(
+        "rfp_evaluator_symlink_outside",
+        rfp_file_symlink_outside("evaluators", "e2.yaml"),
+        "outside the procurement folder",
+    ),
+    Hostile(
+        "rfp_rubric_symlink_outside",
+        rfp_file_symlink_outside("", "rubric.yaml"),
+        "outside the procurement folder",
+    ),
 ]

@@ -130,3 +130,20 @@ def test_a_corrupt_or_unwritable_hash_cache_only_costs_time(tmp_path: Path) -> N
     blocked = _assess(bundle, cache, tmp_path / "blocked")
     assert _outcome(blocked) == _outcome(cold)
     assert any("cannot be written" in n for n in _cache_notices(blocked))
+
+
+def test_a_cache_table_that_cannot_be_written_leaves_no_partial_file(tmp_path: Path) -> None:
+    from ccc_audit.records.parsed_cache import write_cache
+
+    reader = duckdb.connect()
+    reader.execute("CREATE TABLE roster AS SELECT range::VARCHAR AS staff_id FROM range(300000)")
+    reader.execute("INSERT INTO roster VALUES ('x')")
+    cached = tmp_path / "records" / "roster.duckdb"
+
+    # The write fails after DuckDB has created its database file, as a full disk does midway
+    # (here: a value that cannot be converted, found while the rows are being written).
+    fault = write_cache(reader, "roster", "CAST(staff_id AS INTEGER)", False, cached, b"k" * 32)
+
+    assert fault is not None and "cannot be written" in fault
+    assert sorted(p.name for p in cached.parent.iterdir()) == []
+    assert reader.execute("SELECT count(*) FROM roster").fetchone() == (300_001,)  # the run's data is intact

@@ -72,8 +72,8 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
                 ),
             )
     try:
-        total = int(store.query(f"SELECT count(*) FROM {subquery(spec.query)}")[0][0])
-        rows = store.query(f"SELECT * FROM {subquery(spec.query)} LIMIT {MAX_LISTED}")
+        total = int(store.query_limited(f"SELECT count(*) FROM {subquery(spec.query)}")[0][0])
+        rows = store.query_limited(f"SELECT * FROM {subquery(spec.query)} LIMIT {MAX_LISTED}")
     except duckdb.BinderException as exc:
         missing = _MISSING_COLUMN.search(str(exc))
         if missing and len(spec.uses) == 1:

@@ -20,7 +20,7 @@ from ccc_audit.models.result import (
     Outcome,
 )
 from ccc_audit.models.rulepack import Rule
-from ccc_audit.records.errors import MissingColumnsError, RecordDataError
+from ccc_audit.records.errors import MissingColumnsError, QueryTimeoutError, RecordDataError
 
 _SECTION_OF_KIND = {"document": "documents", "attestation": "attestations"}
 """Where in bundle.yaml the absence of a check's evidence shows (records for the other kinds)."""
@@ -68,6 +68,21 @@ def evaluate_check(
         problems.extend(exc.diagnostics)
         reason = "record_data_invalid"
         detail = str(exc.diagnostics[0]) if exc.diagnostics else ""
+    except QueryTimeoutError as exc:
+        reason = "query_timed_out"
+        return CheckResult(
+            kind=kind,
+            outcome=Outcome.ERROR,
+            reason=reason,
+            message=text(
+                f"規則の SQL が {exc.seconds:g} 秒を超えたため中断した。条件のない結合など、"
+                "行数を掛け合わせる問い合わせを見直すこと"
+                "（上限は環境変数 CCC_AUDIT_SQL_TIMEOUT で変えられる）。",
+                f"The rule's SQL ran longer than {exc.seconds:g} s and was stopped; look for a join "
+                "without a condition or another query that multiplies rows (the limit is set by "
+                "CCC_AUDIT_SQL_TIMEOUT).",
+            ),
+        )
     except Exception as exc:  # a crashing check must never stop the run nor look like a pass
         reason = "check_crashed"
         detail = f"{type(exc).__name__}: {exc}"

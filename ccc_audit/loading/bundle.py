@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
-from ccc_audit.files.reading import ANY_SIZE, check_regular
+from ccc_audit.files.reading import ANY_SIZE, check_regular, refuse_outside
 from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
@@ -114,6 +114,7 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
                 )
             ]
         )
+    refuse_outside(manifest, root, "bundle folder")
     doc = load_yaml(manifest)
     model = validate(doc, Bundle)
     bundle = LoadedBundle(model, doc, root, manifest_sha256=sha256_of(manifest))

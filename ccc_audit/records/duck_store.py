@@ -34,6 +34,7 @@ from ccc_audit.records.readers import (
     read_xlsx,
 )
 from ccc_audit.records.table_load import load_table
+from ccc_audit.records.time_limit import limit_seconds, query_within
 from ccc_audit.records.typing import TypedColumn, plan_columns
 
 MEMORY_LIMIT = "1700MB"
@@ -261,6 +262,10 @@ class DuckRecordStore:
     def query(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run ``sql`` and return every row."""
         return self.con.execute(sql, parameters or []).fetchall()
+
+    def query_limited(self, sql: str) -> list[tuple[Any, ...]]:
+        """Run rule-pack ``sql`` under the time limit (:mod:`ccc_audit.records.time_limit`)."""
+        return query_within(self.con, sql, limit_seconds())
 
     def columns(self, name: str) -> list[str]:
         """The columns of loaded set ``name``, as in its file."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import refuse_outside
 from ccc_audit.loading.bundle_paths import UnsafePathError, resolve_in_bundle
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
@@ -58,9 +59,21 @@ def _unknown(name: str, what: str, known: list[str]) -> str:
 
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files of ``folder`` with one of ``suffixes``; one leading outside the folder is refused."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+    found = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in suffixes and (p.is_file() or p.is_symlink())
+    )
+    problems: list[Diagnostic] = []
+    for path in found:
+        try:
+            refuse_outside(path, folder.parent, "procurement folder")
+        except InputError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise InputError(problems)
+    return found
 
 
 def _shown(root: Path, path: Path) -> str:
@@ -166,6 +179,8 @@ def load_procurement(root: Path, rubric_choice: str | None = None) -> Procuremen
             [Diagnostic(str(root), 0, 0, "no such folder; create one with `ccc-audit rfp init`")]
         )
     own = root / "rubric.yaml"
+    if own.is_file() or own.is_symlink():
+        refuse_outside(own, root, "procurement folder")
     path = (
         resolve_rubric(rubric_choice)
         if rubric_choice
