@@ -90,6 +90,17 @@ def jsonl_broken_line(tmp: Path) -> Run:
     return _run(tmp, bundle, "monitoring.jsonl:3:45:")
 
 
+def jsonl_empty_key(tmp: Path) -> Run:
+    body = '{"evaluation_id": "EV1", "staff_id": "S001", "date": "2025-01-15"}\n{"": 1, "evaluation_id": "EV2"}\n'
+    bundle, _ = _records(tmp, body, "monitoring.jsonl")
+    return _run(tmp, bundle, "monitoring.jsonl:2:")
+
+
+def csv_unnamed_header_column(tmp: Path) -> Run:
+    bundle, _ = _records(tmp, "evaluation_id,,staff_id,date\nEV1,x,S001,2025-01-15\n")
+    return _run(tmp, bundle, "monitoring.csv:1:")
+
+
 def _workbook(rows: list[list[object]]) -> bytes:
     import io
 
@@ -217,6 +228,8 @@ RECORD_CASES = [
     Hostile("jsonl_mixed_types_bad_at_line_304", jsonl_mixed_types, '"high" is not a number'),
     Hostile("jsonl_nested_value", jsonl_nested_value, 'key "staff_id" holds a list or an object'),
     Hostile("jsonl_broken_line", jsonl_broken_line, "not valid JSON"),
+    Hostile("jsonl_empty_key", jsonl_empty_key, "a key is empty"),
+    Hostile("csv_unnamed_header_column", csv_unnamed_header_column, "column(s) 2 of the header have no name"),
     Hostile("xlsm_read_as_a_workbook", xlsm_bad_value, '"2025-02-30" is not a date'),
     Hostile("xlsx_untitled_column_with_values", xlsx_untitled_column_with_values, "its column has no title"),
     Hostile(

@@ -58,6 +58,9 @@ def _lines(path: Path, shown: str, problems: list[Diagnostic]) -> list[tuple[int
             if not isinstance(value, dict):
                 problems.append(Diagnostic(shown, number, 1, "expected one JSON object ({...}) per line"))
                 continue
+            if any(not key.strip() for key in value):
+                problems.append(Diagnostic(shown, number, 0, "a key is empty; every key names a column"))
+                continue
             nested = [k for k, v in value.items() if isinstance(v, (dict, list))]
             if nested:
                 problems.append(

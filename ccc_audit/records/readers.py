@@ -98,6 +98,11 @@ def _header(path: Path, encoding: str, shown: str) -> list[str]:
     names = [c.strip() for c in row]
     if not first.strip() or not any(names):
         raise _fail(shown, 1, "the file is empty; expected a header row naming the columns")
+    if not all(names):
+        unnamed = [str(i + 1) for i, n in enumerate(names) if not n]
+        raise _fail(
+            shown, 1, f"column(s) {', '.join(unnamed)} of the header have no name; name or delete them"
+        )
     if len(set(names)) != len(names):
         repeated = sorted({n for n in names if names.count(n) > 1})
         raise _fail(shown, 1, f"the header repeats column(s) {', '.join(repeated)}")
@@ -284,18 +289,27 @@ def read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str)
     formula with no saved value (a workbook written by a program that does not calculate) is an
     error at its cell, not a blank.
     """
-    import openpyxl
-
     try:
         check_zip_expansion(path, shown, "an XLSX workbook", MAX_XLSX_EXPANSION)
     except InputError as exc:
         raise RecordDataError(exc.diagnostics) from None
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
+        return _read_xlsx(path, spec, shown, scratch, name)
+    except RecordDataError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds of error on a damaged workbook
         raise _fail(
-            shown, 0, f"the file cannot be opened as an XLSX workbook ({type(exc).__name__})"
+            shown,
+            0,
+            f"the file cannot be opened as an XLSX workbook ({type(exc).__name__}); if it is one, it "
+            "is damaged: open it in Excel or LibreOffice and save it again",
         ) from None
+
+
+def _read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str) -> Source:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     blanks: list[tuple[int, int]] = []
     try:
         if spec.sheet is not None and spec.sheet not in book.sheetnames:
