@@ -91,7 +91,8 @@ def jsonl_broken_line(tmp: Path) -> Run:
 
 
 def jsonl_empty_key(tmp: Path) -> Run:
-    body = '{"evaluation_id": "EV1", "staff_id": "S001", "date": "2025-01-15"}\n{"": 1, "evaluation_id": "EV2"}\n'
+    body = '{"evaluation_id": "EV1", "staff_id": "S001", "date": "2025-01-15"}\n'
+    body += '{"": 1, "evaluation_id": "EV2"}\n'
     bundle, _ = _records(tmp, body, "monitoring.jsonl")
     return _run(tmp, bundle, "monitoring.jsonl:2:")
 
