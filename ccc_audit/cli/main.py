@@ -102,7 +102,7 @@ def validate(
             raise InputError(expired)
         store = open_records(setup.bundle, None)
         try:
-            warnings = scope_notices(setup.bundle, store)
+            warnings = scope_notices(setup.bundle, store) + store.unknown_columns()
         finally:
             store.close()
         for notice in warnings:

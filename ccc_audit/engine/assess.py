@@ -166,6 +166,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
         _finish_loading(job, records)
     notices.extend(cache_notices([*records.cache_faults, *job.bundle.hasher.faults]))
     notices.extend(scope_notices(job.bundle, records))
+    notices.extend(records.unknown_columns())
     problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []
     findings = []

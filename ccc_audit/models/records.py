@@ -35,11 +35,27 @@ class Column(StrictModel):
     )
     description: Localized = Field(description="What the column holds.")
     example: str = Field(description="An example value, as written in a file.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other headers that mean this column (Japanese and English), read without a mapping "
+        "when only this column claims them; compared ignoring width, case, spaces and underscores.",
+    )
+    labels: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Per value (an enum value, or yes / no): the labels exports write for it, e.g. "
+        "temporary: [契約社員, 有期].",
+    )
 
     @model_validator(mode="after")
     def _enum_has_values(self) -> Column:
         if (self.type is ColumnType.ENUM) != bool(self.values):
             raise ValueError("values are required for an enum column and only for one")
+        allowed = self.values if self.type is ColumnType.ENUM else ["yes", "no"]
+        if self.labels and self.type not in (ColumnType.ENUM, ColumnType.BOOLEAN):
+            raise ValueError("labels are for enum and boolean columns only")
+        unknown = [v for v in self.labels if v not in allowed]
+        if unknown:
+            raise ValueError(f"labels for undeclared values: {', '.join(unknown)}")
         return self
 
 

@@ -18,49 +18,30 @@ import duckdb
 from ccc_audit.errors import Diagnostic
 from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.models.bundle import RecordFormat
+from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
 from ccc_audit.models.common import Window
-from ccc_audit.models.records import ColumnType, RecordType
+from ccc_audit.models.records import RecordType
+from ccc_audit.models.result import Notice
 from ccc_audit.records.bad_values import bad_values
 from ccc_audit.records.consistency import overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
+from ccc_audit.records.header_map import map_headers
+from ccc_audit.records.header_problems import header_problems, unknown_column_notices
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
 from ccc_audit.records.readers import (
     Source,
     explain_csv_error,
     is_invalid_unicode,
     quote_ident,
-    quote_text,
     read_columnar,
     read_csv,
     read_xlsx,
 )
-from ccc_audit.records.typing import (
-    TypedColumn,
-    plan_columns,
-    typed_select,
-)
+from ccc_audit.records.typing import TypedColumn, native_type, plan_columns, typed_select
 
 MEMORY_LIMIT = "1700MB"
 """DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
-_NATIVE = {
-    ColumnType.INTEGER: "BIGINT",
-    ColumnType.NUMBER: "DOUBLE",
-    ColumnType.DATE: "DATE",
-    ColumnType.TIMESTAMP: "TIMESTAMP",
-    ColumnType.BOOLEAN: "BOOLEAN",
-}
-
-
-def _native_type(column: TypedColumn) -> str:
-    """DuckDB's type for a column its CSV reader parses; an enum's values are the type's values.
-
-    A value outside an enum's list, like any value DuckDB cannot parse, is a conversion error.
-    """
-    if column.type is ColumnType.ENUM:
-        return "ENUM(" + ", ".join(quote_text(v) for v in column.values) + ")"
-    return _NATIVE.get(column.type, "VARCHAR") if column.type else "VARCHAR"
 
 
 @dataclass(frozen=True)
@@ -84,6 +65,8 @@ class DuckRecordStore:
         self.record_types = record_types
         self._seal_key = seal_key(cache_dir) if cache_dir else None
         self.cache_dir = cache_dir / "records" if cache_dir and self._seal_key else None
+        self.column_notices: dict[str, list[Notice]] = {}
+        """Per record set: headers that are no column of its record type (kept, read by no rule)."""
         self.cache_faults: list[str] = []
         """Why cached tables were not served or kept (each names the cache file): they only cost time."""
         if cache_dir and self._seal_key is None:
@@ -222,6 +205,10 @@ class DuckRecordStore:
         if rows:
             self.con.executemany("INSERT INTO audit_windows VALUES (?, ?, ?, ?)", rows)
 
+    def unknown_columns(self) -> list[Notice]:
+        """A warning per header that is no column of its set's record type, set by set."""
+        return [n for name in sorted(self.column_notices) for n in self.column_notices[name]]
+
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
         ready = self._ready.get(name)
@@ -293,31 +280,21 @@ class DuckRecordStore:
                     c for c in self._reader.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"
                 ]
                 self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
+                if record_type is not None:
+                    unknown = [c for c in columns if record_type.column(c) is None]
+                    self.column_notices[name] = unknown_column_notices(unknown, record_type, shown)
                 self.cache_hits += 1
                 return
             self.cache_faults.append(fault)
         source = self._source(
             name, path, spec, shown, "utf-8-sig" if spec.encoding == "auto" else spec.encoding
         )
-        if record_type is not None:
-            missing = [c.name for c in record_type.columns if c.required and c.name not in source.columns]
-            if missing:
-                raise RecordDataError(
-                    [
-                        Diagnostic(
-                            shown,
-                            1,
-                            0,
-                            f'required column "{c}" of record type "{record_type.name}" is '
-                            f"missing; the header has: {', '.join(source.columns)}",
-                        )
-                        for c in missing
-                    ]
-                )
-        planned = plan_columns(source.columns, record_type)
+        source, shown_names = self._mapped(name, source, spec, record_type, shown)
+        planned = plan_columns(source.columns, record_type, spec, shown_names)
         keep_line = source.line_offset == 0
         line_expr = "__line" if keep_line else f"(rowid + {source.line_offset})"
-        if source.csv_file is not None and self._fast_load(table, source, planned):
+        declared_formats = spec.date_format is not None or spec.timestamp_format is not None
+        if source.csv_file is not None and not declared_formats and self._fast_load(table, source, planned):
             self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
             return
         try:
@@ -326,6 +303,7 @@ class DuckRecordStore:
             if not (is_invalid_unicode(exc) and spec.encoding == "auto"):
                 raise explain_csv_error(exc, shown) from None
             source = self._source(name, path, spec, shown, "cp932")  # as Japanese Excel writes CSV
+            source, _ = self._mapped(name, source, spec, record_type, shown)
             select = typed_select(source.clause, planned, keep_line)
             try:
                 self._reader.execute(f"CREATE TABLE {table} AS {select}")
@@ -369,7 +347,7 @@ class DuckRecordStore:
         those dates and words and locates every bad value exactly. Enum columns are stored as
         DuckDB enums: compact, and cheap to filter and group by.
         """
-        types = {c.name: _native_type(c) for c in planned}
+        types = {c.name: native_type(c) for c in planned}
         types["__line"] = "BIGINT"
         below = " OR ".join(f"{quote_ident(c.name)} < {c.min!r}" for c in planned if c.min is not None)
         try:
@@ -381,6 +359,18 @@ class DuckRecordStore:
             self._reader.execute(f"DROP TABLE IF EXISTS {table}")
             return False
         return True
+
+    def _mapped(
+        self, name: str, source: Source, spec: RecordSet, record_type: RecordType | None, shown: str
+    ) -> tuple[Source, dict[str, str]]:
+        """``source`` with our column names (by mapping and aliases); the export's header of each."""
+        mapped = map_headers(source.headers, spec, record_type, shown)
+        problems = mapped.problems + header_problems(mapped, record_type, shown, spec.header_line)
+        if problems:
+            raise RecordDataError(problems)
+        if record_type is not None:
+            self.column_notices[name] = unknown_column_notices(mapped.unknown(), record_type, shown)
+        return source.renamed(mapped.table_names()), mapped.shown()
 
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()

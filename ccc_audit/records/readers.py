@@ -11,7 +11,7 @@ import codecs
 import csv
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import duckdb
@@ -20,6 +20,7 @@ from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.files.reading import XLSX_UNCOMPRESSED_LIMIT, check_zip_expansion
 from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.row_copy import copy_rows, ignore_rules, is_ignored
 
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
 _COLUMNS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
@@ -37,24 +38,50 @@ def quote_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    """A readable record file: a FROM clause of text columns and its line numbering."""
+    """A readable record file: its columns as text and its line numbering.
 
-    clause: str
+    ``columns`` name the table's columns (ours, once :meth:`renamed` by the mapping);
+    ``headers`` are the file's own header names, which messages quote.
+    """
+
     columns: list[str]
+    headers: list[str]
     line_offset: int
     """Added to the stored row's rowid to give the file line; 0 when a __line column exists."""
     csv_file: Path | None = None
-    """The (UTF-8) CSV file behind the clause, when DuckDB can parse it with column types."""
+    """The (UTF-8) CSV file behind the source, when DuckDB can parse it with column types."""
+    delimiter: str = ","
+    skip: int = 0
+    """Lines above the header (title rows)."""
+    columnar: str | None = None
+    """The FROM clause of a Parquet or JSON Lines file (no csv_file then)."""
 
-    def typed_clause(self, types: dict[str, str]) -> str:
+    def renamed(self, names: list[str]) -> Source:
+        """The same file with its columns called ``names`` (in header order)."""
+        return replace(self, columns=names)
+
+    @property
+    def clause(self) -> str:
+        """A FROM clause of the file's columns as text (and ``__line`` when the file has it)."""
+        if self.csv_file is None:
+            casts = ", ".join(
+                f"CAST({quote_ident(h)} AS VARCHAR) AS {quote_ident(c)}"
+                for h, c in zip(self.headers, self.columns, strict=True)
+            )
+            return f"(SELECT {casts} FROM {self.columnar})"
+        return self.typed_clause({}, parallel=False)
+
+    def typed_clause(self, types: dict[str, str], parallel: bool = True) -> str:
         """A read_csv clause parsing ``types`` natively; a value that does not fit is an error."""
         assert self.csv_file is not None
         names = [*self.columns, *(["__line"] if self.line_offset == 0 else [])]
+        types = {"__line": "BIGINT", **types}
         spec = ", ".join(f"{quote_text(c)}: {quote_text(types.get(c, 'VARCHAR'))}" for c in names)
         return (
-            f"read_csv({quote_text(str(self.csv_file))}, auto_detect=false, header=true, delim=',', "
-            f"quote='\"', escape='\"', columns={{{spec}}}, strict_mode=true, null_padding=false, "
-            "parallel=true)"
+            f"read_csv({quote_text(str(self.csv_file))}, auto_detect=false, header=true, "
+            f"delim={quote_text(self.delimiter)}, skip={self.skip}, quote='\"', escape='\"', "
+            f"columns={{{spec}}}, strict_mode=true, null_padding=false"
+            + (", parallel=true)" if parallel else ")")
         )
 
 
@@ -67,24 +94,33 @@ MAX_HEADER_BYTES = 64 * 1024
 MAX_XLSX_EXPANSION = XLSX_UNCOMPRESSED_LIMIT
 
 
-def _header(path: Path, encoding: str, shown: str) -> list[str]:
+def _header(path: Path, encoding: str, shown: str, delimiter: str = ",", at_line: int = 1) -> list[str]:
+    """The header row at line ``at_line`` (lines above it are title rows)."""
     with path.open("rb") as stream:
-        raw = stream.readline(MAX_HEADER_BYTES + 1)
-    if len(raw) > MAX_HEADER_BYTES:
-        raise _fail(
-            shown, 1, f"the header row is longer than {MAX_HEADER_BYTES // 1024} KiB; expected column names"
-        )
+        for _ in range(at_line):
+            raw = stream.readline(MAX_HEADER_BYTES + 1)
+            if len(raw) > MAX_HEADER_BYTES:
+                raise _fail(
+                    shown,
+                    at_line,
+                    f"the header row is longer than {MAX_HEADER_BYTES // 1024} KiB; "
+                    "expected column names",
+                )
     try:
         first = raw.decode(encoding)
     except UnicodeDecodeError:
-        raise _fail(shown, 1, f"the header row is not valid {encoding}") from None
-    row = next(csv.reader([first.removeprefix("\ufeff")]), [])
-    names = [c.strip() for c in row]
-    if not first.strip() or not any(names):
-        raise _fail(shown, 1, "the file is empty; expected a header row naming the columns")
+        raise _fail(shown, at_line, f"the header row is not valid {encoding}") from None
+    row = next(csv.reader([first.removeprefix("\ufeff")], delimiter=delimiter), [])
+    return checked_header([c.strip() for c in row], shown, at_line)
+
+
+def checked_header(names: list[str], shown: str, line: int) -> list[str]:
+    """``names`` if they name columns, each once; else a located error."""
+    if not any(names):
+        raise _fail(shown, line, "the file is empty; expected a header row naming the columns")
     if len(set(names)) != len(names):
         repeated = sorted({n for n in names if names.count(n) > 1})
-        raise _fail(shown, 1, f"the header repeats column(s) {', '.join(repeated)}")
+        raise _fail(shown, line, f"the header repeats column(s) {', '.join(repeated)}")
     return names
 
 
@@ -134,13 +170,13 @@ def read_csv(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str, 
                     shown, 0, "the file is neither UTF-8 nor CP932 (Shift_JIS); save it as UTF-8"
                 ) from None
             raise
-    columns = _header(source, "utf-8-sig", shown)
-    spec_sql = "{" + ", ".join(f"{quote_text(c)}: 'VARCHAR'" for c in columns) + "}"
-    clause = (
-        f"read_csv({quote_text(str(source))}, auto_detect=false, header=true, delim=',', quote='\"', "
-        f"escape='\"', columns={spec_sql}, strict_mode=true, null_padding=false)"
-    )
-    return Source(clause, columns, 2, source)
+    at = spec.header_line
+    headers = _header(source, "utf-8-sig", shown, spec.delimiter, at)
+    if spec.read_by_row():
+        target = scratch / f"{name}.rows.csv"
+        copy_rows(source, spec, headers, shown, target)
+        return Source(headers, headers, 0, target)
+    return Source(headers, headers, at + 1, source, spec.delimiter, at - 1)
 
 
 def is_invalid_unicode(error: duckdb.Error) -> bool:
@@ -194,27 +230,24 @@ def read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str)
             raise _fail(shown, 0, f'no sheet "{spec.sheet}"; the workbook has: {", ".join(book.sheetnames)}')
         sheet = book[spec.sheet] if spec.sheet else book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
+        at = spec.header_line
+        for _ in range(at - 1):
+            next(rows, None)
         header = next(rows, None)
-        columns = [str(c).strip() for c in header or () if c is not None]
-        if not columns:
-            raise _fail(shown, 1, "the sheet is empty; expected a header row naming the columns")
+        columns = checked_header([str(c).strip() for c in header or () if c is not None], shown, at)
+        ignored = ignore_rules(spec, columns, shown)
         target = scratch / f"{name}.xlsx.csv"
         with target.open("w", encoding="utf-8", newline="") as out:
             writer = csv.writer(out)
             writer.writerow([*columns, "__line"])
-            for number, row in enumerate(rows, start=2):
-                cells = [_excel_text(v) for v in row[: len(columns)]]
-                if any(c not in (None, "") for c in cells):
-                    padding = [""] * (len(columns) - len(cells))
-                    writer.writerow([*(c or "" for c in cells), *padding, number])
+            for number, row in enumerate(rows, start=at + 1):
+                cells = [_excel_text(v) or "" for v in row[: len(columns)]]
+                cells += [""] * (len(columns) - len(cells))
+                if any(cells) and not is_ignored(cells, ignored):
+                    writer.writerow([*cells, number])
     finally:
         book.close()
-    spec_sql = "{" + ", ".join(f"{quote_text(c)}: 'VARCHAR'" for c in columns) + ", '__line': 'BIGINT'}"
-    clause = (
-        f"read_csv({quote_text(str(target))}, auto_detect=false, header=true, delim=',', quote='\"', "
-        f"escape='\"', columns={spec_sql})"
-    )
-    return Source(clause, columns, 0, target)
+    return Source(columns, columns, 0, target)
 
 
 def read_columnar(con: duckdb.DuckDBPyConnection, path: Path, spec: RecordSet, shown: str) -> Source:
@@ -228,5 +261,4 @@ def read_columnar(con: duckdb.DuckDBPyConnection, path: Path, spec: RecordSet, s
     except duckdb.Error as exc:
         kind = "Parquet" if parquet else "JSON Lines"
         raise _fail(shown, 0, f"the file cannot be read as {kind}: {str(exc).splitlines()[0]}") from None
-    casts = ", ".join(f"CAST({quote_ident(c)} AS VARCHAR) AS {quote_ident(c)}" for c in columns)
-    return Source(f"(SELECT {casts} FROM {clause})", list(columns), 1)
+    return Source(list(columns), list(columns), 1, columnar=clause)
