@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from ccc_audit.models.common import Identifier, Localized, StrictModel
+
+_DROPPED = str.maketrans("", "", " \t_-・･.()（）[]［］「」")
+
+
+def normalise(text: str) -> str:
+    """A header or label as compared: NFKC, case-folded, without spaces and punctuation."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_DROPPED)
 
 
 class ColumnType(StrEnum):
@@ -56,6 +64,13 @@ class Column(StrictModel):
         unknown = [v for v in self.labels if v not in allowed]
         if unknown:
             raise ValueError(f"labels for undeclared values: {', '.join(unknown)}")
+        meaning: dict[str, str] = {v.lower(): v for v in self.values}
+        for value, labels in self.labels.items():
+            for label in labels:
+                if meaning.setdefault(label.lower(), value) != value:
+                    raise ValueError(
+                        f'label "{label}" of {self.name} means both {meaning[label.lower()]} and {value}'
+                    )
         return self
 
 
@@ -76,6 +91,12 @@ class RecordType(StrictModel):
         missing = [k for k in self.key if k not in names]
         if missing:
             raise ValueError(f"key columns not declared: {', '.join(missing)}")
+        claimed: dict[str, str] = {normalise(c.name): c.name for c in self.columns}
+        for column in self.columns:
+            for alias in column.aliases:
+                owner = claimed.setdefault(normalise(alias), column.name)
+                if owner != column.name:
+                    raise ValueError(f'alias "{alias}" of column {column.name} also names column {owner}')
         return self
 
     def column(self, name: str) -> Column | None:

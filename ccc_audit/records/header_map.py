@@ -7,19 +7,11 @@ are compared after :func:`normalise` (NFKC width folding, case, spaces, undersco
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from ccc_audit.errors import Diagnostic, closest
 from ccc_audit.models.bundle import RecordSet
-from ccc_audit.models.records import Column, RecordType
-
-_DROPPED = str.maketrans("", "", " \t_-・･.()（）[]［］「」")
-
-
-def normalise(text: str) -> str:
-    """A header or label as compared: NFKC, case-folded, without spaces and punctuation."""
-    return unicodedata.normalize("NFKC", text).casefold().translate(_DROPPED)
+from ccc_audit.models.records import Column, RecordType, normalise
 
 
 def header_names(column: Column) -> list[str]:

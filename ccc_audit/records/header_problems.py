@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ccc_audit.errors import Diagnostic, closest
 from ccc_audit.i18n.text import text
-from ccc_audit.models.records import RecordType
+from ccc_audit.models.records import RecordType, normalise
 from ccc_audit.models.result import Notice
-from ccc_audit.records.header_map import HeaderMap, header_names, normalise
+from ccc_audit.records.header_map import HeaderMap, header_names
 
 
 def header_problems(

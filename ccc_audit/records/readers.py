@@ -103,8 +103,7 @@ def _header(path: Path, encoding: str, shown: str, delimiter: str = ",", at_line
                 raise _fail(
                     shown,
                     at_line,
-                    f"the header row is longer than {MAX_HEADER_BYTES // 1024} KiB; "
-                    "expected column names",
+                    f"the header row is longer than {MAX_HEADER_BYTES // 1024} KiB; expected column names",
                 )
     try:
         first = raw.decode(encoding)

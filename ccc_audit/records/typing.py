@@ -34,7 +34,8 @@ class TypedColumn:
     @property
     def header(self) -> str:
         """How messages name the column: the export's header, with ours when they differ."""
-        return f"{self.shown} ({self.name})" if self.shown and self.shown != self.name else self.name
+        quoted = f'"{self.shown or self.name}"'
+        return f"{quoted} ({self.name})" if self.shown and self.shown != self.name else quoted
 
 
 def _at_least(typed: str, column: TypedColumn) -> str:
