@@ -26,7 +26,16 @@ from ccc_audit.models.records import RecordType
 from ccc_audit.records.proposal import Proposal, propose
 from ccc_audit.records.sample import read_sample
 
-MAPPING_KEYS = ("columns", "values", "date_format", "delimiter", "header_row", "skip_rows")
+MAPPING_KEYS = (
+    "encoding",
+    "columns",
+    "values",
+    "date_format",
+    "delimiter",
+    "header_row",
+    "skip_rows",
+    "ignore_rows",
+)
 """Keys of a record set that ``map --write`` replaces; the others (path, type, encoding, …) stay."""
 
 

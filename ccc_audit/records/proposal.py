@@ -77,6 +77,8 @@ class Proposal:
     def mapping(self) -> dict[str, Any]:
         """The keys to write under the record set in bundle.yaml (only what the engine cannot infer)."""
         out: dict[str, Any] = {}
+        if self.sample.encoding == "cp932":
+            out["encoding"] = "cp932"
         columns = {m.column: m.header for m in self.columns if m.column and m.how == "fuzzy"}
         if columns:
             out["columns"] = columns

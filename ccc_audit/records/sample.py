@@ -16,8 +16,8 @@ from pathlib import Path
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.files.reading import XLSX_UNCOMPRESSED_LIMIT, check_zip_expansion
 
-SAMPLE_ROWS = 500
-"""Rows read after the header."""
+SAMPLE_ROWS = 20_000
+"""Rows of a workbook read after the header (labels that occur rarely should still be seen)."""
 SAMPLE_BYTES = 4 << 20
 """Bytes of a text export read for the sample."""
 DELIMITERS = (",", "|", "\t", ";")
@@ -66,7 +66,9 @@ def _text_sample(path: Path, shown: str) -> Sample:
     with path.open("rb") as stream:
         raw = stream.read(SAMPLE_BYTES)
     text, encoding = _decode(raw, shown)
-    lines = text.splitlines()[: SAMPLE_ROWS + 50]
+    lines = text.splitlines()
+    if len(raw) == SAMPLE_BYTES:
+        lines = lines[:-1]  # cut off by the sample's size
     delimiter = max(
         DELIMITERS, key=lambda d: Counter(line.count(d) for line in lines[:50]).most_common(1)[0][0]
     )
@@ -77,7 +79,7 @@ def _text_sample(path: Path, shown: str) -> Sample:
         stream.seek(max(0, path.stat().st_size - 4096))
         end = stream.read().decode(encoding, errors="ignore").splitlines()[-3:]
     tail = tuple(csv.reader(io.StringIO("\n".join(end)), delimiter=delimiter))
-    return Sample(headers, rows[at + 1 : at + 1 + SAMPLE_ROWS], at + 1, delimiter, encoding, tail)
+    return Sample(headers, rows[at + 1 :], at + 1, delimiter, encoding, tail)
 
 
 def _cell_text(value: object) -> str:
