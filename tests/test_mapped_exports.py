@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from demo_result import AS_OF, assess_demo
 from export_corpus import VARIANTS
 
 from ccc_audit.app.assess import AssessOptions, assess
+from ccc_audit.cli.main import cli
+from ccc_audit.errors import InputError
 from ccc_audit.models.result import AssessmentResult
+from ccc_audit.resources import demo_bundle
 
 
 def signature(result: AssessmentResult, with_lines: bool) -> list[Any]:
@@ -77,10 +82,59 @@ def test_a_bad_value_in_a_mapped_export_names_the_export_file_line_and_header(tm
     lines = roster.read_text(encoding="cp932").splitlines()
     lines[4] = lines[4].replace("派遣", "出向", 1).replace("正社員", "出向", 1)
     roster.write_text("\n".join(lines) + "\n", encoding="cp932")
-    from ccc_audit.errors import InputError
-
     with pytest.raises(InputError) as raised:
         assess(AssessOptions(bundle, dt.date(2026, 1, 15), language="ja"))
     message = str(raised.value)
     assert f"{roster}:5:" in message
     assert 'column "雇用形態" (employment_type): "出向" is not one of permanent' in message
+
+
+def _declare(bundle: Path, name: str, extra: str) -> None:
+    """Add ``extra`` (YAML lines, indented for the set) under record set ``name`` of bundle.yaml."""
+    manifest = bundle / "bundle.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    anchor = f'  {name}:\n    path: "records/{name}.csv"\n'
+    assert anchor in text
+    manifest.write_text(text.replace(anchor, anchor + extra), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("extra", "located", "phrase"),
+    [
+        (
+            "    columns: {staff_idd: 社員番号}\n",
+            "bundle.yaml:",
+            '"staff_idd" is not a column of record type "roster"; did you mean "staff_id"?',
+        ),
+        (
+            "    values: {employment_type: {嘱託: temp}}\n",
+            "bundle.yaml:",
+            '"嘱託" maps to "temp", which is not one of permanent, temporary, agency',
+        ),
+        (
+            "    values: {hire_date: {x: y}}\n",
+            "bundle.yaml:",
+            'column "hire_date" is date; only enum and yes/no columns map labels',
+        ),
+        ('    date_format: "%H:%M"\n', "bundle.yaml:", "names no year, month or day"),
+        ("    header_row: 2\n    skip_rows: 1\n", "bundle.yaml:", "give header_row or skip_rows, not both"),
+        (
+            "    columns: {staff_id: 社員番号}\n",
+            "roster.csv:1:",
+            'maps column "staff_id" to the header "社員番号", which the file does not have',
+        ),
+        (
+            "    ignore_rows: [{column: 合計欄, equals: 合計}]\n",
+            "roster.csv:1:",
+            'ignore_rows reads column "合計欄"',
+        ),
+    ],
+)
+def test_a_wrong_mapping_is_a_located_error(extra: str, located: str, phrase: str, tmp_path: Path) -> None:
+    bundle = tmp_path / "bundle"
+    shutil.copytree(demo_bundle(), bundle)
+    _declare(bundle, "roster", extra)
+    result = CliRunner().invoke(cli, ["validate", str(bundle), "--as-of", "2025-06-01"])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert located in result.output and phrase in result.output, result.output
