@@ -86,7 +86,7 @@ def expected(column: TypedColumn) -> str:
         {
             ColumnType.INTEGER: "a whole number" + ("" if column.min is None else f" >= {column.min:g}"),
             ColumnType.NUMBER: "a number" + ("" if column.min is None else f" >= {column.min:g}"),
-            ColumnType.DATE: f"a date (expected {', '.join([*formats, 'YYYY-MM-DD', 'YYYY/MM/DD'])})",
+            ColumnType.DATE: f"a date (expected {', '.join([*formats, 'YYYY-MM-DD'])} or YYYY/MM/DD)",
             ColumnType.TIMESTAMP: "a date and time (expected "
             + ", ".join([*formats, "YYYY-MM-DDTHH:MM:SS"])
             + ")",
