@@ -138,3 +138,23 @@ def test_a_wrong_mapping_is_a_located_error(extra: str, located: str, phrase: st
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert located in result.output and phrase in result.output, result.output
+
+
+def test_two_headers_meaning_one_column_are_ambiguous_until_bundle_yaml_says_which(tmp_path: Path) -> None:
+    bundle = VARIANTS["cp932_japanese"](tmp_path / "bundle")
+    roster = bundle / "records" / "roster.csv"
+    lines = roster.read_text(encoding="cp932").splitlines()
+    # 社員No is mapped in bundle.yaml; 社員番号 and 従業員ID both alias staff_id.
+    lines = [lines[0].replace("社員No", "社員番号", 1) + ",従業員ID", *(f"{line},x" for line in lines[1:])]
+    roster.write_text("\n".join(lines) + "\n", encoding="cp932")
+    manifest = bundle / "bundle.yaml"
+    declared = "    path: records/roster.csv\n    columns:\n      staff_id: 社員No\n"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace(declared, "    path: records/roster.csv\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(bundle), "--as-of", "2025-06-01"])
+    assert result.exit_code == 2
+    assert 'required column "staff_id"' in result.output and "map it in bundle.yaml" in result.output
+    manifest.write_text(text.replace(declared, declared.replace("社員No", "社員番号"), 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(bundle), "--as-of", "2025-06-01"])
+    assert result.exit_code == 0, result.output
+    assert 'column "従業員ID" is not a column of record type roster' in result.output

@@ -73,11 +73,13 @@ def map_headers(headers: list[str], spec: RecordSet, record_type: RecordType | N
     for column in record_type.columns:
         for alias in column.aliases:
             claims.setdefault(normalise(alias), set()).add(column.name)
+    by_alias: dict[str, list[int]] = {}
     for i, header in enumerate(headers):
         claimed = claims.get(normalise(header), set())
         if names[i] is None and len(claimed) == 1:
-            (found,) = claimed
-            if found not in taken:
-                names[i] = found
-                taken.add(found)
+            by_alias.setdefault(next(iter(claimed)), []).append(i)
+    for found, positions in by_alias.items():
+        if len(positions) == 1 and found not in taken:  # two headers meaning one column: ambiguous
+            names[positions[0]] = found
+            taken.add(found)
     return HeaderMap(headers, names, problems)
