@@ -282,7 +282,9 @@ class DuckRecordStore:
                 self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
                 if record_type is not None:
                     unknown = [c for c in columns if record_type.column(c) is None]
-                    self.column_notices[name] = unknown_column_notices(unknown, record_type, shown)
+                    self.column_notices[name] = unknown_column_notices(
+                        unknown, record_type, shown, self._set_line(name)
+                    )
                 self.cache_hits += 1
                 return
             self.cache_faults.append(fault)
@@ -369,8 +371,14 @@ class DuckRecordStore:
         if problems:
             raise RecordDataError(problems)
         if record_type is not None:
-            self.column_notices[name] = unknown_column_notices(mapped.unknown(), record_type, shown)
+            self.column_notices[name] = unknown_column_notices(
+                mapped.unknown(), record_type, shown, self._set_line(name)
+            )
         return source.renamed(mapped.table_names()), mapped.shown()
+
+    def _set_line(self, name: str) -> int | None:
+        """The line of record set ``name`` in bundle.yaml."""
+        return self.bundle.doc.position(("records", name), key=True).line
 
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()

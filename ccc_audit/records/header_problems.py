@@ -54,7 +54,9 @@ def suggestion(header: str, record_type: RecordType) -> str | None:
     return by_name[found] if found is not None else None
 
 
-def unknown_column_notices(unknown: list[str], record_type: RecordType, shown: str) -> list[Notice]:
+def unknown_column_notices(
+    unknown: list[str], record_type: RecordType, shown: str, line: int | None = None
+) -> list[Notice]:
     """A warning per header that is no column of the record type, with the nearest column."""
     notices: list[Notice] = []
     for header in unknown:
@@ -70,6 +72,7 @@ def unknown_column_notices(unknown: list[str], record_type: RecordType, shown: s
                     f'{shown}: column "{header}" is not a column of record type {record_type.name}, '
                     f"so no rule reads it{hint_en}",
                 ),
+                line=line,
             )
         )
     return notices
