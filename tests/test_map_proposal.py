@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from export_corpus import VARIANTS
 
 from ccc_audit.cli.main import cli
 from ccc_audit.loading.record_types import builtin_record_types
@@ -302,3 +303,26 @@ def test_an_unknown_column_is_a_warning_with_a_suggestion(small_bundle: Path) ->
     assert result.exit_code == 0, result.output
     assert 'column "hire_dat" is not a column of record type roster' in result.output
     assert 'did you mean "hire_date"?' in result.output
+
+
+@pytest.mark.parametrize(
+    ("variant", "file", "expected"),
+    [
+        ("pipe_mmddyyyy", "roster.txt", {"date_format": "%m%d%Y", "delimiter": "|"}),
+        ("tab_yyyymmdd", "absence.txt", {"date_format": "%Y%m%d", "delimiter": "\t"}),
+        (
+            "xlsx_title_rows_totals",
+            "roster.xlsx",
+            {"header_row": 3, "ignore_rows": [{"column": "staff_id", "equals": "合計"}]},
+        ),
+        ("cp932_japanese", "coaching.csv", {"encoding": "cp932", "columns": {"staff_id": "社員No"}}),
+    ],
+)
+def test_map_proposes_the_shape_of_each_corpus_export(
+    variant: str, file: str, expected: dict[str, object], tmp_path: Path
+) -> None:
+    bundle = VARIANTS[variant](tmp_path / "bundle")
+    name = file.split(".")[0]
+    proposal = propose(read_sample(bundle / "records" / file), builtin_record_types()[name])
+    assert proposal.mapping() == expected
+    assert proposal.unmatched() == [] and proposal.missing == []

@@ -41,7 +41,7 @@ class ColumnMatch:
     header: str
     column: str | None
     how: str
-    """name, alias, fuzzy or none."""
+    """name, alias, chosen (the first of several aliases of one column), fuzzy or none."""
     score: float = 1.0
 
 
@@ -79,7 +79,7 @@ class Proposal:
         out: dict[str, Any] = {}
         if self.sample.encoding == "cp932":
             out["encoding"] = "cp932"
-        columns = {m.column: m.header for m in self.columns if m.column and m.how == "fuzzy"}
+        columns = {m.column: m.header for m in self.columns if m.column and m.how in ("fuzzy", "chosen")}
         if columns:
             out["columns"] = columns
         values: dict[str, dict[str, str]] = {}
@@ -142,6 +142,11 @@ def match_columns(headers: list[str], record_type: RecordType) -> list[ColumnMat
             if i not in found and len(hits) == 1 and not hits & taken:
                 found[i] = ColumnMatch(header, next(iter(hits)), how)
                 taken |= hits
+                others = [
+                    h for j, h in enumerate(headers) if j > i and hits & (lookup(normalise(h)) or set())
+                ]
+                if how == "alias" and others:  # the engine reads neither unless bundle.yaml says which
+                    found[i] = ColumnMatch(header, next(iter(hits)), "chosen")
     scored = sorted(
         (
             (max(_similarity(h, n) for n in [c.name, *c.aliases, *_phrase(c)]), i, c.name)

@@ -79,7 +79,8 @@ def _text_sample(path: Path, shown: str) -> Sample:
         stream.seek(max(0, path.stat().st_size - 4096))
         end = stream.read().decode(encoding, errors="ignore").splitlines()[-3:]
     tail = tuple(csv.reader(io.StringIO("\n".join(end)), delimiter=delimiter))
-    return Sample(headers, rows[at + 1 :], at + 1, delimiter, encoding, tail)
+    shown_encoding = "utf-8" if encoding == "utf-8-sig" else encoding
+    return Sample(headers, rows[at + 1 :], at + 1, delimiter, shown_encoding, tail)
 
 
 def _cell_text(value: object) -> str:
