@@ -16,6 +16,7 @@ import click
 from ccc_audit.cli.check import check
 from ccc_audit.cli.content import generate, rules, schema
 from ccc_audit.cli.diff import diff
+from ccc_audit.cli.mapping import map_command
 from ccc_audit.cli.options import (
     EXIT_CODES_HELP,
     AssessSettings,
@@ -105,6 +106,7 @@ def validate(
         try:
             period = setup.bundle.model.audit_period
             warnings = scope_notices(setup.bundle, store) + date_outliers(store, period.start, period.end)
+            warnings += store.unknown_columns()
         finally:
             store.close()
         for notice in warnings:
@@ -310,6 +312,7 @@ def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
 
 
 cli.add_command(check)
+cli.add_command(map_command)
 cli.add_command(rules)
 cli.add_command(schema)
 cli.add_command(generate)

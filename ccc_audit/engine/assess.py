@@ -169,6 +169,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
     notices.extend(scope_notices(job.bundle, records))
     period = job.bundle.model.audit_period
     notices.extend(date_outliers(records, period.start, period.end))
+    notices.extend(records.unknown_columns())
     problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []
     findings = []

@@ -14,6 +14,7 @@ from ccc_audit.files.reading import ANY_SIZE, check_regular, refuse_outside
 from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
+from ccc_audit.loading.record_mapping import mapping_problems
 from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.loading.vocabulary import builtin_vocabulary, vocabulary_problems
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
@@ -177,6 +178,7 @@ def _check_references(bundle: LoadedBundle) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     known_types = builtin_record_types()
     problems.extend(vocabulary_problems(model, doc, builtin_vocabulary(), known_types))
+    problems.extend(mapping_problems(model, doc, known_types))
     for name, records in model.records.items():
         if records.type is not None and records.type not in known_types:
             problems.append(

@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 
 from ccc_audit.models.calendar import Anchor
 from ccc_audit.models.common import Identifier, Language, Role, StrictModel
+from ccc_audit.models.record_mapping import ExportShape
 
 
 class Organisation(StrictModel):
@@ -142,8 +143,8 @@ class NoEventsDeclaration(StrictModel):
     )
 
 
-class RecordSet(StrictModel):
-    """A file of operational records."""
+class RecordSet(ExportShape):
+    """A file of operational records, and how the centre's export maps onto its record type."""
 
     path: str = Field(min_length=1, description="File path relative to the bundle folder.")
     format: RecordFormat | None = Field(

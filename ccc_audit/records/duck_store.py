@@ -18,44 +18,29 @@ import duckdb
 from ccc_audit.errors import Diagnostic
 from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.models.bundle import RecordFormat
+from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
 from ccc_audit.models.common import Window
-from ccc_audit.models.records import ColumnType, RecordType
+from ccc_audit.models.records import RecordType
+from ccc_audit.models.result import Notice
 from ccc_audit.records.consistency import duplicate_keys, overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
+from ccc_audit.records.header_map import map_headers
+from ccc_audit.records.header_problems import header_problems, unknown_column_notices
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
 from ccc_audit.records.readers import (
     Source,
     quote_ident,
-    quote_text,
     read_columnar,
     read_csv,
     read_xlsx,
 )
 from ccc_audit.records.table_load import load_table
 from ccc_audit.records.time_limit import limit_seconds, query_within
-from ccc_audit.records.typing import TypedColumn, plan_columns
+from ccc_audit.records.typing import native_type, plan_columns
 
 MEMORY_LIMIT = "1700MB"
 """DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
-_NATIVE = {
-    ColumnType.INTEGER: "BIGINT",
-    ColumnType.NUMBER: "DOUBLE",
-    ColumnType.DATE: "DATE",
-    ColumnType.TIMESTAMP: "TIMESTAMP",
-    ColumnType.BOOLEAN: "BOOLEAN",
-}
-
-
-def _native_type(column: TypedColumn) -> str:
-    """DuckDB's type for a column its CSV reader parses; an enum's values are the type's values.
-
-    A value outside an enum's list, like any value DuckDB cannot parse, is a conversion error.
-    """
-    if column.type is ColumnType.ENUM:
-        return "ENUM(" + ", ".join(quote_text(v) for v in column.values) + ")"
-    return _NATIVE.get(column.type, "VARCHAR") if column.type else "VARCHAR"
 
 
 @dataclass(frozen=True)
@@ -79,6 +64,8 @@ class DuckRecordStore:
         self.record_types = record_types
         self._seal_key = seal_key(cache_dir) if cache_dir else None
         self.cache_dir = cache_dir / "records" if cache_dir and self._seal_key else None
+        self.column_notices: dict[str, list[Notice]] = {}
+        """Per record set: headers that are no column of its record type (kept, read by no rule)."""
         self.cache_faults: list[str] = []
         """Why cached tables were not served or kept (each names the cache file): they only cost time."""
         if cache_dir and self._seal_key is None:
@@ -217,6 +204,10 @@ class DuckRecordStore:
         if rows:
             self.con.executemany("INSERT INTO audit_windows VALUES (?, ?, ?, ?)", rows)
 
+    def unknown_columns(self) -> list[Notice]:
+        """A warning per header that is no column of its set's record type, set by set."""
+        return [n for name in sorted(self.column_notices) for n in self.column_notices[name]]
+
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
         ready = self._ready.get(name)
@@ -299,34 +290,36 @@ class DuckRecordStore:
                     c for c in self._reader.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"
                 ]
                 self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
+                if record_type is not None:
+                    unknown = [c for c in columns if record_type.column(c) is None]
+                    self.column_notices[name] = unknown_column_notices(
+                        unknown, record_type, shown, self._set_line(name)
+                    )
                 self.cache_hits += 1
                 return
             self.cache_faults.append(fault)
         source = self._source(
             name, path, spec, shown, "utf-8-sig" if spec.encoding == "auto" else spec.encoding
         )
-        if record_type is not None:
-            missing = [c.name for c in record_type.columns if c.required and c.name not in source.columns]
-            if missing:
-                raise RecordDataError(
-                    [
-                        Diagnostic(
-                            shown,
-                            1,
-                            0,
-                            f'required column "{c}" of record type "{record_type.name}" is '
-                            f"missing; the header has: {', '.join(source.columns)}",
-                        )
-                        for c in missing
-                    ]
-                )
-        planned = plan_columns(source.columns, record_type)
-        as_cp932 = (
-            (lambda: self._source(name, path, spec, shown, "cp932"))  # as Japanese Excel writes CSV
-            if spec.encoding == "auto"
-            else None
+        source, shown_names = self._mapped(name, source, spec, record_type, shown)
+        planned = plan_columns(source.columns, record_type, spec, shown_names)
+
+        def as_cp932() -> Source:  # as Japanese Excel writes CSV
+            return self._mapped(
+                name, self._source(name, path, spec, shown, "cp932"), spec, record_type, shown
+            )[0]
+
+        declared_formats = spec.date_format is not None or spec.timestamp_format is not None
+        loaded = load_table(
+            self._reader,
+            name,
+            source,
+            planned,
+            shown,
+            native_type,
+            as_cp932 if spec.encoding == "auto" else None,
+            fast=not declared_formats,
         )
-        loaded = load_table(self._reader, name, source, planned, shown, _native_type, as_cp932)
         self._finish(
             name, shown, loaded.source, loaded.line_expr, record_type, table, loaded.keep_line, cached
         )
@@ -354,6 +347,24 @@ class DuckRecordStore:
             fault = write_cache(self._reader, table, line_expr, keep_line, cached, self._seal_key)
             if fault is not None:
                 self.cache_faults.append(fault)
+
+    def _mapped(
+        self, name: str, source: Source, spec: RecordSet, record_type: RecordType | None, shown: str
+    ) -> tuple[Source, dict[str, str]]:
+        """``source`` with our column names (by mapping and aliases); the export's header of each."""
+        mapped = map_headers(source.headers, spec, record_type, shown)
+        problems = mapped.problems + header_problems(mapped, record_type, shown, spec.header_line)
+        if problems:
+            raise RecordDataError(problems)
+        if record_type is not None:
+            self.column_notices[name] = unknown_column_notices(
+                mapped.unknown(), record_type, shown, self._set_line(name)
+            )
+        return source.renamed(mapped.table_names()), mapped.shown()
+
+    def _set_line(self, name: str) -> int | None:
+        """The line of record set ``name`` in bundle.yaml."""
+        return self.bundle.doc.position(("records", name), key=True).line
 
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()

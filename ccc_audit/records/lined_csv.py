@@ -21,8 +21,8 @@ MAX_CELL_CHARS = 1 << 20
 MAX_REPORTED = 20
 
 
-def one_line_per_row(path: Path, rows: int) -> bool:
-    """Whether ``path`` (a header and ``rows`` rows) has exactly one physical line per row.
+def one_line_per_row(path: Path, rows: int, header_line: int = 1) -> bool:
+    """Whether ``path`` (title rows, a header at ``header_line`` and ``rows`` rows) has one line per row.
 
     False when a row spans lines (a quoted line break), when blank lines lie between rows, or
     when a bare carriage return, which editors show as a line break, appears anywhere.
@@ -42,11 +42,15 @@ def one_line_per_row(path: Path, rows: int) -> bool:
     if carriage_returns != crlf:
         return False
     lines = newlines + (0 if last in (b"\n", b"") else 1)
-    return lines == rows + 1
+    return lines == rows + header_line
 
 
-def read_csv_lined(source: Path, columns: list[str], shown: str, target: Path) -> None:
+def read_csv_lined(
+    source: Path, columns: list[str], shown: str, target: Path, delimiter: str = ",", header_line: int = 1
+) -> None:
     """Rewrite UTF-8 CSV ``source`` into ``target`` with each row's first file line appended.
+
+    Rows start below the header at ``header_line`` (lines above it are title rows).
 
     Blank lines are skipped, as DuckDB skips them; line breaks inside a cell become LF. A row
     whose cell count differs from the header's, or a cell longer than :data:`MAX_CELL_CHARS`, is
@@ -60,11 +64,12 @@ def read_csv_lined(source: Path, columns: list[str], shown: str, target: Path) -
             source.open("r", encoding="utf-8-sig", newline="") as raw,
             target.open("w", encoding="utf-8", newline="") as out,
         ):
-            reader = csv.reader(raw, strict=True)
+            reader = csv.reader(raw, strict=True, delimiter=delimiter)
             writer = csv.writer(out, lineterminator="\n")
             writer.writerow([*columns, "__line"])
-            next(reader, None)
-            consumed = reader.line_num
+            for _ in range(header_line):
+                raw.readline()
+            consumed = header_line
             while True:
                 start = consumed + 1
                 try:
@@ -77,7 +82,7 @@ def read_csv_lined(source: Path, columns: list[str], shown: str, target: Path) -
                 except UnicodeDecodeError:
                     problems.append(Diagnostic(shown, start, 0, "the file is not valid UTF-8"))
                     break
-                consumed = reader.line_num
+                consumed = header_line + reader.line_num
                 if not any(cell for cell in row):
                     continue
                 if len(row) != len(columns):

@@ -39,15 +39,15 @@ class _LinesNotDerivableError(Exception):
 def _lined(source: Source, shown: str) -> Source:
     assert source.csv_file is not None
     target = source.csv_file.with_name(source.csv_file.name + ".lined.csv")
-    read_csv_lined(source.csv_file, source.columns, shown, target)
-    return lined_source(target, source.columns)
+    read_csv_lined(source.csv_file, source.columns, shown, target, source.delimiter, source.skip + 1)
+    return lined_source(target, source.columns, source.headers)
 
 
 def _check_lines(con: duckdb.DuckDBPyConnection, table: str, source: Source) -> None:
     if source.line_offset == 0 or source.csv_file is None:
         return
     rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-    if not one_line_per_row(source.csv_file, int(rows[0]) if rows else 0):
+    if not one_line_per_row(source.csv_file, int(rows[0]) if rows else 0, source.skip + 1):
         con.execute(f"DROP TABLE IF EXISTS {table}")
         raise _LinesNotDerivableError
 
@@ -84,11 +84,12 @@ def _attempt(
     planned: list[TypedColumn],
     shown: str,
     native: NativeType,
+    fast: bool,
 ) -> LoadedTable:
     table = quote_ident(name)
     keep_line = source.line_offset == 0
     line_expr = "__line" if keep_line else f"(rowid + {source.line_offset})"
-    if _fast(con, table, source, planned, native):
+    if fast and _fast(con, table, source, planned, native):
         _check_lines(con, table, source)
         return LoadedTable(source, line_expr, keep_line)
     con.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
@@ -108,21 +109,25 @@ def load_table(
     shown: str,
     native: NativeType,
     as_cp932: Callable[[], Source] | None,
+    *,
+    fast: bool = True,
 ) -> LoadedTable:
     """Create table ``name`` from ``source``; ``as_cp932`` re-reads the file as CP932 when UTF-8 fails.
+
+    ``fast`` False skips DuckDB's typed reader (declared date formats need the text path).
 
     Raises RecordDataError with every located problem of the file.
     """
     try:
         try:
-            return _attempt(con, name, source, planned, shown, native)
+            return _attempt(con, name, source, planned, shown, native, fast)
         except duckdb.Error as exc:
             if is_invalid_unicode(exc):
                 if as_cp932 is None:
                     raise explain_csv_error(exc, shown) from None
                 source = as_cp932()
                 try:
-                    return _attempt(con, name, source, planned, shown, native)
+                    return _attempt(con, name, source, planned, shown, native, fast)
                 except duckdb.Error as again:
                     if is_invalid_unicode(again) or source.csv_file is None or source.line_offset == 0:
                         raise explain_csv_error(again, shown) from None
@@ -133,6 +138,6 @@ def load_table(
     con.execute(f"DROP TABLE IF EXISTS {quote_ident(name)}")
     lined = _lined(source, shown)
     try:
-        return _attempt(con, name, lined, planned, shown, native)
+        return _attempt(con, name, lined, planned, shown, native, fast)
     except duckdb.Error as exc:
         raise explain_csv_error(exc, shown) from None
