@@ -121,6 +121,11 @@ class Document(StrictModel):
     effective_date: dt.date | None = Field(default=None, description="Date it took effect.")
     next_review_date: dt.date | None = Field(default=None, description="Date of next review.")
     topics: list[Identifier] = Field(default_factory=list, description="Topics it covers.")
+    sections: dict[Identifier, str] = Field(
+        default_factory=dict,
+        description="Where required sections are, cited by the auditor: section id -> heading text "
+        '(e.g. long_outage: "4.2 長時間停止時の対応"). Overrides heading matching; the heading must exist.',
+    )
 
 
 class RecordFormat(StrEnum):
