@@ -17,6 +17,9 @@ from bundle_factory import write_bundle
 from document_formats import IPA_GOTHIC, write_docx, write_pdf, write_pptx, write_xlsx
 
 from ccc_audit.app.assess import AssessOptions, assess
+from ccc_audit.app.setup import prepare
+from ccc_audit.errors import InputError
+from ccc_audit.files import outline
 from ccc_audit.models.result import AssessmentResult, CheckResult, Outcome
 from ccc_audit.resources import builtin_packs, demo_bundle
 
@@ -276,3 +279,40 @@ def test_a_damaged_document_gives_a_located_finding_not_a_traceback(
     assert (check.outcome, check.reason) == (Outcome.NOT_ASSESSED, "document_unreadable")
     assert f"documents/{file_name}" in check.failing[0].detail.en
     assert "cannot be read" in check.failing[0].detail.en and check.failing[0].detail.ja
+
+
+def test_a_cited_section_id_no_rule_requires_is_a_located_error(tmp_path: Path) -> None:
+    bundle = _small_bundle(tmp_path / "bundle", {"bcp": ("continuity_plan", "bcp.md", CONTINUITY.encode())})
+    manifest = bundle / "bundle.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            "  type: continuity_plan",
+            '  type: continuity_plan\n  sections: {long_outgae: "3. 長時間停止時の対応"}',
+        ),
+        encoding="utf-8",
+    )
+    line = (
+        manifest.read_text(encoding="utf-8")
+        .splitlines()
+        .index('  sections: {long_outgae: "3. 長時間停止時の対応"}')
+    )
+    with pytest.raises(InputError) as caught:
+        prepare((), (), None, bundle)
+    [problem] = caught.value.diagnostics
+    assert (problem.line, problem.column) == (line + 1, 14)
+    assert 'unknown section "long_outgae" for a document of type continuity_plan' in problem.message
+    assert 'did you mean "long_outage"?' in problem.message
+
+
+def test_a_document_that_unpacks_too_large_is_refused_before_parsing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    file_name, data = _rendered("docx", CONTINUITY + "\n" + "本文。" * 20000, scratch, "bcp")
+    monkeypatch.setattr(outline, "DOCUMENT_UNCOMPRESSED_LIMIT", 64 * 1024)
+    bundle = _small_bundle(tmp_path / "bundle", {"bcp": ("continuity_plan", file_name, data)})
+    result = assess(AssessOptions(bundle, AS_OF, rules=SHORT_AND_SCOPE[:1])).result
+    check = next(r for r in result.rules if r.checks).checks[0]
+    assert (check.outcome, check.reason) == (Outcome.NOT_ASSESSED, "document_unreadable")
+    assert "expands to" in check.failing[0].detail.en and "zip bomb" in check.failing[0].detail.en

@@ -97,7 +97,9 @@ def test_the_exported_questionnaire_follows_the_bundle_scope(tmp_path: Path) -> 
     assert asked == _questions(tmp_path / "inbound")
 
 
-def test_init_refuses_a_scope_that_is_not_identifiers(tmp_path: Path) -> None:
-    code, output = _run("init", str(tmp_path / "x"), "--channels", "voice;chat!")
-    assert code == 2 and "identifiers" in output
+def test_init_refuses_a_channel_or_operation_outside_the_vocabulary(tmp_path: Path) -> None:
+    code, output = _run("init", str(tmp_path / "x"), "--channels", "voice,phone")
+    assert code == 2 and 'unknown channel "phone"; did you mean "voice"?' in output
+    code, output = _run("init", str(tmp_path / "x"), "--operations", "inbond")
+    assert code == 2 and 'unknown operation "inbond"; did you mean "inbound"?' in output
     assert not (tmp_path / "x").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -11,7 +12,7 @@ from pydantic import Field, model_validator
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.kind import CheckKind
 from ccc_audit.checks.sections import Found, Missing, Outline, locate, place_text, section_id
-from ccc_audit.files.heading import OutlineError
+from ccc_audit.files.heading import Heading, OutlineError
 from ccc_audit.files.outline import read_outline, readable
 from ccc_audit.i18n.text import text
 from ccc_audit.models.bundle import Document
@@ -63,6 +64,12 @@ class DocumentCheckSpec(CheckSpecBase):
     topics: TopicRequirement | None = Field(
         default=None, description="Topics the matching documents must declare between them."
     )
+
+    def document_sections(self) -> dict[str, set[str]]:
+        """Document type → ids of the sections required in documents of that type."""
+        keys = {section_id(s.name, s.id) for s in self.sections}
+        return {t: set(keys) for t in self.types} if keys else {}
+
     sections: list[SectionRequirement] = Field(
         default_factory=list,
         description="Sections required in the documents (Markdown, text, DOCX, PDF, PPTX, XLSX).",
@@ -104,10 +111,18 @@ def headings(path: Path) -> list[str]:
 
 
 def _outline(document: Document, ctx: CheckContext) -> Outline:
+    path = ctx.bundle.document_file(document.id)
+    headings, error = _read(path, ctx.bundle.hashes.get(f"document:{document.id}"))
+    return Outline(document, headings, error)
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, _content_hash: str | None) -> tuple[list[Heading] | None, str | None]:
+    """Headings of a file, read once per content (the hash is the cache key: rules share documents)."""
     try:
-        return Outline(document, read_outline(ctx.bundle.document_file(document.id)))
+        return read_outline(path), None
     except OutlineError as exc:
-        return Outline(document, None, str(exc)[:300])
+        return None, str(exc)[:300]
 
 
 @dataclass

@@ -339,15 +339,20 @@ def init(
             [Diagnostic(str(directory), 0, 0, "the folder is not empty; use --force to write into it")]
         )
     setup = prepare(packs)
+    from ccc_audit.errors import did_you_mean
     from ccc_audit.loading.record_types import builtin_record_types
+    from ccc_audit.loading.vocabulary import builtin_vocabulary
 
     scope = ScaffoldScope(role, _listed(channels), _listed(operations))
-    try:
-        scope.bundle()
-    except ValueError:
-        raise click.BadParameter(
-            "channels and operations are identifiers (letters, digits, '.', '_', '-'), e.g. voice,chat"
-        ) from None
+    vocabulary = builtin_vocabulary()
+    for what, words, known in (
+        ("channel", scope.channels, vocabulary.channels),
+        ("operation", scope.operations, vocabulary.operations),
+    ):
+        for word in words:
+            if word not in known:
+                hint = did_you_mean(word, known, vocabulary.hints) or ";"
+                raise click.BadParameter(f'unknown {what} "{word}"{hint} known: {", ".join(known)}')
     files = scaffold_files(setup.library, builtin_record_types(), scope, minimal=minimal)
     for path in write_all(directory, files):
         click.echo(f"wrote {path}")

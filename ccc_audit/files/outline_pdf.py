@@ -24,7 +24,11 @@ _MAX_HEADING_CHARS = 80
 
 
 def pdf_headings(data: bytes) -> list[Heading]:
-    """The outline entries (with their page), or else the numbered lines of each page's text."""
+    """The outline entries (with their page), then the numbered lines of each page's text.
+
+    Bookmarks come first, so a section is cited at its bookmark when it has one; the text layer
+    still finds a numbered sub-section (``4.2 …``) that the outline does not list.
+    """
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(data))
@@ -32,8 +36,6 @@ def pdf_headings(data: bytes) -> list[Heading]:
         raise OutlineError("the PDF is encrypted; supply a copy without a password")
     found: list[Heading] = []
     _walk_outline(reader, reader.outline, found, depth=0)
-    if found:
-        return found
     for number, page in enumerate(reader.pages, start=1):
         if number > MAX_PDF_PAGES or len(found) >= MAX_HEADINGS:
             break
