@@ -64,16 +64,15 @@ class DocumentCheckSpec(CheckSpecBase):
     topics: TopicRequirement | None = Field(
         default=None, description="Topics the matching documents must declare between them."
     )
+    sections: list[SectionRequirement] = Field(
+        default_factory=list,
+        description="Sections required in the documents (Markdown, text, DOCX, PDF, PPTX, XLSX).",
+    )
 
     def document_sections(self) -> dict[str, set[str]]:
         """Document type → ids of the sections required in documents of that type."""
         keys = {section_id(s.name, s.id) for s in self.sections}
         return {t: set(keys) for t in self.types} if keys else {}
-
-    sections: list[SectionRequirement] = Field(
-        default_factory=list,
-        description="Sections required in the documents (Markdown, text, DOCX, PDF, PPTX, XLSX).",
-    )
 
 
 def _problems(document: Document, spec: DocumentCheckSpec, ctx: CheckContext) -> list[tuple[str, str, str]]:
@@ -103,11 +102,6 @@ def _problems(document: Document, spec: DocumentCheckSpec, ctx: CheckContext) ->
                 )
             )
     return found
-
-
-def headings(path: Path) -> list[str]:
-    """Heading texts of a document file, in order (see :func:`ccc_audit.files.outline.read_outline`)."""
-    return [h.text for h in read_outline(path)]
 
 
 def _outline(document: Document, ctx: CheckContext) -> Outline:
