@@ -253,6 +253,31 @@ def check_against_library(bundle: LoadedBundle, library: Library, question_ids: 
                     + _suggest(attestation.id, answerable),
                 )
             )
+    problems.extend(_unknown_sections(bundle, library))
+    return problems
+
+
+def _unknown_sections(bundle: LoadedBundle, library: Library) -> list[Diagnostic]:
+    """A cited section id no rule requires of that document type (a typo would silently not apply)."""
+    required: dict[str, set[str]] = {}
+    for _, rule in library.rules():
+        for check in rule.checks:
+            for doc_type, keys in check.document_sections().items():
+                required.setdefault(doc_type, set()).update(keys)
+    problems: list[Diagnostic] = []
+    for i, document in enumerate(bundle.model.documents):
+        known = required.get(document.type, set())
+        for key in document.sections:
+            if known and key not in known:
+                problems.append(
+                    bundle.doc.diagnostic(
+                        ("documents", i, "sections", key),
+                        f'unknown section "{key}" for a document of type {document.type}'
+                        + _suggest(key, known)
+                        + f"; the rules require: {', '.join(sorted(known))}",
+                        key=True,
+                    )
+                )
     return problems
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from enum import StrEnum
 from typing import Literal
@@ -10,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ccc_audit.models.calendar import Anchor
-from ccc_audit.models.common import Identifier, Language, Role, StrictModel
+from ccc_audit.models.common import Date, Identifier, Language, Role, StrictModel
 from ccc_audit.models.record_mapping import ExportShape
 
 
@@ -60,8 +59,8 @@ MAX_PERIOD_DAYS = 3653
 class Period(StrictModel):
     """The audit period, both dates inclusive."""
 
-    start: dt.date = Field(description="First day.")
-    end: dt.date = Field(description="Last day.")
+    start: Date = Field(description="First day.")
+    end: Date = Field(description="Last day.")
     fiscal_year_start: str | int | None = Field(
         default=None,
         description=(
@@ -118,10 +117,15 @@ class Document(StrictModel):
     version: str | None = Field(default=None, description="Document version.")
     owner: str | None = Field(default=None, description="Person or role owning the document.")
     approved_by: str | None = Field(default=None, description="Approver.")
-    approved_on: dt.date | None = Field(default=None, description="Approval date.")
-    effective_date: dt.date | None = Field(default=None, description="Date it took effect.")
-    next_review_date: dt.date | None = Field(default=None, description="Date of next review.")
+    approved_on: Date | None = Field(default=None, description="Approval date.")
+    effective_date: Date | None = Field(default=None, description="Date it took effect.")
+    next_review_date: Date | None = Field(default=None, description="Date of next review.")
     topics: list[Identifier] = Field(default_factory=list, description="Topics it covers.")
+    sections: dict[Identifier, str] = Field(
+        default_factory=dict,
+        description="Where required sections are, cited by the auditor: section id -> heading text "
+        '(e.g. long_outage: "4.2 長時間停止時の対応"). Overrides heading matching; the heading must exist.',
+    )
 
 
 class RecordFormat(StrEnum):
@@ -137,7 +141,7 @@ class NoEventsDeclaration(StrictModel):
     """The organisation's statement that a record set is empty because nothing happened."""
 
     declared_by: str = Field(min_length=1, description="Who declares it (name and role).")
-    declared_on: dt.date = Field(description="When it was declared.")
+    declared_on: Date = Field(description="When it was declared.")
     statement: str = Field(
         min_length=1, description="What did not happen in the audit period, e.g. no complaints were received."
     )
@@ -197,7 +201,7 @@ class Attestation(StrictModel):
         default_factory=list, description="Document ids or record-set names supporting it."
     )
     answered_by: str = Field(min_length=1, description="Who answered.")
-    answered_on: dt.date = Field(description="When.")
+    answered_on: Date = Field(description="When.")
 
 
 class Waiver(StrictModel):
@@ -206,7 +210,7 @@ class Waiver(StrictModel):
     rule: str = Field(min_length=1, description="Rule id waived.")
     justification: str = Field(min_length=1, description="Why the exception is accepted.")
     approved_by: str = Field(min_length=1, description="Who accepted it.")
-    expires: dt.date = Field(description="Last day the waiver is honoured.")
+    expires: Date = Field(description="Last day the waiver is honoured.")
 
 
 class Bundle(StrictModel):

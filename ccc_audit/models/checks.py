@@ -27,6 +27,10 @@ class CheckSpecBase(StrictModel):
 
     kind: str = Field(description="Check kind.")
 
+    def document_sections(self) -> dict[str, set[str]]:
+        """Document type → ids of the sections the check requires there (an auditor may cite them)."""
+        return {}
+
 
 class RowFilter(StrictModel):
     """Keep rows whose columns hold one of the listed values."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from ccc_audit.models.common import Grade, Localized, Role, Severity, StrictModel, Window
 from ccc_audit.models.crosswalk import Relationship
@@ -54,6 +54,29 @@ class Conformity(StrEnum):
     NOT_ASSESSED = "not_assessed"
 
 
+class SectionLocation(StrictModel):
+    """Where a required section of a document was found: the heading and its place in the file."""
+
+    section: str = Field(description="Section id (the key an auditor cites under documents[].sections).")
+    heading: str = Field(description="The heading text as it stands in the document.")
+    unit: Literal["line", "paragraph", "page", "slide", "sheet"] = Field(
+        description="What number counts: a line (Markdown/text), paragraph (DOCX), page (PDF), slide, sheet."
+    )
+    number: int = Field(
+        description="The line, paragraph, page, slide or sheet number (1 = first; 0 unknown)."
+    )
+    sheet: str | None = Field(default=None, description="The sheet name (XLSX).")
+    cited: bool = Field(default=False, description="Whether bundle.yaml cites this place explicitly.")
+
+
+def _without_empty_sections(model: Any, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+    """Serialise a model, leaving out ``sections`` when empty (most evidence is not a document)."""
+    data: dict[str, Any] = handler(model)
+    if not data.get("sections"):
+        data.pop("sections", None)
+    return data
+
+
 class EvidenceRef(StrictModel):
     """A pointer to objective evidence."""
 
@@ -66,6 +89,14 @@ class EvidenceRef(StrictModel):
     line: int | None = Field(
         default=None, description="Line of the cited entry (or section) in the bundle's bundle.yaml."
     )
+    sections: list[SectionLocation] = Field(
+        default_factory=list,
+        description="Where the document's required sections were found (left out when none).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_empty_sections(self, handler)
 
 
 class FailingItem(StrictModel):
@@ -235,6 +266,14 @@ class EvidenceIndexEntry(StrictModel):
         default_factory=list,
         description="Catalogue ids of those requirements: more than one means shared evidence.",
     )
+    sections: list[SectionLocation] = Field(
+        default_factory=list,
+        description="Where required sections were found in this document (left out when none).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_empty_sections(self, handler)
 
 
 class CrosswalkTrace(StrictModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ccc_audit.models.bundle import RecordSet
+from ccc_audit.models.common import DATE_SYNTAX
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.readers import quote_ident, quote_text
 
@@ -86,7 +87,7 @@ def expected(column: TypedColumn) -> str:
         {
             ColumnType.INTEGER: "a whole number" + ("" if column.min is None else f" >= {column.min:g}"),
             ColumnType.NUMBER: "a number" + ("" if column.min is None else f" >= {column.min:g}"),
-            ColumnType.DATE: f"a date (expected {', '.join([*formats, 'YYYY-MM-DD'])} or YYYY/MM/DD)",
+            ColumnType.DATE: f"a date (expected {', '.join([*formats, DATE_SYNTAX])})",
             ColumnType.TIMESTAMP: "a date and time (expected "
             + ", ".join([*formats, "YYYY-MM-DDTHH:MM:SS"])
             + ")",
