@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.kind import CheckKind
 from ccc_audit.i18n.text import text
+from ccc_audit.i18n.vocabulary import term, terms
 from ccc_audit.models.bundle import Document
 from ccc_audit.models.checks import CheckSpecBase, CountValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel
@@ -110,6 +111,7 @@ def _has_section(section: SectionRequirement, titles: list[str]) -> bool:
 def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a document check."""
     kinds = ", ".join(spec.types)
+    kinds_ja = terms("document_type", list(spec.types), "ja")
     needed = ctx.count(spec.min_count)
     candidates = [d for d in ctx.bundle.model.documents if d.type in spec.types]
     evidence = [ctx.document_ref(d) for d in candidates]
@@ -133,7 +135,7 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
                 outcome=Outcome.FAIL,
                 reason="evidence_missing",
                 message=text(
-                    f"種別 {kinds} の文書が提出されていない。",
+                    f"種別「{kinds_ja}」の文書が提出されていない。",
                     f"No document of type {kinds} was supplied.",
                 ),
                 measured="0",
@@ -148,7 +150,7 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
             outcome=Outcome.FAIL,
             reason=first_problem[0] if first_problem else "too_few_documents",
             message=text(
-                f"種別 {kinds} の有効な文書は {len(valid)} 件（必要 {needed} 件）。"
+                f"種別「{kinds_ja}」の有効な文書は {len(valid)} 件（必要 {needed} 件）。"
                 + " ".join(f.detail.ja for f in failing),
                 f"{len(valid)} valid document(s) of type {kinds} (required {needed}). "
                 + " ".join(f.detail.en for f in failing),
@@ -170,17 +172,21 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
             gaps = [
                 FailingItem(
                     subject=t,
-                    detail=text(f"トピック {t} が扱われていない", f"topic {t} is not covered"),
+                    detail=text(
+                        f"トピック「{term('topic', t, 'ja')}」が扱われていない", f"topic {t} is not covered"
+                    ),
                 )
                 for t in missing
             ]
             if short:
                 options = ", ".join(spec.topics.any_of)
+                options_ja = terms("topic", list(spec.topics.any_of), "ja")
                 gaps.append(
                     FailingItem(
                         subject="any_of",
                         detail=text(
-                            f"{options} のうち {spec.topics.min_any} 件以上が必要（現在 {len(chosen)} 件）",
+                            f"{options_ja} のうち {spec.topics.min_any} 件以上が必要"
+                            f"（現在 {len(chosen)} 件）",
                             f"at least {spec.topics.min_any} of {options} required ({len(chosen)} covered)",
                         ),
                     )
