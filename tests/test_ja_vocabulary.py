@@ -81,3 +81,13 @@ def test_the_scan_finds_what_it_is_for(tmp_path: Path) -> None:
         "gap-report.ja.md: header 'kind'",
         "gap-report.ja.md: header 'title'",
     ]
+
+
+def test_diff_and_rules_show_speak_the_bundles_language(demo: tuple[Path, str]) -> None:
+    result = str(demo[0] / "assessment.json")
+    runner = CliRunner()
+    assert "前回評価からの進捗" in runner.invoke(cli, ["diff", result, result]).output
+    assert "Progress since" in runner.invoke(cli, ["diff", result, result, "--lang", "en"]).output
+    bundle = Path(__file__).parents[1] / "demo" / "bundle"
+    shown = runner.invoke(cli, ["rules", "show", "copc.1.1.policy-statement", "--bundle", str(bundle)])
+    assert "顧客体験を含む方針声明がある" in shown.output
