@@ -167,7 +167,7 @@ def test_init_scaffolds_a_folder_that_scores_at_once(tmp_path: Path) -> None:
     assert code == 0, out
     code, out, err = invoke("rfp", "score", str(folder), "--as-of", "2026-03-01")
     assert code == 0, err
-    assert "knocked out" in out and "flag:" in out
+    assert "足切りで除外" in out and "要確認:" in out and "出力: " in out
     names = sorted(p.name for p in (folder / "report").iterdir())
     assert names == [
         "rfp-report.en.html",

@@ -104,8 +104,10 @@ def rfp_score(
     """
     from ccc_audit.app.procurement import score_procurement
     from ccc_audit.files.writing import write_all
+    from ccc_audit.i18n.rfp_labels import label
     from ccc_audit.rfp.inputs import load_procurement
     from ccc_audit.rfp.reporters.registry import RFP_REPORTERS, render_rfp
+    from ccc_audit.rfp.result import percent
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in RFP_REPORTERS]
@@ -117,19 +119,22 @@ def rfp_score(
     result = score_procurement(load_procurement(directory, rubric), parse_date(as_of) or dt.date.today())
     files = render_rfp(result, chosen, langs)
     written = write_all(out or directory / "report", files)
+    lang = langs[0]
     for vendor in result.vendors:
-        shown = "knocked out" if vendor.excluded else f"{vendor.total:6.2f}"
-        chance = "" if vendor.p_first is None else f"  P(first) {100 * vendor.p_first:5.1f}%"
+        shown = label("excluded", lang) if vendor.excluded else f"{vendor.total:6.2f}"
+        chance = (
+            ""
+            if vendor.p_first is None
+            else f"  {label('p_first_short', lang)} {percent(vendor.p_first):>5}%"
+        )
         click.echo(f"{vendor.rank or '-':>2}  {vendor.id:<20} {shown}{chance}")
     from ccc_audit.rfp.result import FlagKind
 
     disagreements = sum(f.kind is FlagKind.DISAGREEMENT for f in result.flags)
     for flag in result.flags:
         if flag.kind is not FlagKind.DISAGREEMENT:
-            click.echo(f"flag: {flag.message.get(langs[0])}")
+            click.echo(label("console_flag", lang).format(message=flag.message.get(lang)))
     if disagreements:
-        click.echo(
-            f"flag: {disagreements} score(s) where evaluators disagree beyond the threshold (see the report)"
-        )
+        click.echo(label("console_disagreements", lang).format(n=disagreements))
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(label("wrote", lang).format(path=path))
