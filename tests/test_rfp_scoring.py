@@ -260,10 +260,10 @@ def test_questionnaire_command_writes_the_rubric_questions_in_the_chosen_languag
     code, out, _ = invoke("rfp", "questionnaire", "--lang", "ja", "--out", str(target))
     assert code == 0 and str(target) in out
     book = load_workbook(target)
-    assert book.sheetnames == ["vendor", "knockouts", "answers"]
+    assert book.sheetnames == ["回答者", "必須要件", "回答"]
     rubric = load_rubric(builtin_rubrics()[0])
-    answers = [[c.value for c in row] for row in book["answers"].iter_rows(min_row=2)]
+    answers = [[c.value for c in row] for row in book["回答"].iter_rows(min_row=2)]
     assert [row[0] for row in answers] == [rubric.nodes[i].id for i in rubric.leaves]
     assert all(JAPANESE.search(str(row[3])) for row in answers)
-    knockouts = [row[0].value for row in book["knockouts"].iter_rows(min_row=2)]
+    knockouts = [row[0].value for row in book["必須要件"].iter_rows(min_row=2)]
     assert knockouts == [k.id for k in rubric.model.knockouts]

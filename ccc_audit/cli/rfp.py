@@ -63,19 +63,29 @@ def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
 
 
 @rfp.command("questionnaire")
-@_rubric_choice("whose questions to ask")
+@click.argument("directory", type=path_type(), default=".", required=False)
+@rubric_option
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option("--out", type=path_type(), help="Output file (default: questionnaire.<lang>.xlsx).")
 @fail_on_input_errors
-def rfp_questionnaire(rubric_choice: str, lang: str, out: Path | None) -> None:
-    """Write the XLSX questionnaire vendors fill in; put returned ones in DIR/vendors/."""
+def rfp_questionnaire(directory: Path, rubric: str | None, lang: str, out: Path | None) -> None:
+    """Write the XLSX questionnaire vendors fill in, from the rubric DIRECTORY is scored with.
+
+    DIRECTORY (default: the current folder) is the procurement folder; its rubric.yaml is used
+    unless --rubric names another, the built-in default when it has none. The workbook is stamped
+    with the rubric's id, version and SHA-256: `rfp score` refuses one made from another rubric.
+    Put returned workbooks in DIRECTORY/vendors/.
+    """
     from ccc_audit.files.writing import write_atomic
+    from ccc_audit.i18n.rfp_labels import label
     from ccc_audit.rfp.questionnaire import build_questionnaire
     from ccc_audit.rfp.rubric import load_rubric, resolve_rubric
 
+    own = directory / "rubric.yaml"
+    path = resolve_rubric(rubric) if rubric else own if own.is_file() else resolve_rubric("default")
     target = out or Path(f"questionnaire.{lang}.xlsx")
-    write_atomic(target, build_questionnaire(load_rubric(resolve_rubric(rubric_choice)), lang))
-    click.echo(f"wrote {target}")
+    write_atomic(target, build_questionnaire(load_rubric(path), lang))
+    click.echo(label("wrote", lang).format(path=target))
 
 
 @rfp.command("score")

@@ -18,7 +18,7 @@ from ccc_audit.loading.bundle_paths import UnsafePathError, resolve_in_bundle
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.rfp.models import ScoreSheet, VendorResponse
-from ccc_audit.rfp.questionnaire import load_questionnaire
+from ccc_audit.rfp.questionnaire import SheetDocument, load_questionnaire
 from ccc_audit.rfp.rubric import LoadedRubric, load_rubric, resolve_rubric
 
 DEFAULT_RUBRIC = "default"
@@ -76,8 +76,26 @@ def _load_vendor(root: Path, path: Path) -> LoadedVendor:
     return LoadedVendor(validate(doc, VendorResponse), doc)
 
 
+def _check_stamp(root: Path, rubric: LoadedRubric, vendor: LoadedVendor) -> list[Diagnostic]:
+    """A questionnaire made from another rubric than the folder's is refused, naming both."""
+    stamp = vendor.doc.stamp if isinstance(vendor.doc, SheetDocument) else None
+    info = rubric.model.rubric
+    if stamp is None or stamp == (info.id, info.version, rubric.digest):
+        return []
+    made_id, made_version, made_digest = (*stamp, "", "", "")[:3]
+    return [
+        vendor.doc.diagnostic(
+            ("field", "rubric_id"),
+            f'this questionnaire was made from rubric "{made_id}" {made_version} '
+            f"(sha256 {made_digest[:12]}), but the folder is scored with rubric "
+            f'"{info.id}" {info.version} (sha256 {rubric.digest[:12]}); '
+            f"send the vendor the questionnaire of this rubric: ccc-audit rfp questionnaire {root}",
+        )
+    ]
+
+
 def _check_vendor(root: Path, rubric: LoadedRubric, vendor: LoadedVendor) -> list[Diagnostic]:
-    problems = []
+    problems = _check_stamp(root, rubric, vendor)
     doc, model = vendor.doc, vendor.model
     knockouts = [k.id for k in rubric.model.knockouts]
     criteria = [rubric.nodes[i].id for i in rubric.leaves]
