@@ -56,7 +56,7 @@ def test_the_questionnaire_defaults_to_the_folders_rubric_and_is_stamped(
     assert _stamp(target) == {"rubric_id": "acme-2026", "rubric_version": "2026.1", "rubric_sha256": digest}
     book = load_workbook(target)
     knockouts = book.worksheets[1]
-    assert [row[0].value for row in knockouts.iter_rows(min_row=2)][0] == "ko-recording"
+    assert next(row[0].value for row in knockouts.iter_rows(min_row=2)) == "ko-recording"
     (rule,) = knockouts.data_validations.dataValidation
     assert (rule.type, rule.formula1, rule.showErrorMessage, rule.errorStyle) == (
         "list",
@@ -75,7 +75,11 @@ def test_a_response_made_from_another_rubric_is_refused_naming_both(tender: Path
     assert run.exit_code == 0, run.output
     book = load_workbook(made)
     sheet = book.worksheets[0]
-    filled = {"vendor_id": "delta", "vendor_name": "Delta", "price_amount": 100000000}
+    filled: dict[str | None, str | int] = {
+        "vendor_id": "delta",
+        "vendor_name": "Delta",
+        "price_amount": 100000000,
+    }
     for row in sheet.iter_rows(min_row=2):
         key = field_key(row[0].value)
         if key in filled:
