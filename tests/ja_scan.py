@@ -51,8 +51,10 @@ def untranslated(text: str, ids: set[str] | None = None) -> list[str]:
     return [m.group(0) for m in _pattern().finditer(text) if m.group(0) not in known]
 
 
-def english_header(text: str) -> bool:
-    """Whether a header is (partly) English."""
+def english_header(text: str, ids: set[str] | None = None) -> bool:
+    """Whether a header is (partly) English; ``ids`` (vendor ids, people's names) are names, not English."""
+    for name in sorted(ids or set(), key=len, reverse=True):
+        text = text.replace(name, " ")
     words = re.findall(r"[A-Za-z][A-Za-z()]{2,}", text)
     return any(w not in KEPT and w.strip("()") not in KEPT for w in words)
 
@@ -83,20 +85,21 @@ class _Text(HTMLParser):
                 self.headers.append(data.strip())
 
 
-def html_problems(path: Path) -> list[str]:
+def html_problems(path: Path, ids: set[str] | None = None) -> list[str]:
     """Codes in the visible text of an HTML report, and English table headers."""
     raw = path.read_text(encoding="utf-8")
     parser = _Text()
     parser.feed(raw)
-    found = [f"{path.name}: {c}" for c in untranslated("\n".join(parser.parts), file_ids(raw))]
-    found += [f"{path.name}: header {h!r}" for h in parser.headers if english_header(h)]
+    known = file_ids(raw) | (ids or set())
+    found = [f"{path.name}: {c}" for c in untranslated("\n".join(parser.parts), known)]
+    found += [f"{path.name}: header {h!r}" for h in parser.headers if english_header(h, ids)]
     return found
 
 
-def md_problems(path: Path) -> list[str]:
+def md_problems(path: Path, ids: set[str] | None = None) -> list[str]:
     """Codes in a Markdown report, and English table headers."""
     text = path.read_text(encoding="utf-8")
-    found = [f"{path.name}: {c}" for c in untranslated(text, file_ids(text))]
+    found = [f"{path.name}: {c}" for c in untranslated(text, file_ids(text) | (ids or set()))]
     for line, following in zip(text.splitlines(), text.splitlines()[1:], strict=False):
         if line.startswith("|") and following.startswith("|---"):
             cells = [c.strip() for c in line.strip("|").split("|")]
@@ -106,35 +109,38 @@ def md_problems(path: Path) -> list[str]:
     return found
 
 
-def xlsx_problems(path: Path) -> list[str]:
+def xlsx_problems(path: Path, ids: set[str] | None = None) -> list[str]:
     """Codes in any cell of a workbook, English sheet names and English first-row headers."""
     workbook = load_workbook(path)
     found: list[str] = []
     every = "\n".join(
         c.value for s in workbook.worksheets for r in s.iter_rows() for c in r if isinstance(c.value, str)
     )
-    ids = file_ids(every)
+    names = ids or set()
+    known = file_ids(every) | names
     for sheet in workbook.worksheets:
-        if english_header(sheet.title):
+        if english_header(sheet.title, names):
             found.append(f"{path.name}: sheet {sheet.title!r}")
         for row in sheet.iter_rows():
             for cell in row:
                 if isinstance(cell.value, str):
                     found += [
                         f"{path.name}!{sheet.title}!{cell.coordinate}: {c}"
-                        for c in untranslated(cell.value, ids)
+                        for c in untranslated(cell.value, known)
                     ]
         for cell in next(sheet.iter_rows(max_row=1), ()):
-            if isinstance(cell.value, str) and english_header(cell.value):
+            if isinstance(cell.value, str) and english_header(cell.value, names):
                 found.append(f"{path.name}!{sheet.title}!{cell.coordinate}: header {cell.value!r}")
     return found
 
 
-def console_problems(text: str) -> list[str]:
-    """Codes and English words in a Japanese run's console output (paths and ids left out)."""
+def console_problems(text: str, ids: set[str] | None = None) -> list[str]:
+    """Codes and English words in a Japanese run's console output (paths and ``ids`` left out)."""
     found: list[str] = []
     for line in text.splitlines():
         plain = re.sub(r"\S*[/.\-_:]\S*", " ", line)
+        for name in ids or set():
+            plain = re.sub(rf"(?<![\w]){re.escape(name)}(?![\w])", " ", plain)
         found += [f"console: {c}" for c in untranslated(plain)]
         words = [w for w in re.findall(r"[A-Za-z]{3,}", plain) if w not in KEPT]
         found += [f"console: {line!r}" for _ in words[:1]]

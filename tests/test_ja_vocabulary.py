@@ -91,3 +91,28 @@ def test_diff_and_rules_show_speak_the_bundles_language(demo: tuple[Path, str]) 
     bundle = Path(__file__).parents[1] / "demo" / "bundle"
     shown = runner.invoke(cli, ["rules", "show", "copc.1.1.policy-statement", "--bundle", str(bundle)])
     assert "顧客体験を含む方針声明がある" in shown.output
+
+
+def test_the_procurement_scaffold_in_japanese_holds_no_code_and_no_english_header(tmp_path: Path) -> None:
+    """``rfp init``, then ``rfp score`` and ``rfp questionnaire`` in Japanese, as the README says."""
+    from ccc_audit.rfp.rubric import load_rubric
+
+    tender = tmp_path / "tender"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["rfp", "init", str(tender)]).exit_code == 0
+    scored = runner.invoke(cli, ["rfp", "score", str(tender), "--as-of", "2026-03-01", "--lang", "ja"])
+    assert scored.exit_code == 0, scored.output
+    asked = runner.invoke(cli, ["rfp", "questionnaire", str(tender), "--out", str(tmp_path / "q.xlsx")])
+    assert asked.exit_code == 0, asked.output
+    rubric = load_rubric(tender / "rubric.yaml")
+    names = {n.id for n in rubric.nodes} | {"alpha", "beta", "gamma"}
+    names |= {f"Evaluator {n}" for n in ("One", "Two", "Three")}
+    report = tender / "report"
+    problems = (
+        md_problems(report / "rfp-report.ja.md", names)
+        + html_problems(report / "rfp-report.ja.html", names)
+        + xlsx_problems(report / "rfp-scores.ja.xlsx", names)
+        + xlsx_problems(tmp_path / "q.xlsx", names)
+        + console_problems(scored.output + asked.output, names)
+    )
+    assert problems == []

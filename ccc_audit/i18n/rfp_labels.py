@@ -161,7 +161,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Folder of your evidence bundle (optional)",
     },
     "q_answer_hint": {
-        "ja": "必須要件には answer 列に「はい」か「いいえ」、evidence 列に証拠を1行に1つ記入する。",
+        "ja": "必須要件には「回答」列に「はい」か「いいえ」、「証拠」列に証拠を1行に1つ記入する。",
         "en": "For knock-outs write yes or no in the answer column and one piece of evidence per line in the "
         "evidence column.",
     },
