@@ -14,7 +14,6 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ccc_audit.errors import Diagnostic, InputError
@@ -24,7 +23,7 @@ from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
 from ccc_audit.rfp.models import VendorResponse
 from ccc_audit.rfp.rubric import LoadedRubric
 from ccc_audit.spreadsheet.cells import neutralise, restore, safe
-from ccc_audit.spreadsheet.xlsx import MONEY_FORMAT, print_setup, set_widths, workbook_bytes
+from ccc_audit.spreadsheet.xlsx import MONEY_FORMAT, choice_list, print_setup, set_widths, workbook_bytes
 
 VENDOR_SHEET = "vendor"
 KNOCKOUT_SHEET = "knockouts"
@@ -104,12 +103,9 @@ def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
         ],
         lang,
     )
-    choices = f'"{label("yes", lang)},{label("no", lang)}"'
-    yes_no = DataValidation(type="list", formula1=choices, allow_blank=True, showErrorMessage=True)
-    yes_no.errorStyle = "stop"
-    yes_no.error = label("q_yes_no_error", lang)
-    yes_no.add(f"F2:F{max(len(rubric.model.knockouts), 1) + 1}")
-    knockouts.add_data_validation(yes_no)
+    yes_no = [label("yes", lang), label("no", lang)]
+    last = max(len(rubric.model.knockouts), 1) + 1
+    knockouts.add_data_validation(choice_list(yes_no, f"F2:F{last}", label("q_yes_no_error", lang)))
     answers = _question_sheet(
         book,
         ANSWER_SHEET,

@@ -15,6 +15,7 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -80,6 +81,17 @@ def append_row(sheet: WriteOnlyWorksheet, values: Sequence[Cell], bold: bool = F
         cell.font = Font(bold=True)
         styled.append(cell)
     sheet.append(styled)
+
+
+def choice_list(values: Sequence[str], cells: str, error: str = "") -> DataValidation:
+    """A dropdown of ``values`` on ``cells`` (``F2:F40``) that refuses anything else (stop style)."""
+    rule = DataValidation(
+        type="list", formula1='"' + ",".join(values) + '"', allow_blank=True, showErrorMessage=True
+    )
+    rule.errorStyle = "stop"
+    rule.error = error or " / ".join(values)
+    rule.add(cells)
+    return rule
 
 
 def set_widths(sheet: Worksheet, widths: Sequence[float]) -> None:
