@@ -116,3 +116,11 @@ def test_the_procurement_scaffold_in_japanese_holds_no_code_and_no_english_heade
         + console_problems(scored.output + asked.output, names)
     )
     assert problems == []
+
+
+def test_the_check_verdict_of_a_japanese_bundle_is_japanese() -> None:
+    bundle = Path(__file__).parents[1] / "demo" / "bundle"
+    run = CliRunner().invoke(cli, ["check", str(bundle), "--as-of", "2026-01-15"])
+    assert run.exit_code == 1, run.output
+    assert console_problems(run.output) == []
+    assert ": 軽微な不適合 F-" in run.output
