@@ -93,3 +93,17 @@ def test_a_response_made_from_another_rubric_is_refused_naming_both(tender: Path
     assert 'rubric "default"' in scored.stderr and 'rubric "acme-2026"' in scored.stderr
     assert "delta.xlsx" in scored.stderr and "Traceback" not in scored.stderr
     assert sorted(p.name for p in tender.rglob("*")) == before, "nothing written"
+
+
+def test_an_unfilled_questionnaire_of_another_rubric_is_refused_for_its_rubric_first(tender: Path) -> None:
+    made = tender / "vendors" / "epsilon.xlsx"
+    assert (
+        CliRunner().invoke(cli, ["rfp", "questionnaire", "--rubric", "default", "--out", str(made)]).exit_code
+        == 0
+    )
+
+    scored = CliRunner().invoke(cli, ["rfp", "score", str(tender), "--as-of", "2026-03-01"])
+
+    assert scored.exit_code == 2
+    (line,) = [x for x in scored.stderr.splitlines() if "epsilon.xlsx" in x]
+    assert 'rubric "default"' in line and 'rubric "acme-2026"' in line
