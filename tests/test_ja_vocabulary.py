@@ -124,3 +124,15 @@ def test_the_check_verdict_of_a_japanese_bundle_is_japanese() -> None:
     assert run.exit_code == 1, run.output
     assert console_problems(run.output) == []
     assert ": 軽微な不適合 F-" in run.output
+
+
+def test_the_self_assessment_questionnaire_of_a_japanese_bundle_is_japanese(tmp_path: Path) -> None:
+    from ccc_audit.loading.bundle import load_bundle
+
+    bundle = Path(__file__).parents[1] / "demo" / "bundle"
+    out = tmp_path / "q.xlsx"
+    run = CliRunner().invoke(cli, ["questionnaire", "export", str(bundle), "--out", str(out)])
+    assert run.exit_code == 0, run.output
+    model = load_bundle(bundle).model
+    names = {d.id for d in model.documents} | set(model.records)  # the evidence column cites these
+    assert xlsx_problems(out, names) + console_problems(run.output) == []

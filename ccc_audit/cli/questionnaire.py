@@ -31,9 +31,12 @@ def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: 
     assert setup.bundle is not None
     items = questions(setup.library)
     model = setup.bundle.model
-    write_atomic(out, export_questionnaire(items, model, lang or model.language.value))
+    from ccc_audit.i18n.labels import label
+
+    language = lang or model.language.value
+    write_atomic(out, export_questionnaire(items, model, language))
     answered = sum(1 for item in items if any(a.id == item.key for a in model.attestations))
-    click.echo(f"wrote {out}: {len(items)} questions, {answered} answered")
+    click.echo(label("wrote_questions", language).format(path=out, n=len(items), answered=answered))
 
 
 @questionnaire.command("import")

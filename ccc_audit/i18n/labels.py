@@ -116,6 +116,10 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.excluded": {"ja": "除外", "en": "excluded"},
     "lines": {"ja": "行", "en": "lines"},
     "wrote": {"ja": "出力: {path}", "en": "wrote {path}"},
+    "wrote_questions": {
+        "ja": "出力: {path}（質問 {n} 件、回答済み {answered} 件）",
+        "en": "wrote {path}: {n} questions, {answered} answered",
+    },
     "keys": {"ja": "キー", "en": "keys"},
     "cover": {"ja": "表紙", "en": "Cover"},
     "executive_summary": {"ja": "エグゼクティブサマリー", "en": "Executive summary"},
