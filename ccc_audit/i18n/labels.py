@@ -116,6 +116,16 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.excluded": {"ja": "除外", "en": "excluded"},
     "lines": {"ja": "行", "en": "lines"},
     "wrote": {"ja": "出力: {path}", "en": "wrote {path}"},
+    "register.done": {
+        "ja": "{path} を{action}: 新規 {new}、継続 {recurring}（悪化 {regressed}、改善 {improved}）、"
+        "評価で解消 {resolved}、再評価なし {not_reassessed}、計 {total} 行",
+        "en": "{action} {path}: {new} new, {recurring} recurring ({regressed} regressed, "
+        "{improved} improved), {resolved} resolved by assessment, {not_reassessed} not re-assessed, "
+        "{total} rows",
+    },
+    "register.created": {"ja": "作成", "en": "created"},
+    "register.updated": {"ja": "更新", "en": "updated"},
+    "register.backup": {"ja": "更新前の版: {path}", "en": "previous version kept as {path}"},
     "wrote_questions": {
         "ja": "出力: {path}（質問 {n} 件、回答済み {answered} 件）",
         "en": "wrote {path}: {n} questions, {answered} answered",
