@@ -16,6 +16,7 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "tie_margin": {"ja": "同点とみなす差（100点中）", "en": "Tie margin (points of 100)"},
     "tie_breakers": {"ja": "同点時の決定順", "en": "Tie-breakers in order"},
+    "tie_vendor_id": {"ja": "候補の識別子の順", "en": "vendor id order"},
     "ranking": {"ja": "順位", "en": "Ranking"},
     "rank": {"ja": "順位", "en": "Rank"},
     "vendor": {"ja": "委託先候補", "en": "Vendor"},

@@ -53,6 +53,11 @@ def comments_text(score: CriterionScore) -> str:
     return " / ".join(f"{who}: {said}" for who, said in score.comments.items())
 
 
+def breaker(name: str, lang: str) -> str:
+    """A tie-breaker as read: the price, the vendor id, or a criterion (its id)."""
+    return {"price": label("price", lang), "vendor_id": label("tie_vendor_id", lang)}.get(name, name)
+
+
 def ranked(result: RfpResult) -> list[VendorResult]:
     """Vendors still in the competition, in ranking order."""
     return [v for v in result.vendors if not v.excluded]
@@ -67,7 +72,7 @@ def _facts(result: RfpResult, lang: str) -> list[str]:
         f"{label('aggregation', lang)}: {label(result.aggregation, lang)}; "
         f"{label('disagreement', lang)}: {result.disagreement_threshold:g}",
         f"{label('tie_margin', lang)}: {result.tie_margin:g}; "
-        f"{label('tie_breakers', lang)}: {', '.join(result.tie_breakers) or '–'}",
+        f"{label('tie_breakers', lang)}: {', '.join(breaker(b, lang) for b in result.tie_breakers) or '–'}",
         f"{label('evaluators', lang)}: {evaluators}",
     ]
 
@@ -105,6 +110,7 @@ def _context(result: RfpResult, lang: str) -> dict[str, Any]:
         "score_cell": score_cell,
         "score_basis": score_basis,
         "comments_text": comments_text,
+        "breaker": breaker,
         "titles": {c.id: c.title.get(lang) for c in result.criteria},
     }
     if s is not None:
