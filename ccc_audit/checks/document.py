@@ -15,6 +15,7 @@ from ccc_audit.checks.sections import Found, Missing, Outline, locate, place_tex
 from ccc_audit.files.heading import Heading, OutlineError
 from ccc_audit.files.outline import read_outline, readable
 from ccc_audit.i18n.text import text
+from ccc_audit.i18n.vocabulary import term, terms
 from ccc_audit.models.bundle import Document
 from ccc_audit.models.checks import CheckSpecBase, CountValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel
@@ -161,18 +162,22 @@ def _topic_gaps(spec: DocumentCheckSpec, pool: list[Document]) -> tuple[set[str]
     if spec.topics is None:
         return declared, []
     gaps = [
-        FailingItem(subject=t, detail=text(f"トピック {t} が扱われていない", f"topic {t} is not covered"))
+        FailingItem(
+            subject=t,
+            detail=text(f"トピック「{term('topic', t, 'ja')}」が扱われていない", f"topic {t} is not covered"),
+        )
         for t in spec.topics.all_of
         if t not in declared
     ]
     chosen = [t for t in spec.topics.any_of if t in declared]
     if spec.topics.any_of and len(chosen) < spec.topics.min_any:
         options = ", ".join(spec.topics.any_of)
+        options_ja = terms("topic", list(spec.topics.any_of), "ja")
         gaps.append(
             FailingItem(
                 subject="any_of",
                 detail=text(
-                    f"{options} のうち {spec.topics.min_any} 件以上が必要（現在 {len(chosen)} 件）",
+                    f"{options_ja} のうち {spec.topics.min_any} 件以上が必要（現在 {len(chosen)} 件）",
                     f"at least {spec.topics.min_any} of {options} required ({len(chosen)} covered)",
                 ),
             )
@@ -202,13 +207,13 @@ def _where(sections: _Sections | None) -> tuple[str, str]:
     return "節の位置: " + "、".join(ja) + "。", " Sections found: " + "; ".join(en) + "."
 
 
-def _missing_documents(kinds: str, needed: int) -> CheckResult:
+def _missing_documents(kinds: str, kinds_ja: str, needed: int) -> CheckResult:
     return CheckResult(
         kind="document",
         outcome=Outcome.FAIL,
         reason="evidence_missing",
         message=text(
-            f"種別 {kinds} の文書が提出されていない。",
+            f"種別「{kinds_ja}」の文書が提出されていない。",
             f"No document of type {kinds} was supplied.",
         ),
         measured="0",
@@ -221,10 +226,11 @@ def _missing_documents(kinds: str, needed: int) -> CheckResult:
 def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a document check, reporting every problem of every document at once."""
     kinds = ", ".join(spec.types)
+    kinds_ja = terms("document_type", list(spec.types), "ja")
     needed = ctx.count(spec.min_count)
     candidates = [d for d in ctx.bundle.model.documents if d.type in spec.types]
     if not candidates:
-        return _missing_documents(kinds, needed)
+        return _missing_documents(kinds, kinds_ja, needed)
     problems = {d.id: _problems(d, spec, ctx) for d in candidates}
     valid = [d for d in candidates if not problems[d.id]]
     pool = valid or candidates  # with no valid document, still say what else is wrong
@@ -246,7 +252,7 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
             outcome=Outcome.FAIL,
             reason=first[0] if first else "too_few_documents",
             message=text(
-                f"種別 {kinds} の有効な文書は {len(valid)} 件（必要 {needed} 件）。"
+                f"種別「{kinds_ja}」の有効な文書は {len(valid)} 件（必要 {needed} 件）。"
                 + " ".join(f.detail.ja for f in failing),
                 f"{len(valid)} valid document(s) of type {kinds} (required {needed}). "
                 + " ".join(f.detail.en for f in failing),

@@ -45,13 +45,20 @@ def rules_coverage(packs: tuple[str, ...], lang: str) -> None:
 @rules.command("show")
 @click.argument("ident")
 @pack_option
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    help="Language (default: that of the bundle.yaml in the current folder or --bundle, else en).",
+)
+@click.option("--bundle", "bundle", type=path_type(), help="Bundle whose language to speak.")
 @fail_on_input_errors
-def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
+def rules_show(ident: str, packs: tuple[str, ...], lang: str | None, bundle: Path | None) -> None:
     """Show a rule (by id) or a requirement (catalogue:node) in full."""
+    from ccc_audit.app.locate import bundle_language
     from ccc_audit.app.setup import prepare
     from ccc_audit.cli.browse import describe
 
+    lang = lang or bundle_language(bundle or Path.cwd()) or "en"
     setup = prepare(packs)
     text = describe(setup.library, ident, lang)
     if text is None:

@@ -155,14 +155,14 @@ def _run_assessment(
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
     report = Report(assessed.verdict, shown_dir(options.bundle), assessed.progress)
     written = write_all(out, render_all(report, formats, languages))
-    if heading is not None:
-        from ccc_audit.i18n.labels import label
+    from ccc_audit.i18n.labels import label
 
+    if heading is not None:
         click.echo(f"\n{label(heading, language)}: {out}")
     for line in summary_lines(assessed.result, language):
         click.echo(line)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(label("wrote", language).format(path=path))
     return assessed.exit_code
 
 

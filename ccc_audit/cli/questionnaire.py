@@ -30,10 +30,13 @@ def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: 
     setup = prepare(packs, (), None, bundle)
     assert setup.bundle is not None
     model = setup.bundle.model
+    from ccc_audit.i18n.labels import label
+
     items = questions(setup.library, model)
-    write_atomic(out, export_questionnaire(items, model, lang or model.language.value))
+    language = lang or model.language.value
+    write_atomic(out, export_questionnaire(items, model, language))
     answered = sum(1 for item in items if any(a.id == item.key for a in model.attestations))
-    click.echo(f"wrote {out}: {len(items)} questions, {answered} answered")
+    click.echo(label("wrote_questions", language).format(path=out, n=len(items), answered=answered))
 
 
 @questionnaire.command("import")

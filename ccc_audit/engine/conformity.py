@@ -17,6 +17,16 @@ _EARNED = {
 }
 
 
+def earned_points(points: int | None, conformity: Conformity) -> float | None:
+    """Points a requirement earned: all when compliant, half when partly, none when not.
+
+    None when it has no points or was not decided (not applicable, not assessed).
+    """
+    if not points or conformity not in _EARNED:
+        return None
+    return points * _EARNED[conformity]
+
+
 _NOTHING_SHOWN = frozenset({"attested_no", "evidence_missing", "records_empty"})
 """Failures that show nothing of the requirement met: the organisation's own "no", or evidence not
 supplied at all. They leave no partial credit, so that withholding evidence never scores better
@@ -149,7 +159,7 @@ def _rollup(ref: str, title: object, members: list[RequirementResult]) -> Rollup
             "title": title,
             "counts": counts,
             "points_available": sum(m.points or 0 for m in scored) if has_points else None,
-            "points_earned": sum((m.points or 0) * _EARNED[m.conformity] for m in scored)
+            "points_earned": sum(earned_points(m.points, m.conformity) or 0 for m in scored)
             if has_points
             else None,
         }

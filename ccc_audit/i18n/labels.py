@@ -33,6 +33,12 @@ LABELS: dict[str, dict[str, str]] = {
     "waived": {"ja": "免除済み", "en": "waived"},
     "requirements": {"ja": "要求事項ごとの結果", "en": "Results per requirement"},
     "requirement": {"ja": "要求事項", "en": "Requirement"},
+    "requirement_id": {"ja": "条項番号", "en": "Clause"},
+    "points_available": {"ja": "配点", "en": "Points available"},
+    "points_earned": {"ja": "得点", "en": "Points earned"},
+    "evidence_kind": {"ja": "種別", "en": "Kind"},
+    "evidence_title": {"ja": "表題", "en": "Title"},
+    "sha256": {"ja": "ハッシュ値（SHA-256）", "en": "SHA-256"},
     "result": {"ja": "結果", "en": "Result"},
     "rules": {"ja": "規則", "en": "Rules"},
     "findings": {"ja": "監査所見", "en": "Findings"},
@@ -109,6 +115,21 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.error": {"ja": "エラー", "en": "error"},
     "outcome.excluded": {"ja": "除外", "en": "excluded"},
     "lines": {"ja": "行", "en": "lines"},
+    "wrote": {"ja": "出力: {path}", "en": "wrote {path}"},
+    "register.done": {
+        "ja": "{path} を{action}: 新規 {new}、継続 {recurring}（悪化 {regressed}、改善 {improved}）、"
+        "評価で解消 {resolved}、再評価なし {not_reassessed}、計 {total} 行",
+        "en": "{action} {path}: {new} new, {recurring} recurring ({regressed} regressed, "
+        "{improved} improved), {resolved} resolved by assessment, {not_reassessed} not re-assessed, "
+        "{total} rows",
+    },
+    "register.created": {"ja": "作成", "en": "created"},
+    "register.updated": {"ja": "更新", "en": "updated"},
+    "register.backup": {"ja": "更新前の版: {path}", "en": "previous version kept as {path}"},
+    "wrote_questions": {
+        "ja": "出力: {path}（質問 {n} 件、回答済み {answered} 件）",
+        "en": "wrote {path}: {n} questions, {answered} answered",
+    },
     "keys": {"ja": "キー", "en": "keys"},
     "cover": {"ja": "表紙", "en": "Cover"},
     "executive_summary": {"ja": "エグゼクティブサマリー", "en": "Executive summary"},

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
+from ccc_audit.engine.conformity import earned_points
 from ccc_audit.i18n.labels import label
+from ccc_audit.i18n.vocabulary import term, terms
 from ccc_audit.models.result import AssessmentResult, Conformity
 from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
@@ -25,8 +27,8 @@ def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: 
         (label("role", lang), label(f"role.{result.scope.role.value}", lang)),
         (label("sites", lang), ", ".join(result.scope.sites)),
         (label("programs", lang), ", ".join(result.scope.programs)),
-        (label("channels", lang), ", ".join(result.scope.channels)),
-        (label("operations", lang), ", ".join(result.scope.operations)),
+        (label("channels", lang), terms("channel", result.scope.channels, lang)),
+        (label("operations", lang), terms("operation", result.scope.operations, lang)),
         (label("period", lang), f"{result.scope.period_start} – {result.scope.period_end}"),
         (label("as_of", lang), result.as_of),
         (label("criteria", lang), "; ".join(f"{c.title.get(lang)} ({c.version})" for c in result.catalogues)),
@@ -54,10 +56,13 @@ def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: 
     headers = [
         f"{label('standard', lang)} / {label('category', lang)}",
         *[label(f"conformity.{c.value}", lang) for c in Conformity],
-        label("points", lang),
-        label("points", lang) + " (max)",
+        label("points_earned", lang),
+        label("points_available", lang),
     ]
     table(sheet, headers, rows, [48, 14, 14, 14, 14, 14, 12, 12], first_row=start)
+    sheet.column_dimensions["B"].width = max(sheet.column_dimensions["B"].width or 0, 48)
+    for offset in range(len(facts)):
+        sheet.cell(row=offset + 3, column=2).alignment = Alignment(wrap_text=True, vertical="top")
     below = start + len(rows) + 2
     for offset, (name, count) in enumerate(grades):
         put(sheet, below + offset, 1, name)
@@ -75,10 +80,11 @@ def _gap(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
     sheet = workbook.create_sheet(label("gap_sheet", lang))
     headers = [
         label("standard", lang),
-        label("requirement", lang),
+        label("requirement_id", lang),
         label("requirement", lang),
         label("result", lang),
-        label("points", lang),
+        label("points_available", lang),
+        label("points_earned", lang),
         label("rules", lang),
         label("findings", lang),
     ]
@@ -89,20 +95,29 @@ def _gap(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
             q.title.get(lang),
             label(f"conformity.{q.conformity.value}", lang),
             q.points,
+            earned_points(q.points, q.conformity),
             ", ".join(q.rules),
             ", ".join(q.findings),
         ]
         for q in result.requirements
         if q.assessable
     ]
-    table(sheet, headers, rows, [14, 10, 50, 16, 8, 40, 30])
+    table(sheet, headers, rows, [14, 10, 50, 16, 10, 10, 40, 30])
 
 
 def _evidence(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
     sheet = workbook.create_sheet(label("evidence_sheet", lang))
-    headers = ["ID", label("path", lang), "sha256", label("cited_by", lang), "kind", "title"]
+    headers = [
+        "ID",
+        label("path", lang),
+        label("sha256", lang),
+        label("cited_by", lang),
+        label("evidence_kind", lang),
+        label("evidence_title", lang),
+    ]
     rows: list[list[Cell]] = [
-        [e.id, e.path, e.sha256, len(e.cited_by), e.kind, e.title or ""] for e in result.evidence_index
+        [e.id, e.path, e.sha256, len(e.cited_by), term("evidence_kind", e.kind, lang), e.title or ""]
+        for e in result.evidence_index
     ]
     table(sheet, headers, rows, [30, 50, 66, 10, 12, 40])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,8 @@ class LoadedRubric:
     """Node indexes of the scored leaves, in file order."""
     price_leaf: int | None
     """Node index of the price criterion."""
+    digest: str = ""
+    """SHA-256 of the rubric file's bytes: what a questionnaire made from it is stamped with."""
 
     @property
     def scale_min(self) -> int:
@@ -224,4 +227,4 @@ def load_rubric(path: Path, shown: str | None = None) -> LoadedRubric:
         raise InputError(problems)
     leaves = [n.index for n in nodes if n.is_leaf]
     price = next((n.index for n in nodes if n.criterion.price is not None), None)
-    return LoadedRubric(rubric, doc, nodes, leaves, price)
+    return LoadedRubric(rubric, doc, nodes, leaves, price, hashlib.sha256(path.read_bytes()).hexdigest())
