@@ -1,6 +1,6 @@
 """The living table of the COPC application guides (docs/copc-review/annexes.md) names real rules.
 
-Every row (7, then 51-111) has at least one rule id that exists in the shipped packs, a verdict
+Every row (7, then 51-111; row 7 may instead live in core.md) has at least one rule id that exists in the shipped packs, a verdict
 of correct or attested, and a reason; an attested row names at least one attestation rule.
 """
 
@@ -37,8 +37,10 @@ def _rows() -> list[tuple[int, str, list[str], str, str]]:
     return rows
 
 
-def test_the_table_holds_row_7_and_rows_51_to_111_in_order() -> None:
-    assert [row[0] for row in _rows()] == [7, *range(51, 112)]
+def test_the_table_holds_rows_51_to_111_in_order_after_row_7() -> None:
+    """Row 7 (2.5 schedule intervals) is reviewed with the annexes; it may move to core.md."""
+    numbers = [row[0] for row in _rows()]
+    assert numbers in ([7, *range(51, 112)], list(range(51, 112)))
 
 
 @pytest.mark.parametrize("row", _rows(), ids=lambda row: f"row-{row[0]}")
