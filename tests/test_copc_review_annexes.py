@@ -1,7 +1,8 @@
 """The living table of the COPC application guides (docs/copc-review/annexes.md) names real rules.
 
-Every row (7, then 51-111; row 7 may instead live in core.md) has at least one rule id that exists in the shipped packs, a verdict
-of correct or attested, and a reason; an attested row names at least one attestation rule.
+Every row (7, then 51-111; row 7 may instead live in core.md) has at least one rule id that
+exists in the shipped packs, a verdict of correct or attested, and a reason; an attested row
+names at least one attestation rule.
 """
 
 from __future__ import annotations
