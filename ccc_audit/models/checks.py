@@ -37,6 +37,7 @@ class RowFilter(StrictModel):
 
     column: str = Field(min_length=1, description="Column name.")
     values: list[str] = Field(min_length=1, description="Accepted values.")
+    keep_blank: bool = Field(default=False, description="Also keep rows whose cell is blank.")
 
 
 class SpecProblem(NamedTuple):
