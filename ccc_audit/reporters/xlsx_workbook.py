@@ -11,6 +11,7 @@ from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import write_register_sheets
 from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.xlsx_engagement import engagement_sheet
 from ccc_audit.results.comparison import Change, Comparison
 from ccc_audit.spreadsheet.cells import Cell
 from ccc_audit.spreadsheet.xlsx import put, table, workbook_bytes
@@ -118,6 +119,7 @@ def render_workbook(
     _gap(workbook, result, lang)
     write_register_sheets(workbook, register)
     _evidence(workbook, result, lang)
+    engagement_sheet(workbook, result, lang)
     return workbook_bytes(workbook, result.as_of)
 
 
