@@ -5,7 +5,7 @@ from __future__ import annotations
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.common import Role
 from ccc_audit.models.engagement import default_report_id
-from ccc_audit.models.result import AssessmentResult, Conformity
+from ccc_audit.models.result import AssessmentResult, Outcome
 
 
 def report_title(result: AssessmentResult, lang: str) -> str:
@@ -29,13 +29,17 @@ def report_id(result: AssessmentResult) -> str:
 
 
 def assessed_standards(result: AssessmentResult) -> set[str]:
-    """Catalogue ids with at least one assessable requirement the scope did not rule out.
+    """Catalogue ids of the standards actually assessed: the criteria a report lists.
 
-    A standard whose every requirement is not applicable (ISO 18295-2 in a contact centre's
-    assessment, a standard the profile leaves out) is not among the criteria actually assessed.
+    A standard counts when at least one of its assessable requirements is verified by a rule that
+    was evaluated for this bundle: neither left out by the profile (excluded) nor ruled out by the
+    scope (not applicable). ISO 18295-2 in a contact centre's assessment, or COPC under the ISO
+    18295-1 self-assessment profile, is therefore not among the criteria.
     """
+    outcomes = {rule.rule_id: rule.outcome for rule in result.rules}
+    skipped = (Outcome.EXCLUDED, Outcome.NOT_APPLICABLE)
     return {
         q.standard
         for q in result.requirements
-        if q.assessable and q.conformity is not Conformity.NOT_APPLICABLE
+        if q.assessable and any(outcomes.get(rule, Outcome.EXCLUDED) not in skipped for rule in q.rules)
     }
