@@ -20,6 +20,7 @@ from pypdf.generic import Destination
 
 from ccc_audit.app.render import render_all
 from ccc_audit.models.result import AssessmentResult
+from ccc_audit.reporters.cover import organisation_name, report_id
 
 MM = 72 / 25.4
 MARGIN = 20 * MM
@@ -91,9 +92,9 @@ def test_every_page_is_numbered_with_running_header_and_footer(
         footer = text.get_text_bounded(0, 0, width, MARGIN).replace("\r\n", " ")
         header = text.get_text_bounded(0, height - MARGIN, width, height)
         assert f"{word} {index + 1} / {count}" in footer, f"page {index + 1}: {footer!r}"
-        assert f"{result.scope.organisation_id}-{result.as_of:%Y%m%d}" in footer
+        assert report_id(result) in footer  # SCS-2026-001, from the demo's engagement
         assert str(result.as_of) in footer
-        assert result.scope.organisation in header
+        assert organisation_name(result, lang) in header
         assert ("社外秘" if lang == "ja" else "Confidential") in header
     document.close()
 
