@@ -9,6 +9,7 @@ cover, the contents, the last page); no heading is the last thing on its page; t
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from pypdf.generic import Destination
 from ccc_audit.app.render import render_all
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.reporters.cover import organisation_name, report_id
+from ccc_audit.resources import demo_bundle
 
 MM = 72 / 25.4
 MARGIN = 20 * MM
@@ -159,3 +161,20 @@ def test_same_inputs_give_the_same_bytes(pdfs: dict[str, Path]) -> None:
     again = render_all(assess_demo(), ["pdf"], ["en"])["gap-report.en.pdf"]
     assert again == pdfs["en"].read_bytes()
     assert b"/CreationDate" not in again and b"/ModDate" not in again
+
+
+def test_without_pango_the_pdf_format_is_refused_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from ccc_audit.cli.main import cli
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as when WeasyPrint cannot load Pango
+    out = tmp_path / "out"
+    args = ["assess", str(demo_bundle()), "--as-of", "2026-01-15", "--out", str(out), "--format", "md,pdf"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert "--format pdf: the PDF report needs the Pango" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists() or not any(out.iterdir())

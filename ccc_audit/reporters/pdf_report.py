@@ -15,14 +15,24 @@ from __future__ import annotations
 
 import hashlib
 
+from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.reporters.base import Report
 from ccc_audit.reporters.html_report import render_html
+
+MISSING_PANGO = (
+    "the PDF report needs the Pango and HarfBuzz libraries, which WeasyPrint lays text out with; "
+    "install them (Debian/Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+    "libharfbuzz-subset0; macOS: brew install pango) or choose another format"
+)
 
 
 def render_pdf(report: Report, lang: str) -> bytes:
     """The gap report as PDF bytes, identical for identical inputs and ``--as-of``."""
-    from weasyprint import HTML  # Pango and WeasyPrint only when a PDF is asked for
-    from weasyprint.urls import URLFetcher
+    try:  # Pango and WeasyPrint only when a PDF is asked for
+        from weasyprint import HTML
+        from weasyprint.urls import URLFetcher
+    except (OSError, ImportError) as exc:  # Pango is loaded with ctypes: a missing library is an OSError
+        raise InputError([Diagnostic("--format pdf", 0, 0, f"{MISSING_PANGO} ({exc})")]) from None
 
     text = render_html(report, lang, paged=True)
     result = report.result
