@@ -10,7 +10,7 @@ from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Conformity, Finding, RequirementResult
 from ccc_audit.reporters.base import Report, limitations
 from ccc_audit.reporters.cover import assessed_standards, organisation_name, report_id, report_title
-from ccc_audit.reporters.html_text import keep_ids
+from ccc_audit.reporters.html_text import css_string, keep_ids
 from ccc_audit.reporters.svg_charts import COLOURS, conformity_chart, points_chart, trend_chart
 from ccc_audit.results.comparison import Change
 from ccc_audit.templating import html_environment
@@ -110,5 +110,6 @@ def render_html(report: Report, lang: str, paged: bool = False) -> str:
             lines_shown=EVIDENCE_LINES_SHOWN,
             paged=paged,
             keep_ids=keep_ids,
+            css_string=css_string,
         )
     )

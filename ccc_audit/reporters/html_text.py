@@ -34,3 +34,13 @@ def keep_ids(text: str) -> Markup:
         last = match.end()
     parts.append(str(escape(text[last:])))
     return Markup("".join(parts))
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a CSS string literal (for ``content:`` in the print styles), safe inside ``<style>``.
+
+    Every character but letters, digits, space and a few marks is written as a CSS escape, so no
+    value can end the string, the rule or the style element.
+    """
+    safe = "".join(ch if ch.isalnum() or ch in " ·-_.:/()" else f"\\{ord(ch):x} " for ch in text)
+    return Markup(f'"{safe}"')
