@@ -105,3 +105,18 @@ def test_a_logo_outside_the_bundle_or_not_an_image_is_a_located_error(
     assert message in output
     assert "Traceback" not in output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_hostile_confidentiality_mark_cannot_leave_the_print_styles(demo: AssessmentResult) -> None:
+    engagement = demo.engagement
+    assert engagement is not None
+    hostile = '"; } </style><script>alert(1)</script>'
+    mark = (
+        engagement.confidentiality.model_copy(update={"en": hostile}) if engagement.confidentiality else None
+    )
+    tampered = demo.model_copy(update={"engagement": engagement.model_copy(update={"confidentiality": mark})})
+    html = render_all(tampered, ["html"], ["en"])["gap-report.en.html"].decode("utf-8")
+    assert "<script>alert(1)" not in html
+    assert html.count("</style>") == 1
+    style = html.split("</style>", 1)[0]
+    assert "\\22 \\3b  \\7d  \\3c /style\\3e " in style  # the mark, escaped inside the CSS string
