@@ -81,7 +81,7 @@ def conformity_chart(rollups: list[Rollup], lang: str, narrow: bool = False) -> 
             f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[conformity]}"/>'
             f'<text x="{x + 16}" y="{legend_y + 11}" font-size="12">{escape(name)}</text>'
         )
-        x += 128
+        x += max(110, 28 + sum(12 if ord(ch) > 0x2E7F else 7 for ch in name))
     return _svg(legend_y + 20, label("chart.conformity", lang), body, width)
 
 
