@@ -35,10 +35,23 @@ def _svg(height: int, title: str, body: list[str], width: int = _WIDTH) -> Marku
     )
 
 
-def _name(roll: Rollup, lang: str) -> str:
+def _advance(ch: str) -> float:
+    """Approximate width at 12 units of font size, bold: wide (CJK) characters 13, others 7.5."""
+    return 13.0 if ord(ch) > 0x2E7F else 7.5
+
+
+def _name(roll: Rollup, lang: str, room: float = _LABEL - 10) -> str:
+    """The row's name, cut with an ellipsis where it would run into the bars (``room`` units)."""
     prefix = roll.ref.split(":", 1)[1] + " " if ":" in roll.ref else ""
     text = prefix + roll.title.get(lang)
-    return text if len(text) <= 28 else text[:27] + "…"
+    if sum(_advance(ch) for ch in text) <= room:
+        return text
+    kept, used = "", _advance("…")
+    for ch in text:
+        if used + _advance(ch) > room:
+            break
+        kept, used = kept + ch, used + _advance(ch)
+    return kept + "…"
 
 
 def conformity_chart(rollups: list[Rollup], lang: str, narrow: bool = False) -> Markup:
@@ -55,7 +68,7 @@ def conformity_chart(rollups: list[Rollup], lang: str, narrow: bool = False) -> 
         y = row * step + (16 if narrow else 0)
         total = sum(roll.counts.values())
         weight = "bold" if ":" not in roll.ref else "normal"
-        name = escape(_name(roll, lang))
+        name = escape(_name(roll, lang, _NARROW - 10 if narrow else _LABEL - 10))
         top = y - 4 if narrow else y + 13
         body.append(f'<text x="0" y="{top}" font-size="12" font-weight="{weight}">{name}</text>')
         x = float(left)
@@ -99,11 +112,10 @@ def points_chart(rollups: list[Rollup], lang: str, narrow: bool = False) -> Mark
     step = _BAR + _GAP + (16 if narrow else 0)
     for row, roll in enumerate(shown):
         y = row * step + (16 if narrow else 0)
+        name = escape(_name(roll, lang, _NARROW - 10 if narrow else _LABEL - 10))
         available = roll.points_available or 1
         earned = roll.points_earned or 0.0
-        body.append(
-            f'<text x="0" y="{y - 4 if narrow else y + 13}" font-size="12">{escape(_name(roll, lang))}</text>'
-        )
+        body.append(f'<text x="0" y="{y - 4 if narrow else y + 13}" font-size="12">{name}</text>')
         body.append(f'<rect x="{left}" y="{y}" width="{span}" height="{_BAR}" fill="#eceff1"/>')
         body.append(
             f'<rect x="{left}" y="{y}" width="{span * earned / available:.1f}" height="{_BAR}" '
