@@ -189,7 +189,7 @@ def _formats(value: str) -> list[str]:
     "formats",
     default="json,md,csv",
     show_default=True,
-    help="Comma-separated formats: json, md, html, csv, xlsx, oscal-ar, oscal-poam "
+    help="Comma-separated formats: json, md, html, pdf, csv, xlsx, oscal-ar, oscal-poam "
     "(also text, junit, sarif, github, gitlab).",
 )
 @comparison_options

@@ -21,6 +21,7 @@ from ccc_audit.engine.judging import judge_rule, rule_grade
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.loading.engagement import engagement_summary
 from ccc_audit.loading.library import Library, LoadedPack
 from ccc_audit.loading.profile import Tailoring
 from ccc_audit.loading.record_types import builtin_record_types
@@ -246,6 +247,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
         requirements=requirements,
         rollups=rollups(job.library, requirements),
         findings=findings,
+        engagement=engagement_summary(bundle, job.bundle.logo, job.as_of),
         crosswalk=crosswalk_traces(job.library, requirements),
     )
 

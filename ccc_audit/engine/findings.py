@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ccc_audit.i18n.vocabulary import term, value_text
+from ccc_audit.engine.gap_statement import gap_statement
+from ccc_audit.i18n.vocabulary import term
 from ccc_audit.loading.library import Library
 from ccc_audit.models.common import Grade, Localized
 from ccc_audit.models.result import CheckResult, EvidenceRef, Finding, Outcome, Statement
@@ -78,23 +79,14 @@ def build_finding(
     examined_en = ", ".join(_describe(r, "en") for r in evidence) or "-"
     measured = "; ".join(c.measured for c in failed if c.measured) or None
     required = "; ".join(c.required for c in failed if c.required) or None
-    shortfall_ja = (
-        f"（実測: {value_text(measured, 'ja')}、要求: {value_text(required, 'ja')}）"
-        if measured and required
-        else ""
-    )
-    shortfall_en = f" (measured: {measured}; required: {required})" if measured and required else ""
     statement = Statement(
         requirement=Localized(ja="\n".join(requirement_ja), en="\n".join(requirement_en)),
         evidence=Localized(
             ja=f"確認した証拠: {examined_ja}。" + " ".join(dict.fromkeys(c.message.ja for c in checks)),
             en=f"Examined: {examined_en}. " + " ".join(dict.fromkeys(c.message.en for c in checks)),
         ),
-        nonconformity=Localized(
-            ja=f"「{rule.title.ja}」が満たされていない{shortfall_ja}。"
-            + " ".join(dict.fromkeys(c.message.ja for c in failed)),
-            en=f'"{rule.title.en}" is not met{shortfall_en}. '
-            + " ".join(dict.fromkeys(c.message.en for c in failed)),
+        nonconformity=gap_statement(
+            library, rule, refs, failed, measured, required, nature_of(checks) == "evidence_quality"
         ),
     )
     return Finding(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ccc_audit.i18n.engagement_labels import ENGAGEMENT_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "title": {
         "ja": "コンタクトセンター適合性評価 ギャップ分析報告書",
@@ -263,6 +265,7 @@ LABELS: dict[str, dict[str, str]] = {
             "one piece of evidence serves several requirements."
         ),
     },
+    **ENGAGEMENT_LABELS,
 }
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.files.reading import ANY_SIZE, check_regular, refuse_outside
 from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
+from ccc_audit.loading.engagement import embed_logo
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.record_mapping import mapping_problems
@@ -37,6 +38,8 @@ class LoadedBundle:
     pending: dict[str, Future[str]] = field(default_factory=dict)
     """Record-file hashes still being computed in the background (large files)."""
     hasher: HashCache = field(default_factory=HashCache)
+    logo: str | None = None
+    """The engagement logo as a data: URI (None: no logo declared)."""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def sha256(self, key: str) -> str:
@@ -123,6 +126,9 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
     problems = _check_files(bundle, bundle.hasher) + _check_references(bundle)
     if problems:
         raise InputError(problems)
+    engagement = model.engagement
+    if engagement is not None and engagement.logo is not None:
+        bundle.logo = embed_logo(root, doc, engagement.logo)
     return bundle
 
 

@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 
 from ccc_audit.models.calendar import Anchor
 from ccc_audit.models.common import Date, Identifier, Language, Role, StrictModel
+from ccc_audit.models.engagement import Engagement
 from ccc_audit.models.record_mapping import ExportShape
 
 
@@ -228,3 +229,7 @@ class Bundle(StrictModel):
     records: dict[Identifier, RecordSet] = Field(default_factory=dict, description="Record sets by name.")
     attestations: list[Attestation] = Field(default_factory=list, description="Answers.")
     waivers: list[Waiver] = Field(default_factory=list, description="Waivers.")
+    engagement: Engagement | None = Field(
+        default=None,
+        description="Assessors, reviewer, sign-off, names, logo, confidentiality and narrative.",
+    )

@@ -10,6 +10,7 @@ from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from ccc_audit.models.common import Grade, Localized, Role, Severity, StrictModel, Window
 from ccc_audit.models.crosswalk import Relationship
+from ccc_audit.models.engagement import EngagementSummary
 
 RESULT_SCHEMA_VERSION = 1
 
@@ -336,6 +337,9 @@ class AssessmentResult(StrictModel):
     requirements: list[RequirementResult] = Field(description="Per-requirement conformity.")
     rollups: list[Rollup] = Field(description="Per-standard and per-category roll-ups.")
     findings: list[Finding] = Field(description="Findings.")
+    engagement: EngagementSummary | None = Field(
+        default=None, description="Engagement metadata (report number, people, logo, narrative)."
+    )
     crosswalk: list[CrosswalkTrace] = Field(
         default_factory=list,
         description="Crosswalk links whose two standards were both assessed, with both results.",

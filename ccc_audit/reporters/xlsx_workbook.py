@@ -13,6 +13,8 @@ from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import write_register_sheets
 from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.cover import assessed_standards, report_title
+from ccc_audit.reporters.xlsx_engagement import engagement_sheet
 from ccc_audit.results.comparison import Change, Comparison
 from ccc_audit.spreadsheet.cells import Cell
 from ccc_audit.spreadsheet.xlsx import put, table, workbook_bytes
@@ -20,7 +22,9 @@ from ccc_audit.spreadsheet.xlsx import put, table, workbook_bytes
 
 def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: Comparison | None) -> None:
     sheet = workbook.create_sheet(label("summary_sheet", lang))
-    put(sheet, 1, 1, label("title", lang))
+    assessed = assessed_standards(result)
+    criteria = [c for c in result.catalogues if c.id in assessed]
+    put(sheet, 1, 1, report_title(result, lang))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     facts: list[tuple[str, Cell]] = [
         (label("organisation", lang), result.scope.organisation),
@@ -31,7 +35,7 @@ def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: 
         (label("operations", lang), terms("operation", result.scope.operations, lang)),
         (label("period", lang), f"{result.scope.period_start} – {result.scope.period_end}"),
         (label("as_of", lang), result.as_of),
-        (label("criteria", lang), "; ".join(f"{c.title.get(lang)} ({c.version})" for c in result.catalogues)),
+        (label("criteria", lang), "; ".join(f"{c.title.get(lang)} ({c.version})" for c in criteria)),
         (label("packs", lang), ", ".join(f"{p.id} {p.version}" for p in result.packs)),
         (label("tool", lang), f"ccc-audit {result.tool_version}"),
     ]
@@ -133,6 +137,7 @@ def render_workbook(
     _gap(workbook, result, lang)
     write_register_sheets(workbook, register)
     _evidence(workbook, result, lang)
+    engagement_sheet(workbook, result, lang)
     return workbook_bytes(workbook, result.as_of)
 
 

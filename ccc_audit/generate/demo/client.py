@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ccc_audit.generate.demo.dates import iso
 from ccc_audit.generate.demo.doc import Doc, render
+from ccc_audit.generate.demo.engagement import CLIENT, engagement_lines
 from ccc_audit.generate.demo.manifest import AttestationSpec, evidence_lines, flow_list, manifest_header, q
 from ccc_audit.generate.demo.records import header, write, write_records
 from ccc_audit.generate.demo.reports import QUARTER_REPORT_DAYS, dated_report
@@ -187,6 +188,7 @@ def client_manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str
         f"language: {q('ja')}",
     ]
     out += evidence_lines(documents, record_sets, CLIENT_ATTESTATIONS)
+    out += engagement_lines(CLIENT)
     return "\n".join(out) + "\n"
 
 

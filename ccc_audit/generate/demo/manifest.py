@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ccc_audit.generate.demo.dates import iso
 from ccc_audit.generate.demo.doc import Doc
+from ccc_audit.generate.demo.engagement import CENTRE, engagement_lines
 from ccc_audit.generate.demo.world import (
     CX_HEAD,
     DIRECTOR_OPS,
@@ -247,4 +248,5 @@ def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
             f"    approved_by: {q(waiver.approved_by)}",
             f"    expires: {iso(waiver.expires)}",
         ]
+    out += engagement_lines(CENTRE)
     return "\n".join(out) + "\n"
