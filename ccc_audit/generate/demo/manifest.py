@@ -215,6 +215,42 @@ def evidence_lines(
     return out
 
 
+@dataclass(frozen=True)
+class DesignatedSpec:
+    """A value the standard leaves to the centre, as the demo centre has set it."""
+
+    name: str
+    value: str
+    document: str
+    owner: str
+
+
+DESIGNATED = (
+    DesignatedSpec("business_review_window", "quarter", "business-plan-2025", DIRECTOR_OPS),
+    DesignatedSpec("sampling_margin_of_error", "0.05", "qa-procedure", QA_HEAD),
+    DesignatedSpec("legal_complaint_resolution_days", "14", "complaints-procedure", CX_HEAD),
+    DesignatedSpec("acceptance_test_window", "year", "infrastructure", PLANNING_HEAD),
+    DesignatedSpec("capacity_forecast_window", "quarter", "infrastructure", PLANNING_HEAD),
+    DesignatedSpec("content_review_months", "12", "qa-procedure", QA_HEAD),
+    DesignatedSpec("coaching_deadline_days", "7", "qa-procedure", QA_HEAD),
+    DesignatedSpec("repeat_critical_error_days", "30", "qa-procedure", QA_HEAD),
+)
+"""The demo centre's own values, each set in one of its documents (the rules check against them)."""
+
+
+def designated_lines(designated: Sequence[DesignatedSpec]) -> list[str]:
+    """The designated_values block of a manifest."""
+    out = ["designated_values:"]
+    for d in designated:
+        out += [
+            f"  {d.name}:",
+            f"    value: {d.value}",
+            f"    document: {q(d.document)}",
+            f"    owner: {q(d.owner)}",
+        ]
+    return out
+
+
 def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
     """Return the text of ``bundle.yaml``."""
     out = manifest_header(ORG_ID, ORG_NAME, "contact_centre", f"{ORG_NAME}, its clients, staff and figures")
@@ -239,6 +275,7 @@ def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
         f"language: {q('ja')}",
     ]
     out += evidence_lines(documents, record_sets, ATTESTATIONS)
+    out += designated_lines(DESIGNATED)
     out.append("waivers:")
     for waiver in WAIVERS:
         out += [
