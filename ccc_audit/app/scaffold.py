@@ -62,6 +62,25 @@ def _record_columns(library: Library) -> dict[str, list[str]]:
     return dict(sorted(columns.items()))
 
 
+def _designation_hints(library: Library) -> list[str]:
+    """Commented entries for the values the standard leaves to the centre, with the packs' suggestions."""
+    lines: list[str] = []
+    for pack in library.packs:
+        for name, designation in pack.model.designations.items():
+            if not lines:
+                lines.append(
+                    "\n# Values the standard leaves to you: set your own under `designated_values:`\n"
+                    "# (value, the document that sets it, its owner). The values shown are SUGGESTIONS\n"
+                    "# (提案値), not the standard's: a value you do not designate is reported as a finding.\n"
+                )
+            value = "..." if designation.suggestion is None else str(designation.suggestion)
+            lines.append(
+                f'#  {name}: {{value: {value}, document: doc-1, owner: "..."}}   # SUGGESTION 提案値\n'
+                f"#    # {designation.description.ja}\n#    # {designation.description.en}\n"
+            )
+    return lines
+
+
 def scaffold_files(library: Library, record_types: dict[str, RecordType]) -> dict[str, bytes]:
     """File name → content of a new bundle for the rules in ``library``.
 
@@ -79,7 +98,8 @@ def scaffold_files(library: Library, record_types: dict[str, RecordType]) -> dic
         files[f"records/{name}.csv"] = ("\ufeff" + ",".join(cols) + "\r\n").encode("utf-8")
     if not records:
         manifest[-1] = manifest[-1].replace("records:\n", "records: {}\n")
-    manifest.append("attestations: []\nwaivers: []\n")
+    manifest.append("attestations: []\nwaivers: []\ndesignated_values: {}\n")
+    manifest.extend(_designation_hints(library))
     doc_types: dict[str, list[str]] = {}
     questions: list[str] = []
     for _, rule in library.rules():
