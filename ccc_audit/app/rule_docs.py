@@ -26,7 +26,7 @@ _TEXT = {
     "nodes": ("ノード", "Nodes"),
     "assessable": ("評価対象", "Assessable"),
     "with_rules": ("規則あり", "With rules"),
-    "automated": ("自動判定", "Automated"),
+    "automated": ("記録で判定", "Decided by records"),
     "attestation_only": ("自己評価のみ", "Attestation only"),
     "packs": ("規則パック", "Rule packs"),
     "by_requirement": ("要求事項ごとの規則", "Rules per requirement"),
@@ -178,7 +178,7 @@ def index_page(library: Library, lang: str) -> str:
     for f in coverage(library):
         lines.append(
             f"| {f.title.get(lang)} (`{f.standard}`) | {f.nodes} | {len(f.assessable)} | {len(f.with_rules)} "
-            f"| {len(f.automated)} ({f.automated_share:.0%}) | {len(f.attestation_only)} |"
+            f"| {len(f.automated)} | {len(f.attestation_only)} |"
         )
     lines += ["", f"## {_t('packs', lang)}", ""]
     for pack in library.packs:

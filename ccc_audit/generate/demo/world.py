@@ -67,7 +67,14 @@ records hold exactly these and nothing else):
   80 % target in November (``SL_MISS``), so October-December neither stay at target nor
   improve;
 * attrition (copc.4.5.attrition-absence-level-and-trend): みなとマーケット lost two CSS in
-  2025-Q3 (roster), 36.5 % annualised against a 30 % target (``ATTRITION_SPIKE``).
+  2025-Q3 (roster), 36.5 % annualised against a 30 % target (``ATTRITION_SPIKE``); the
+  centre's own answer on level and trend of every metric (copc.4.2.level-and-trend-all-metrics)
+  is therefore partial.
+
+The values the handbook leaves to the centre (coaching deadline 7 days, legal-complaint
+resolution 14 days, content review every 12 months, a 0.05 sampling margin, quarterly business
+reviews and capacity forecasts, a yearly acceptance test, a 30-day repeat of critical errors)
+are declared under ``designated_values``, each with the document that sets it.
 
 Every other rule passes: the centre's documents include the journey maps, quarterly channel
 transfer analyses and client reports, the yearly journey analysis and KCRP audit, and the
