@@ -149,7 +149,7 @@ def _observer(people: list[Person], day: dt.date, key: int) -> str:
 
 
 def skill_verifications(roster: Roster, period: PeriodWindows, seed: int, skip: Skip) -> Table:
-    """Initial tests and annual re-verifications of CSS.
+    """Initial tests and annual re-verifications of CSS, and annual re-verifications of the other key roles.
 
     An initial test before production start (for those starting in or up to a year before the
     period) and an observation in every whole calendar year a CSS is in production. ``skip``
@@ -190,6 +190,23 @@ def skill_verifications(roster: Roster, period: PeriodWindows, seed: int, skip: 
                     True,
                     f"OBS-{person.program}-{day.year}",
                 )
+            )
+    for role in ("supervisor", "qa_evaluator", "trainer", "workforce_planner"):
+        for person in roster.role(role):
+            rows.extend(
+                (
+                    person.staff_id,
+                    day,
+                    "annual",
+                    "test",
+                    _observer(trainers, day, person.slot),
+                    f"annual re-verification of the {role} skills",
+                    rng.randint(PASS_MARK, 100),
+                    PASS_MARK,
+                    True,
+                    f"ROLE-{role}-{day.year}",
+                )
+                for day in rolling_days(rng, person, period, skip)
             )
     header = (
         "verification_id",

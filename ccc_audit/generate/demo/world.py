@@ -50,8 +50,9 @@ records hold exactly these and nothing else):
 * coaching (copc.3.5.coaching-after-failed-evaluation): two failed evaluations are not
   followed by one-to-one coaching within 7 days, one coached 10+ days later (supervisor on
   leave), one never coached (``CoachingGaps``);
-* annual re-verification (copc.3.4.annual-reverification): the agency CSS AG001, employed all
-  year, was not re-verified (``reverification_gap``);
+* annual re-verification (copc.3.4.annual-reverification, copc.3.4.annual-observation): the
+  agency CSS AG001, employed all year, was neither re-verified nor observed on the job
+  (``reverification_gap``); every other key-role holder is re-verified yearly;
 * legal-violation complaints (copc.2.1.legal-complaints-resolved): one, received in Q3, is
   investigated but still unresolved (``UNRESOLVED_LEGAL``); it is investigated, so
   copc.ag-outbound.breach-complaints-investigated passes;
