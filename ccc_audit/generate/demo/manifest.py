@@ -152,6 +152,20 @@ ATTESTATIONS = (
                 QA_HEAD,
             ),
             (
+                "copc.2.7.item-level-calibration",
+                "yes",
+                "カリブレーションでは総合点に加えて評価項目ごとに基準点との一致率を記録している。",
+                ("calibration-procedure", "calibration"),
+                QA_HEAD,
+            ),
+            (
+                "copc.3.5.kcrp-assignment",
+                "yes",
+                "CSSごとの担当取引種別を品質管理手順の付表に載せ、四半期の抽出計画はその付表から作っている。",
+                ("qa-procedure", "monitoring"),
+                QA_HEAD,
+            ),
+            (
                 "copc.2.9.vendor-kcrp-audit",
                 "yes",
                 "通話基盤ベンダーが担う録音保存の手順は、ベンダー自身の年次監査報告を取り寄せて確認した。",
