@@ -72,6 +72,9 @@ DESIGNATED_VALUES: tuple[tuple[str, int | float | str, str, str], ...] = (
     ("content_review_months", 12, "qa-procedure", "Quality assurance"),
     ("coaching_deadline_days", 7, "qa-procedure", "Quality assurance"),
     ("repeat_critical_error_days", 30, "qa-procedure", "Quality assurance"),
+    ("css_evaluation_window", "quarter", "qa-procedure", "Quality assurance"),
+    ("performance_review_window", "quarter", "business-plan", "Planning office"),
+    ("client_reporting_window", "quarter", "client-agreement", "Account management"),
 )
 """The synthetic centre's own values for what the standard leaves to it (name, value, document, owner)."""
 

@@ -309,6 +309,9 @@ DESIGNATED = (
     DesignatedSpec("content_review_months", "12", "qa-procedure", QA_HEAD),
     DesignatedSpec("coaching_deadline_days", "7", "qa-procedure", QA_HEAD),
     DesignatedSpec("repeat_critical_error_days", "30", "qa-procedure", QA_HEAD),
+    DesignatedSpec("css_evaluation_window", "quarter", "qa-procedure", QA_HEAD),
+    DesignatedSpec("performance_review_window", "quarter", "business-plan-2025", DIRECTOR_OPS),
+    DesignatedSpec("client_reporting_window", "quarter", "client-agreement", CX_HEAD),
 )
 """The demo centre's own values, each set in one of its documents (the rules check against them)."""
 
