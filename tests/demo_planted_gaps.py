@@ -149,13 +149,13 @@ def verify_skills(records: Records) -> list[str]:
         if (r[9] == "yes") != (int(r[7]) >= int(r[8])):
             problems.append(f"verification {r[0]} result does not match its score")
         if r[3] == "initial" and r[4] == "observation":
-            observers.setdefault(r[1], set()).add(r[5])
+            observers.setdefault(r[1], set()).add(r[2])  # separate occasions (COPC 3.4, L598)
     for css in records.roster.by_role("CSS"):
         ps = iso(css.production_start)
         if not any(r[1] == css.staff_id and r[3] == "initial" and r[9] == "yes" and r[2] <= ps for r in rows):
             problems.append(f"no initial verification before production for {css.staff_id}")
         if len(observers.get(css.staff_id, set())) < 2:
-            problems.append(f"fewer than two initial observers for {css.staff_id}")
+            problems.append(f"fewer than two separate initial observations for {css.staff_id}")
         if css.work_mode == "home":
             for label, first, last in whole_spans("month"):
                 done = any(

@@ -32,9 +32,14 @@ from ccc_audit.models.records import ColumnType
 Found = dict[str, set[tuple[str, str | None]]]
 
 YEARLY = {"annual_verification_missing", "competence_review_missing"}
-IMPLIED_RULES = {"copc.2.7.quantitative-calibration", "copc.ag-outbound.annual-law-verification"}
-"""Rules a plant breaks besides its own: no calibration at all is no quantitative one either, and
-a skipped annual re-verification of a CSS who also dials outbound skips their law verification."""
+IMPLIED_RULES = {
+    "copc.2.7.quantitative-calibration",
+    "copc.ag-outbound.annual-law-verification",
+    "copc.3.4.annual-observation",
+}
+"""Rules a plant breaks besides its own: no calibration at all is no quantitative one either, a
+skipped annual re-verification of a CSS who also dials outbound skips their law verification, and
+the generator re-verifies CSS by on-the-job observation, so a skipped one is no annual observation."""
 
 
 def _run(

@@ -90,6 +90,25 @@ def _record_columns(library: Library) -> dict[str, list[str]]:
     return dict(sorted(columns.items()))
 
 
+def _designation_hints(library: Library) -> list[str]:
+    """Commented entries for the values the standard leaves to the centre, with the packs' suggestions."""
+    lines: list[str] = []
+    for pack in library.packs:
+        for name, designation in pack.model.designations.items():
+            if not lines:
+                lines.append(
+                    "\n# Values the standard leaves to you: set your own under `designated_values:`\n"
+                    "# (value, the document that sets it, its owner). The values shown are SUGGESTIONS\n"
+                    "# (提案値), not the standard's: a value you do not designate is reported as a finding.\n"
+                )
+            value = "..." if designation.suggestion is None else str(designation.suggestion)
+            lines.append(
+                f'#  {name}: {{value: {value}, document: doc-1, owner: "..."}}   # SUGGESTION 提案値\n'
+                f"#    # {designation.description.ja}\n#    # {designation.description.en}\n"
+            )
+    return lines
+
+
 def _templates(library: Library, record_types: dict[str, RecordType], minimal: bool) -> dict[str, list[str]]:
     """Record set → template columns: every set the packs read, or (minimal) the per-entity ones."""
     records = _record_columns(library)
@@ -134,7 +153,8 @@ def scaffold_files(
         files[f"records/{name}.csv"] = ("\ufeff" + ",".join(cols) + "\r\n").encode("utf-8")
     if not records:
         manifest[-1] = manifest[-1].replace("records:\n", "records: {}\n")
-    manifest.append("attestations: []\nwaivers: []\n")
+    manifest.append("attestations: []\nwaivers: []\ndesignated_values: {}\n")
+    manifest.extend(_designation_hints(library))
     manifest.extend(_listings(applicable))
     files["bundle.yaml"] = "".join(manifest).encode("utf-8")
     files["documents/README.md"] = (

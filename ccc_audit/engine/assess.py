@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit import __version__
-from ccc_audit.checks.base import CheckContext
+from ccc_audit.checks.base import CheckContext, with_designations
 from ccc_audit.engine.applicability import node_applies, rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
 from ccc_audit.engine.crosswalk import crosswalk_traces
@@ -75,13 +75,10 @@ def _evaluate_rule(
         return RuleResult(**base, outcome=Outcome.EXCLUDED, reason="not_selected", checks=[]), []
     if not rule_applies(rule.applies_to, job.bundle.model):
         return RuleResult(**base, outcome=Outcome.NOT_APPLICABLE, reason="out_of_scope", checks=[]), []
-    ctx = CheckContext(
-        job.bundle,
-        job.as_of,
-        job.tailoring.parameters.get(pack.model.pack.id, {}),
-        records,
-        rule.id,
+    parameters, undesignated = with_designations(
+        job.tailoring.parameters.get(pack.model.pack.id, {}), pack.model.designations, job.bundle.model
     )
+    ctx = CheckContext(job.bundle, job.as_of, parameters, records, rule.id, undesignated)
     outcome, reason, checks = judge_rule(rule, ctx, problems, job.tailoring.presence_only)
     return RuleResult(**base, outcome=outcome, reason=reason, checks=checks), checks
 

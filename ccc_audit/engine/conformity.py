@@ -134,7 +134,9 @@ def rollups(library: Library, requirements: list[RequirementResult]) -> list[Rol
         for top in cat.model.nodes:
             ref = f"{std}:{top.id}"
             inside = [r for r in members if _under(r, ref, by_ref)]
-            out.append(_rollup(ref, top.title, inside))
+            listed = sum(r.points or 0 for r in inside)
+            stated = top.points if top.points and listed and top.points != listed else None
+            out.append(_rollup(ref, top.title, inside, stated))
     return out
 
 
@@ -147,7 +149,7 @@ def _under(result: RequirementResult, ref: str, by_ref: dict[str, RequirementRes
     return False
 
 
-def _rollup(ref: str, title: object, members: list[RequirementResult]) -> Rollup:
+def _rollup(ref: str, title: object, members: list[RequirementResult], stated: int | None = None) -> Rollup:
     counts = dict.fromkeys(Conformity, 0)
     for member in members:
         counts[member.conformity] += 1
@@ -162,5 +164,6 @@ def _rollup(ref: str, title: object, members: list[RequirementResult]) -> Rollup
             "points_earned": sum(earned_points(m.points, m.conformity) or 0 for m in scored)
             if has_points
             else None,
+            "points_stated": stated,
         }
     )

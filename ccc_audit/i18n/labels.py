@@ -28,7 +28,20 @@ LABELS: dict[str, dict[str, str]] = {
     "summary": {"ja": "評価結果の概要", "en": "Summary"},
     "standard": {"ja": "規格", "en": "Standard"},
     "category": {"ja": "カテゴリ", "en": "Category"},
-    "points": {"ja": "得点", "en": "Points"},
+    "points": {"ja": "得点（参考値）", "en": "Points (indicative)"},
+    "points.of_stated": {"ja": "カテゴリの配点", "en": "of the category's"},
+    "points.note": {
+        "ja": "得点は参考値であり、認証の結果ではない。COPCの認証は得点の合計で決まるものではない。"
+        "ハンドブックが配点を示すのは4.3（400点）と4.5（200点）だけで、その他の配点はR7.0の公開目次による。"
+        "部分適合を配点の半分とするのは本ツールの便宜上の扱いで、規格の定めではない。"
+        "配点が公開されていない項目があるカテゴリは、評価できた項目の配点だけを分母とし、"
+        "カテゴリの配点を括弧内に示す。",
+        "en": "Points are indicative, not a certification result: COPC certification is not a sum of "
+        "points. The handbook states points only for 4.3 (400) and 4.5 (200); the other values come from "
+        "the public table of contents of R7.0. Half points for a partially compliant item are this tool's "
+        "convention, not the standard's. Where some items of a category have no published points, the "
+        "figure is out of the points of the items assessed, with the category's own points in brackets.",
+    },
     "by_grade": {"ja": "等級別の所見数", "en": "Findings by grade"},
     "grade": {"ja": "等級", "en": "Grade"},
     "count": {"ja": "件数", "en": "Count"},

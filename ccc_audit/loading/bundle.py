@@ -20,6 +20,7 @@ from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.loading.vocabulary import builtin_vocabulary, vocabulary_problems
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.models.bundle import Bundle
+from ccc_audit.models.rulepack import value_type_problem
 
 MANIFEST_NAME = "bundle.yaml"
 _HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ccc-audit-sha256")
@@ -220,6 +221,16 @@ def _check_references(bundle: LoadedBundle) -> list[Diagnostic]:
                         + _suggest(ref, citable),
                     )
                 )
+    documents = {d.id for d in model.documents}
+    for name, designated in model.designated_values.items():
+        if designated.document not in documents:
+            problems.append(
+                doc.diagnostic(
+                    ("designated_values", name, "document"),
+                    f'document "{designated.document}" is not declared under documents'
+                    + _suggest(designated.document, documents),
+                )
+            )
     return problems
 
 
@@ -260,6 +271,32 @@ def check_against_library(bundle: LoadedBundle, library: Library, question_ids: 
                 )
             )
     problems.extend(_unknown_sections(bundle, library))
+    problems.extend(_check_designations(bundle, library))
+    return problems
+
+
+def _check_designations(bundle: LoadedBundle, library: Library) -> list[Diagnostic]:
+    """Designated values must fit the type the packs give them; a near-miss name is a typo."""
+    declared = {name: d for pack in library.packs for name, d in pack.model.designations.items()}
+    problems: list[Diagnostic] = []
+    for name, designated in bundle.model.designated_values.items():
+        designation = declared.get(name)
+        if designation is None:
+            hint = _suggest(name, set(declared))
+            if hint:  # a name far from every known one may belong to a pack not in this run
+                problems.append(
+                    bundle.doc.diagnostic(
+                        ("designated_values", name), f'unknown designated value "{name}"{hint}', key=True
+                    )
+                )
+            continue
+        problem = value_type_problem(designation.type, designated.value)
+        if problem:
+            problems.append(
+                bundle.doc.diagnostic(
+                    ("designated_values", name, "value"), f'designated value "{name}" {problem}'
+                )
+            )
     return problems
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ccc_audit.models.calendar import Anchor
-from ccc_audit.models.common import Date, Identifier, Language, Role, StrictModel
+from ccc_audit.models.common import Date, Identifier, Language, Role, StrictModel, Window
 from ccc_audit.models.engagement import Engagement
 from ccc_audit.models.record_mapping import ExportShape
 
@@ -205,6 +205,16 @@ class Attestation(StrictModel):
     answered_on: Date = Field(description="When.")
 
 
+class DesignatedValue(StrictModel):
+    """A value the standard leaves to the centre to set, as the centre has set it."""
+
+    value: int | float | Window = Field(
+        description="The value: a number of days or a proportion, or a window (week, month, quarter, year)."
+    )
+    document: Identifier = Field(description="Id of the declared document that sets the value.")
+    owner: str = Field(min_length=1, description="Person or role who owns the value.")
+
+
 class Waiver(StrictModel):
     """An accepted exception to a rule, until its expiry."""
 
@@ -228,6 +238,11 @@ class Bundle(StrictModel):
     documents: list[Document] = Field(default_factory=list, description="Documents.")
     records: dict[Identifier, RecordSet] = Field(default_factory=dict, description="Record sets by name.")
     attestations: list[Attestation] = Field(default_factory=list, description="Answers.")
+    designated_values: dict[Identifier, DesignatedValue] = Field(
+        default_factory=dict,
+        description="Values the standard leaves to the centre (a coaching deadline, a review frequency, …), "
+        "by the name the rule packs give them; see `ccc-audit rules list` or docs/rules.",
+    )
     waivers: list[Waiver] = Field(default_factory=list, description="Waivers.")
     engagement: Engagement | None = Field(
         default=None,

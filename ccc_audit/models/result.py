@@ -194,6 +194,11 @@ class Rollup(StrictModel):
     counts: dict[Conformity, int] = Field(description="Assessable nodes per conformity.")
     points_available: int | None = Field(default=None, description="Points assessed.")
     points_earned: float | None = Field(default=None, description="Points earned.")
+    points_stated: int | None = Field(
+        default=None,
+        description="The category's own points in the catalogue, when its items' points do not add up to "
+        "them (points of some items are not published): the available figure is then a part of it.",
+    )
 
 
 class Statement(StrictModel):

@@ -254,9 +254,9 @@ class DuckRecordStore:
         """Run ``sql`` and return every row."""
         return self.con.execute(sql, parameters or []).fetchall()
 
-    def query_limited(self, sql: str) -> list[tuple[Any, ...]]:
+    def query_limited(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run rule-pack ``sql`` under the time limit (:mod:`ccc_audit.records.time_limit`)."""
-        return query_within(self.con, sql, limit_seconds())
+        return query_within(self.con, sql, limit_seconds(), parameters)
 
     def columns(self, name: str) -> list[str]:
         """The columns of loaded set ``name``, as in its file."""

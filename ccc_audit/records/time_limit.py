@@ -27,13 +27,15 @@ def limit_seconds() -> float:
     return seconds if 0 < seconds < float("inf") else DEFAULT_SECONDS
 
 
-def query_within(con: duckdb.DuckDBPyConnection, sql: str, seconds: float) -> list[tuple[Any, ...]]:
-    """Every row of ``sql``; raise QueryTimeoutError when it runs longer than ``seconds``."""
+def query_within(
+    con: duckdb.DuckDBPyConnection, sql: str, seconds: float, parameters: list[Any] | None = None
+) -> list[tuple[Any, ...]]:
+    """Every row of ``sql`` (with ``parameters``); raise QueryTimeoutError past ``seconds``."""
     timer = threading.Timer(seconds, con.interrupt)
     timer.daemon = True
     timer.start()
     try:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, parameters or []).fetchall()
     except duckdb.InterruptException:
         raise QueryTimeoutError(seconds) from None
     finally:
