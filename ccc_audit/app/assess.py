@@ -116,6 +116,8 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
         cache_dir,
     )
     result = run(job, on_rule_done)
+    if setup.cache_faults:
+        result = result.model_copy(update={"notices": [*result.notices, *cache_notices(setup.cache_faults)]})
     if cache_problem is not None:
         notice = Notice(
             code="cache_unusable",
