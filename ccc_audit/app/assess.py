@@ -22,6 +22,7 @@ from ccc_audit.engine.assess import Assessment, OnRuleDone, run
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
 from ccc_audit.models.result import AssessmentResult, Notice
+from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import cache_notices, usable_cache_dir
 from ccc_audit.results.comparison import Comparison, compare
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
@@ -91,6 +92,7 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
     """
     baseline = read_result(options.baseline) if options.baseline else None
     previous = read_result(options.previous) if options.previous else None
+    memory_limit()  # a bad $CCC_AUDIT_MEMORY_LIMIT fails before the work starts
     cache_dir, cache_problem = usable_cache_dir(options.cache_dir)
     setup = prepare(options.packs, options.catalogues, options.profile, options.bundle, cache_dir)
     assert setup.bundle is not None

@@ -25,6 +25,7 @@ from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.bad_values import bad_values
 from ccc_audit.records.consistency import overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
+from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
 from ccc_audit.records.readers import (
     Source,
@@ -42,8 +43,6 @@ from ccc_audit.records.typing import (
     typed_select,
 )
 
-MEMORY_LIMIT = "1700MB"
-"""DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
 _NATIVE = {
     ColumnType.INTEGER: "BIGINT",
     ColumnType.NUMBER: "DOUBLE",
@@ -89,7 +88,9 @@ class DuckRecordStore:
         if cache_dir and self._seal_key is None:
             self.cache_faults.append(f"{cache_dir}: the cache's sealing key cannot be read or created")
         self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-")
-        self.con = duckdb.connect(config={"temp_directory": self._scratch.name, "memory_limit": MEMORY_LIMIT})
+        self.con = duckdb.connect(
+            config={"temp_directory": self._scratch.name, "memory_limit": memory_limit()}
+        )
         self.con.execute("SET enable_progress_bar = false")
         self._attached = 0
         self.sets: dict[str, LoadedSet] = {}
@@ -219,8 +220,13 @@ class DuckRecordStore:
             for window in Window
             for span in windows_in(start, end, window, anchor)
         ]
-        if rows:
-            self.con.executemany("INSERT INTO audit_windows VALUES (?, ?, ?, ?)", rows)
+        if rows:  # one statement: executemany costs a round trip per row
+            kinds, labels, starts, ends = (list(column) for column in zip(*rows, strict=True))
+            self.con.execute(
+                "INSERT INTO audit_windows SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+                "unnest(?::DATE[]), unnest(?::DATE[])",
+                [kinds, labels, starts, ends],
+            )
 
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
