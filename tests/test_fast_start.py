@@ -46,6 +46,16 @@ def test_help_loads_none_of_them_either(tmp_path: Path) -> None:
     assert _loaded_after(code, tmp_path) == []
 
 
+def test_procurement_scoring_loads_neither_the_engine_nor_openpyxl(tmp_path: Path) -> None:
+    """``rfp score`` without evidence bundles needs no DuckDB, no assessment models, no workbook."""
+    code = (
+        "import ccc_audit.app.procurement, ccc_audit.rfp.inputs, ccc_audit.rfp.rubric; "
+        "assert 'ccc_audit.models.result' not in sys.modules, 'assessment models'; "
+        "assert 'ccc_audit.loading.library' not in sys.modules, 'rule packs'"
+    )
+    assert _loaded_after(code, tmp_path) == []
+
+
 def _paths() -> list[Path]:
     return [*builtin_catalogues(), *builtin_packs(), *builtin_crosswalks()]
 

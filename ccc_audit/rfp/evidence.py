@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ccc_audit.models.result import Conformity
+from ccc_audit.models.conformity import Conformity
 from ccc_audit.rfp.rubric import LoadedRubric
 
 

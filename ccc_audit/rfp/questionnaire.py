@@ -11,10 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.rfp_labels import label
 from ccc_audit.loading.model_errors import validate
@@ -22,7 +18,6 @@ from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
 from ccc_audit.rfp.models import VendorResponse
 from ccc_audit.rfp.rubric import LoadedRubric
 from ccc_audit.spreadsheet.cells import neutralise, restore, safe
-from ccc_audit.spreadsheet.xlsx import set_widths, workbook_bytes
 
 VENDOR_SHEET = "vendor"
 KNOCKOUT_SHEET = "knockouts"
@@ -39,6 +34,11 @@ _NO = {"no", "n", "false", "いいえ", "無", "0"}
 
 def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
     """The questionnaire workbook for ``rubric`` with texts in ``lang``."""
+    from openpyxl import Workbook  # only the commands that touch a workbook pay for openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    from ccc_audit.spreadsheet.xlsx import set_widths, workbook_bytes
+
     book = Workbook()
     vendor = book.active
     assert vendor is not None
@@ -115,6 +115,8 @@ class SheetDocument(YamlDocument):
 
     def diagnostic(self, path: YamlPath, message: str, *, key: bool = False) -> Diagnostic:
         """A diagnostic naming the sheet and cell of the value at ``path``."""
+        from openpyxl.utils import get_column_letter
+
         pos = self.position(path, key=key)
         sheet = _SHEETS[min(pos.line // _ROW_STRIDE, len(_SHEETS) - 1)]
         row = pos.line % _ROW_STRIDE
@@ -166,6 +168,8 @@ def _question_rows(book: Any, doc: SheetDocument, sheet: int, name: str) -> dict
 
 def read_questionnaire(path: Path, shown: str) -> SheetDocument:
     """Read a filled-in questionnaire into response data (validated as a VendorResponse later)."""
+    from openpyxl import load_workbook
+
     doc = SheetDocument(shown, None)
     try:
         book = load_workbook(path, read_only=True, data_only=True)

@@ -5,16 +5,22 @@ Every text cell is neutralised against formula injection.
 
 from __future__ import annotations
 
-from openpyxl import Workbook
+from typing import TYPE_CHECKING
 
 from ccc_audit.i18n.rfp_labels import label
 from ccc_audit.rfp.result import RfpResult
 from ccc_audit.spreadsheet.cells import Cell
-from ccc_audit.spreadsheet.xlsx import append_row, sheet_title, workbook_bytes
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 def build_workbook(result: RfpResult, lang: str) -> Workbook:
     """The workbook of ``result`` with headings in ``lang``."""
+    from openpyxl import Workbook  # only a run that writes XLSX pays for openpyxl
+
+    from ccc_audit.spreadsheet.xlsx import append_row, sheet_title
+
     book = Workbook(write_only=True)  # streamed rows: several times faster for large matrices
     summary = book.create_sheet(sheet_title(label("ranking", lang)))
     append_row(
@@ -105,4 +111,6 @@ class XlsxReporter:
 
     def render(self, result: RfpResult, lang: str) -> bytes:
         """The workbook's bytes (byte-identical for identical results)."""
+        from ccc_audit.spreadsheet.xlsx import workbook_bytes
+
         return workbook_bytes(build_workbook(result, lang), result.as_of)
