@@ -19,6 +19,7 @@ import os
 import pickle
 import sys
 import typing
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -43,7 +44,8 @@ class RulePackModel(Protocol):
         ...
 
 
-def _code_fingerprint() -> str:
+@cache
+def code_fingerprint() -> str:
     """Path, size and modification time of every module of the package: a changed install is a new key."""
     digest = hashlib.sha256()
     for module in sorted(_PACKAGE.rglob("*.py")):
@@ -58,7 +60,7 @@ def library_key(paths: list[Path]) -> str | None:
     An unreadable file is never cached around: the loader reads it and reports it, located.
     """
     digest = hashlib.sha256(f"{CACHE_FORMAT}\n{ccc_audit.__version__}\n{sys.version}\n".encode())
-    digest.update(_code_fingerprint().encode())
+    digest.update(code_fingerprint().encode())
     for path in paths:
         try:
             content = path.read_bytes()

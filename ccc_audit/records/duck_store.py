@@ -19,14 +19,14 @@ from ccc_audit.errors import Diagnostic
 from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat
-from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
-from ccc_audit.models.common import Window
+from ccc_audit.models.calendar import CALENDAR, Anchor
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.records.bad_values import bad_values
 from ccc_audit.records.consistency import overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
+from ccc_audit.records.period_tables import publish_period
 from ccc_audit.records.readers import (
     Source,
     explain_csv_error,
@@ -107,6 +107,12 @@ class DuckRecordStore:
         self._stop = threading.Event()
         self._problems: dict[str, list[Diagnostic]] = {}
         self._failure: BaseException | None = None
+        self.planned: set[str] | None = None
+        """The record sets this run loads (None: every set of the bundle)."""
+        self.unplanned: set[str] = set()
+        """Sets asked about that were left out of the plan (see :meth:`start_loading`)."""
+        self.asked: set[str] = set()
+        """Every set asked about through :meth:`has` (the engine clears it before each rule)."""
 
     def close(self) -> None:
         """Release the database and scratch files (after the background loader, if any, stops)."""
@@ -134,14 +140,18 @@ class DuckRecordStore:
         if problems:
             raise RecordDataError(problems)
 
-    def start_loading(self) -> None:
-        """Read every record set in a background thread, smallest file first.
+    def start_loading(self, only: set[str] | None = None) -> None:
+        """Read every record set (or those in ``only``) in a background thread, smallest file first.
 
         Meanwhile the caller may evaluate checks: :meth:`has` waits until the set asked about is
         loaded, and :meth:`load_position` tells how early a set will be ready. Finish with
-        :meth:`finish_loading`.
+        :meth:`finish_loading`. A set left out by ``only`` that a check asks about anyway is
+        noted in :attr:`unplanned` (the caller must then run again with every set).
         """
         names = sorted(self.bundle.model.records, key=lambda n: (self._file_size(n), n))
+        if only is not None:
+            self.planned = {name for name in names if name in only}
+            names = [name for name in names if name in only]
         self._load_order = {name: index for index, name in enumerate(names)}
         self._ready = {name: threading.Event() for name in names}
         self._reader = self.con.cursor()  # a connection is not to be shared between threads
@@ -205,31 +215,13 @@ class DuckRecordStore:
         ``audit_windows`` (kind, label, window_start, window_end) holds every whole week, month,
         quarter and year of the period, counted from ``anchor`` as the check kinds count them.
         """
-        self.con.execute("DROP TABLE IF EXISTS audit_period")
-        self.con.execute(
-            "CREATE TABLE audit_period AS "
-            "SELECT ?::DATE AS period_start, ?::DATE AS period_end, ?::DATE AS as_of",
-            [start, end, as_of],
-        )
-        self.con.execute("DROP TABLE IF EXISTS audit_windows")
-        self.con.execute(
-            "CREATE TABLE audit_windows (kind VARCHAR, label VARCHAR, window_start DATE, window_end DATE)"
-        )
-        rows = [
-            (window.value, span.label, span.start, span.end)
-            for window in Window
-            for span in windows_in(start, end, window, anchor)
-        ]
-        if rows:  # one statement: executemany costs a round trip per row
-            kinds, labels, starts, ends = (list(column) for column in zip(*rows, strict=True))
-            self.con.execute(
-                "INSERT INTO audit_windows SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
-                "unnest(?::DATE[]), unnest(?::DATE[])",
-                [kinds, labels, starts, ends],
-            )
+        publish_period(self.con, start, end, as_of, anchor)
 
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
+        self.asked.add(name)
+        if self.planned is not None and name not in self.planned and name in self.bundle.model.records:
+            self.unplanned.add(name)
         ready = self._ready.get(name)
         if ready is not None:
             ready.wait()
