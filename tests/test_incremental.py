@@ -138,3 +138,15 @@ def test_a_run_after_one_document_changed_runs_only_the_rules_that_read_document
     assert 0 < after.rules_served == len(record_only) < len(after.result.rules)
     cold = assess(AssessOptions(bundle, as_of))
     assert after.result == cold.result
+
+
+def test_a_check_between_two_assessments_keeps_the_assessments_results(tmp_path: Path) -> None:
+    """`check` (the CI profile) and `assess` on one bundle do not evict each other's results."""
+    bundle = copy_minimal(tmp_path / "bundle")
+    cache = tmp_path / "cache"
+    as_of = dt.date(2026, 1, 15)
+    assess(AssessOptions(bundle, as_of, cache_dir=cache))
+    ci = assess(AssessOptions(bundle, as_of, cache_dir=cache, profile="ci-completeness"))
+    again = assess(AssessOptions(bundle, as_of, cache_dir=cache))
+    assert ci.rules_served < len(ci.result.rules)
+    assert again.rules_served == len(again.result.rules)

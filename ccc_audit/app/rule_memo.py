@@ -61,7 +61,7 @@ def save_memo(cache_dir: Path, bundle_root: Path, memo: RuleMemo) -> str | None:
     key = seal_key(cache_dir)
     if key is None:
         return f"{cache_dir}: no sealing key can be made; the next run runs every rule"
-    data = json.dumps({"format": FORMAT, **memo.fresh}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    data = json.dumps({"format": FORMAT, **memo.fresh}, ensure_ascii=False).encode("utf-8")  # recency order
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,9 @@ from ccc_audit.loading.library import LoadedPack
 from ccc_audit.models.result import CheckResult, Notice, RuleResult
 from ccc_audit.models.rulepack import Rule
 
+KEPT_AT_MOST = 2000
+"""Results kept per bundle folder: this run's, then the most recent of earlier runs (other profiles)."""
+
 
 @dataclass
 class MemoPlan:
@@ -87,6 +90,8 @@ def remember(
             continue
         key = plan.rule_keys.get(index) or keys.rule_key(pack, rule)
         kept[key] = json.loads(evaluated[index][0].model_dump_json())
+    earlier = [(k, v) for k, v in memo.rules.items() if k not in kept]  # e.g. `check` beside `assess`
+    kept = dict([*earlier[max(len(earlier) + len(kept) - KEPT_AT_MOST, 0) :], *kept.items()])
     memo.fresh = {
         "rules": kept,
         "records": {name: keys.record_hash(name) for name in sorted(keys.bundle.model.records)},
