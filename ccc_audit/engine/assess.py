@@ -110,13 +110,15 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
     With a memo (:mod:`ccc_audit.engine.memo`), rules whose inputs are unchanged are served from
     it and only the record sets the others read are loaded.
     """
-    plan = plan_run(job.memo, _memo_keys(job), list(job.library.rules())) if job.memo is not None else None
-    if plan is not None and plan.load is not None:
+    memo = job.memo
+    plan = plan_run(memo, _memo_keys(job), list(job.library.rules())) if memo is not None else None
+    if memo is not None and plan is not None and plan.load is not None:
         with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
             records.start_loading(plan.load)
             result = _run(job, records, progress, plan)
             if not records.unplanned and not plan.suspect:
                 return result
+        memo.served = 0  # nothing is served in the full run that follows
     with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
         records.start_loading()
         return _run(job, records, progress, MemoPlan(_memo_keys(job)) if job.memo is not None else None)
