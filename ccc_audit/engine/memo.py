@@ -7,7 +7,7 @@ Each rule's result is remembered under a key made of the hashes of exactly what 
   code and data: catalogues, packs, record types, vocabularies);
 * the manifest (``bundle.yaml``: scope, audit period, answers, declarations and every line an
   evidence reference cites);
-* the record files it reads (every record file for a rule running rule-pack SQL);
+* the record files it reads: those its checks declare and every table its rule-pack SQL names;
 * every document file, unless all its checks are record kinds, which read no document.
 
 A run that finds the key of a remembered result serves it; the others run, and only the record
@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
+from ccc_audit.checks.sql_query import SqlCheckSpec, tables_named
+from ccc_audit.engine.dependencies import record_sets_read
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.loading.library import LoadedPack
 from ccc_audit.loading.library_cache import code_fingerprint
@@ -103,8 +104,14 @@ class MemoKeys:
         return self.bundle.sha256(f"records:{name}") if f"records:{name}" in self.bundle.files else ""
 
     def sets_read(self, rule: Rule) -> list[str]:
-        """The record sets ``rule`` reads, in name order (all of them for rule-pack SQL)."""
-        return sorted(self.bundle.model.records) if runs_pack_sql(rule) else sorted(record_sets_read(rule))
+        """The record sets ``rule`` reads, in name order: those it declares and those its SQL names."""
+        named = {
+            table
+            for check in rule.checks
+            if isinstance(check, SqlCheckSpec)
+            for table in tables_named(check.query)
+        }
+        return sorted(record_sets_read(rule) | (named & set(self.bundle.model.records)))
 
     def rule_key(self, pack: LoadedPack, rule: Rule) -> str:
         """The key of ``rule``'s result for this run."""
