@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,11 @@ def _cold_and_warm(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
 
 
 def _tables(cache: Path) -> list[Path]:
+    """The parsed tables kept; the rule memo is set aside, so that the next run reads them.
+
+    (With the memo, a run on an unchanged bundle serves every rule and reads no table at all.)
+    """
+    shutil.rmtree(cache / "rules", ignore_errors=True)
     tables = sorted((cache / "records").glob("*.duckdb"))
     assert tables, "the warm run kept no parsed table"
     return tables
@@ -147,3 +153,17 @@ def test_a_cache_table_that_cannot_be_written_leaves_no_partial_file(tmp_path: P
     assert fault is not None and "cannot be written" in fault
     assert sorted(p.name for p in cached.parent.iterdir()) == []
     assert reader.execute("SELECT count(*) FROM roster").fetchone() == (300_001,)  # the run's data is intact
+
+
+def test_an_altered_rule_memo_is_not_served(tmp_path: Path) -> None:
+    bundle, cache, cold = _cold_and_warm(tmp_path)
+    (memo,) = (cache / "rules").glob("*.json")
+    memo.write_text(memo.read_text("utf-8").replace('"pass"', '"fail"'), "utf-8")
+
+    result = _assess(bundle, cache, tmp_path / "altered-memo")
+
+    assert _outcome(result) == _outcome(cold)
+    notices = _cache_notices(result)
+    assert len(notices) == 1 and "does not match the seal" in notices[0]
+    healed = _assess(bundle, cache, tmp_path / "healed-memo")
+    assert _outcome(healed) == _outcome(cold) and not _cache_notices(healed)

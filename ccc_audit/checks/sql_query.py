@@ -6,6 +6,7 @@ checked at load time to be exactly one SELECT statement.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -178,6 +179,14 @@ def sql_problem(query: str) -> str | None:
                 f'the query reads "{node.get("table_name")}"; rule-pack SQL may read only the record tables'
             )
     return None
+
+
+@functools.cache
+def tables_named(query: str) -> frozenset[str]:
+    """Every table name a rule-pack query mentions (CTE names included): what it can read."""
+    serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
+    nodes = _nodes(json.loads(serialised[0][0]))
+    return frozenset(str(n.get("table_name")) for n in nodes if n.get("type") == "BASE_TABLE")
 
 
 _HARMLESS_TABLE_FUNCTIONS = {"generate_series", "range", "unnest"}

@@ -18,6 +18,8 @@ from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
 from ccc_audit.engine.evidence_index import evidence_index
 from ccc_audit.engine.findings import build_finding
 from ccc_audit.engine.judging import judge_rule, rule_grade
+from ccc_audit.engine.memo import MemoKeys, RuleMemo
+from ccc_audit.engine.memo_plan import MemoPlan, note_reads, plan_run, remember
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
@@ -59,6 +61,8 @@ class Assessment:
     profile_source: Source | None = None
     cache_dir: Path | None = None
     """Where parsed record files are cached between runs (None: no cache)."""
+    memo: RuleMemo | None = None
+    """Rule results remembered by the last run (None: every rule runs); filled for the next."""
 
 
 def _evaluate_rule(
@@ -102,10 +106,25 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
     Record files are read in the background, smallest first, while the rules whose record sets
     are already in are evaluated: on a large bundle most rules are done by the time the largest
     file is read. Rules running rule-pack SQL wait until every file is read and the store locked.
+    With a memo (:mod:`ccc_audit.engine.memo`), rules whose inputs are unchanged are served from
+    it and only the record sets the others read are loaded.
     """
+    memo = job.memo
+    plan = plan_run(memo, _memo_keys(job), list(job.library.rules())) if memo is not None else None
+    if memo is not None and plan is not None and plan.load is not None:
+        with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
+            records.start_loading(plan.load)
+            result = _run(job, records, progress, plan)
+            if not records.unplanned and not plan.suspect:
+                return result
+        memo.served = 0  # nothing is served in the full run that follows
     with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
         records.start_loading()
-        return _run(job, records, progress)
+        return _run(job, records, progress, MemoPlan(_memo_keys(job)) if job.memo is not None else None)
+
+
+def _memo_keys(job: Assessment) -> MemoKeys:
+    return MemoKeys(job.bundle, job.tailoring, job.as_of, job.language)
 
 
 def _evaluation_order(rules: list[tuple[LoadedPack, Rule]], records: DuckRecordStore) -> list[int]:
@@ -128,7 +147,19 @@ def _finish_loading(job: Assessment, records: DuckRecordStore) -> None:
     records.lock()
 
 
-def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None) -> AssessmentResult:
+def _record_notices(job: Assessment, records: DuckRecordStore) -> list[Notice]:
+    """Notices about the records themselves: scope contradicted, dates far off, unknown columns."""
+    period = job.bundle.model.audit_period
+    return [
+        *scope_notices(job.bundle, records),
+        *date_outliers(records, period.start, period.end),
+        *records.unknown_columns(),
+    ]
+
+
+def _run(
+    job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None, plan: MemoPlan | None
+) -> AssessmentResult:
     bundle = job.bundle.model
     period = bundle.audit_period
     records.publish_period(period.start, period.end, job.as_of, period.anchor)
@@ -160,14 +191,23 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
             locked = True
         if progress:
             progress(done, len(all_rules), rule.id)
+        served = plan.served.get(index) if plan else None
+        if served is not None:
+            evaluated[index] = served, served.checks
+            continue
+        records.asked.clear()
         evaluated[index] = _evaluate_rule(job, pack, rule, records, rule_problems.setdefault(index, []))
+        if plan is not None:
+            note_reads(plan, index, rule, records.asked)
+        if plan is not None and any(c.reason == "check_crashed" for c in evaluated[index][1]):
+            plan.suspect = True  # perhaps a set left unloaded: the run is done again in full
     if not locked:
         _finish_loading(job, records)
     notices.extend(cache_notices([*records.cache_faults, *job.bundle.hasher.faults]))
-    notices.extend(scope_notices(job.bundle, records))
-    period = job.bundle.model.audit_period
-    notices.extend(date_outliers(records, period.start, period.end))
-    notices.extend(records.unknown_columns())
+    scope = plan.scope if plan is not None and plan.scope is not None else _record_notices(job, records)
+    notices.extend(scope)
+    if plan is not None and job.memo is not None:
+        remember(job.memo, plan, all_rules, evaluated, rule_problems, scope)
     problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []
     findings = []

@@ -5,15 +5,29 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+from ccc_audit.models.attribute_docs import attribute_docs
 
 
 class StrictModel(BaseModel):
     """Base for every input model: unknown keys are errors, values are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Give each field its attribute docstring as description, before the schema is built.
+
+        Building is deferred to first use, so a command pays only for the models it uses.
+        """
+        super().__pydantic_init_subclass__(**kwargs)
+        docs = attribute_docs(cls)
+        for name, field in cls.__pydantic_fields__.items():
+            if field.description is None and name in docs:
+                field.description = docs[name]
 
 
 class Localized(StrictModel):

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from ccc_audit.models.common import Grade, Localized, Role, Severity, StrictModel, Window
+from ccc_audit.models.conformity import Conformity as Conformity  # shared with procurement scoring
 from ccc_audit.models.crosswalk import Relationship
 from ccc_audit.models.engagement import EngagementSummary
 
@@ -43,16 +44,6 @@ class Outcome(StrEnum):
             "fail": 6,
             "error": 7,
         }[self.value]
-
-
-class Conformity(StrEnum):
-    """Per-requirement result."""
-
-    COMPLIANT = "compliant"
-    PARTIALLY_COMPLIANT = "partially_compliant"
-    NON_COMPLIANT = "non_compliant"
-    NOT_APPLICABLE = "not_applicable"
-    NOT_ASSESSED = "not_assessed"
 
 
 class SectionLocation(StrictModel):

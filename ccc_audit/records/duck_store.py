@@ -19,15 +19,16 @@ from ccc_audit.errors import Diagnostic
 from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.bundle import RecordFormat, RecordSet
-from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
-from ccc_audit.models.common import Window
+from ccc_audit.models.calendar import CALENDAR, Anchor
 from ccc_audit.models.records import RecordType
 from ccc_audit.models.result import Notice
 from ccc_audit.records.consistency import duplicate_keys, overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
 from ccc_audit.records.header_map import map_headers
 from ccc_audit.records.header_problems import header_problems, unknown_column_notices
+from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
+from ccc_audit.records.period_tables import publish_period
 from ccc_audit.records.readers import (
     Source,
     quote_ident,
@@ -38,9 +39,6 @@ from ccc_audit.records.readers import (
 from ccc_audit.records.table_load import load_table
 from ccc_audit.records.time_limit import limit_seconds, query_within
 from ccc_audit.records.typing import native_type, plan_columns
-
-MEMORY_LIMIT = "1700MB"
-"""DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,9 @@ class DuckRecordStore:
         if cache_dir and self._seal_key is None:
             self.cache_faults.append(f"{cache_dir}: the cache's sealing key cannot be read or created")
         self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-")
-        self.con = duckdb.connect(config={"temp_directory": self._scratch.name, "memory_limit": MEMORY_LIMIT})
+        self.con = duckdb.connect(
+            config={"temp_directory": self._scratch.name, "memory_limit": memory_limit()}
+        )
         self.con.execute("SET enable_progress_bar = false")
         self._attached = 0
         self.sets: dict[str, LoadedSet] = {}
@@ -88,6 +88,12 @@ class DuckRecordStore:
         self._stop = threading.Event()
         self._problems: dict[str, list[Diagnostic]] = {}
         self._failure: BaseException | None = None
+        self.planned: set[str] | None = None
+        """The record sets this run loads (None: every set of the bundle)."""
+        self.unplanned: set[str] = set()
+        """Sets asked about that were left out of the plan (see :meth:`start_loading`)."""
+        self.asked: set[str] = set()
+        """Every set asked about through :meth:`has` (the engine clears it before each rule)."""
 
     def close(self) -> None:
         """Release the database and scratch files (after the background loader, if any, stops)."""
@@ -115,14 +121,18 @@ class DuckRecordStore:
         if problems:
             raise RecordDataError(problems)
 
-    def start_loading(self) -> None:
-        """Read every record set in a background thread, smallest file first.
+    def start_loading(self, only: set[str] | None = None) -> None:
+        """Read every record set (or those in ``only``) in a background thread, smallest file first.
 
         Meanwhile the caller may evaluate checks: :meth:`has` waits until the set asked about is
         loaded, and :meth:`load_position` tells how early a set will be ready. Finish with
-        :meth:`finish_loading`.
+        :meth:`finish_loading`. A set left out by ``only`` that a check asks about anyway is
+        noted in :attr:`unplanned` (the caller must then run again with every set).
         """
         names = sorted(self.bundle.model.records, key=lambda n: (self._file_size(n), n))
+        if only is not None:
+            self.planned = {name for name in names if name in only}
+            names = [name for name in names if name in only]
         self._load_order = {name: index for index, name in enumerate(names)}
         self._ready = {name: threading.Event() for name in names}
         self._reader = self.con.cursor()  # a connection is not to be shared between threads
@@ -186,23 +196,7 @@ class DuckRecordStore:
         ``audit_windows`` (kind, label, window_start, window_end) holds every whole week, month,
         quarter and year of the period, counted from ``anchor`` as the check kinds count them.
         """
-        self.con.execute("DROP TABLE IF EXISTS audit_period")
-        self.con.execute(
-            "CREATE TABLE audit_period AS "
-            "SELECT ?::DATE AS period_start, ?::DATE AS period_end, ?::DATE AS as_of",
-            [start, end, as_of],
-        )
-        self.con.execute("DROP TABLE IF EXISTS audit_windows")
-        self.con.execute(
-            "CREATE TABLE audit_windows (kind VARCHAR, label VARCHAR, window_start DATE, window_end DATE)"
-        )
-        rows = [
-            (window.value, span.label, span.start, span.end)
-            for window in Window
-            for span in windows_in(start, end, window, anchor)
-        ]
-        if rows:
-            self.con.executemany("INSERT INTO audit_windows VALUES (?, ?, ?, ?)", rows)
+        publish_period(self.con, start, end, as_of, anchor)
 
     def unknown_columns(self) -> list[Notice]:
         """A warning per header that is no column of its set's record type, set by set."""
@@ -210,6 +204,9 @@ class DuckRecordStore:
 
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
+        self.asked.add(name)
+        if self.planned is not None and name not in self.planned and name in self.bundle.model.records:
+            self.unplanned.add(name)
         ready = self._ready.get(name)
         if ready is not None:
             ready.wait()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ccc_audit.i18n.labels import label
 from ccc_audit.i18n.text import text
 from ccc_audit.models.common import Localized
-from ccc_audit.models.result import Conformity
+from ccc_audit.models.conformity import Conformity
 from ccc_audit.rfp.rubric import LoadedRubric
 
 

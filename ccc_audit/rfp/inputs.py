@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.files.reading import refuse_outside
@@ -19,8 +20,10 @@ from ccc_audit.loading.bundle_paths import UnsafePathError, resolve_in_bundle
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.rfp.models import ScoreSheet, VendorResponse
-from ccc_audit.rfp.questionnaire import SheetDocument, read_questionnaire
 from ccc_audit.rfp.rubric import LoadedRubric, load_rubric, resolve_rubric
+
+if TYPE_CHECKING:
+    from ccc_audit.rfp.questionnaire import SheetDocument
 
 DEFAULT_RUBRIC = "default"
 
@@ -83,6 +86,8 @@ def _shown(root: Path, path: Path) -> str:
 def _load_vendor(root: Path, path: Path, rubric: LoadedRubric) -> LoadedVendor:
     shown = _shown(root, path)
     if path.suffix.lower() == ".xlsx":
+        from ccc_audit.rfp.questionnaire import read_questionnaire  # openpyxl only for workbooks
+
         sheet_doc = read_questionnaire(path, shown)
         other_rubric = _check_stamp(root, rubric, sheet_doc)
         if other_rubric:  # its answers are to other questions: say so before anything else

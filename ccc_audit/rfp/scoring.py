@@ -13,7 +13,7 @@ from typing import Any
 from ccc_audit import __version__
 from ccc_audit.errors import InputError
 from ccc_audit.i18n.text import text
-from ccc_audit.models.result import Conformity
+from ccc_audit.models.conformity import Conformity
 from ccc_audit.rfp.evidence import EvidenceScore, evidence_reason, evidence_scores
 from ccc_audit.rfp.inputs import LoadedVendor, Procurement, missing_scores
 from ccc_audit.rfp.knockouts import knockouts
