@@ -282,8 +282,9 @@ def _check_designations(bundle: LoadedBundle, library: Library) -> list[Diagnost
     for name, designated in bundle.model.designated_values.items():
         designation = declared.get(name)
         if designation is None:
-            hint = _suggest(name, set(declared))
-            if hint:  # a name far from every known one may belong to a pack not in this run
+            close = difflib.get_close_matches(name, sorted(declared), n=1, cutoff=0.85)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            if hint:  # a name not very close to a known one may belong to a pack not in this run
                 problems.append(
                     bundle.doc.diagnostic(
                         ("designated_values", name), f'unknown designated value "{name}"{hint}', key=True
