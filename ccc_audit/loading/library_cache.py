@@ -24,7 +24,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import ccc_audit
+from ccc_audit.errors import InputError
 from ccc_audit.files.cache_seal import matches, seal_bytes, seal_key
+from ccc_audit.files.reading import MANIFEST_LIMIT, read_bounded
 from ccc_audit.loading.library import Library
 from ccc_audit.models.rulepack import RulePack
 
@@ -63,8 +65,8 @@ def library_key(paths: list[Path]) -> str | None:
     digest.update(code_fingerprint().encode())
     for path in paths:
         try:
-            content = path.read_bytes()
-        except OSError:
+            content = read_bounded(path, str(path), "a YAML file", MANIFEST_LIMIT)
+        except (OSError, InputError):  # a device, FIFO or oversized file: the loader reports it
             return None
         digest.update(f"\n{path.resolve()}\n{len(content)}\n".encode())
         digest.update(content)
