@@ -90,7 +90,7 @@ def html_problems(path: Path, ids: set[str] | None = None) -> list[str]:
     raw = path.read_text(encoding="utf-8")
     parser = _Text()
     parser.feed(raw)
-    known = file_ids(raw) | (ids or set())
+    known = file_ids(re.sub(r"<[^>]+>", "", raw)) | (ids or set())  # paths hold id spans
     found = [f"{path.name}: {c}" for c in untranslated("\n".join(parser.parts), known)]
     found += [f"{path.name}: header {h!r}" for h in parser.headers if english_header(h, ids)]
     return found

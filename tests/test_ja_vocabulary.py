@@ -64,7 +64,7 @@ def test_the_demo_reports_in_japanese_hold_no_code_and_no_english_header(
     markdown = (folder / "gap-report.ja.md").read_text(encoding="utf-8")
     if not sub:
         assert "| チャネル | 音声、メール、チャット |" in markdown
-        assert "（実測: 3/4 四半期、要求: \\>= 1 回/四半期）" in markdown
+        assert "実測 3/4 四半期（要求 \\>= 1 回/四半期）" in markdown  # the statement of nonconformity
 
 
 def test_the_console_of_a_japanese_run_is_japanese(demo: tuple[Path, str]) -> None:

@@ -153,7 +153,7 @@ def _section_items(result: _Sections) -> list[FailingItem]:
         )
         for o in result.unreadable
     ]
-    items.extend(FailingItem(subject=m.name.en, detail=m.detail) for m in result.missing)
+    items.extend(FailingItem(subject=m.name.en, detail=m.detail, label=m.name) for m in result.missing)
     return items
 
 
@@ -165,6 +165,7 @@ def _topic_gaps(spec: DocumentCheckSpec, pool: list[Document]) -> tuple[set[str]
         FailingItem(
             subject=t,
             detail=text(f"トピック「{term('topic', t, 'ja')}」が扱われていない", f"topic {t} is not covered"),
+            label=text(term("topic", t, "ja"), term("topic", t, "en")),
         )
         for t in spec.topics.all_of
         if t not in declared
@@ -176,6 +177,7 @@ def _topic_gaps(spec: DocumentCheckSpec, pool: list[Document]) -> tuple[set[str]
         gaps.append(
             FailingItem(
                 subject="any_of",
+                label=text("いずれかのトピック", "any of the topics"),
                 detail=text(
                     f"{options_ja} のうち {spec.topics.min_any} 件以上が必要（現在 {len(chosen)} 件）",
                     f"at least {spec.topics.min_any} of {options} required ({len(chosen)} covered)",

@@ -54,7 +54,8 @@ def _where(library: Library, refs: list[str], lang: str) -> str:
 
 def _falling_short(items: list[FailingItem], lang: str) -> str:
     named = [
-        f"{i.subject}（{i.detail.ja}）" if lang == "ja" else f"{i.subject} ({i.detail.en})" for i in items
+        f"{i.shown('ja')}（{i.detail.ja}）" if lang == "ja" else f"{i.shown('en')} ({i.detail.en})"
+        for i in items
     ]
     shown = ("、" if lang == "ja" else "; ").join(named[:SHOWN])
     more = len(items) - SHOWN

@@ -70,6 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
     "deviations": {"ja": "宣言された逸脱（パラメータ）", "en": "Declared deviations (parameters)"},
     "parameter": {"ja": "パラメータ", "en": "Parameter"},
     "value": {"ja": "値", "en": "Value"},
+    "item": {"ja": "項目", "en": "Item"},
     "floor": {"ja": "下限", "en": "Floor"},
     "justification": {"ja": "理由", "en": "Justification"},
     "approved_by": {"ja": "承認者", "en": "Approved by"},

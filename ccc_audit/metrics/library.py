@@ -67,7 +67,7 @@ register(
 register(
     Metric(
         name="calibration_agreement",
-        title=text("キャリブレーション一致率", "Calibration agreement"),
+        title=text("カリブレーション一致率", "Calibration agreement"),
         formula=text("一致率の平均", "mean agreement"),
         records=("calibration",),
         columns={"calibration": ("date", "agreement")},

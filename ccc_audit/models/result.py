@@ -96,6 +96,22 @@ class FailingItem(StrictModel):
 
     subject: str = Field(description="Entity id, window label or element name.")
     detail: Localized = Field(description="What is missing for it.")
+    label: Localized | None = Field(
+        default=None,
+        description="The subject in words, when it is a word of the vocabulary (a document topic or "
+        "section) rather than an id; reports show it instead of the subject (left out when none).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("label") is None:
+            data.pop("label", None)
+        return data
+
+    def shown(self, lang: str) -> str:
+        """The subject as a reader sees it in ``lang``."""
+        return self.label.get(lang) if self.label is not None else self.subject
 
 
 class Quantity(StrictModel):

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import AssessmentResult
 from ccc_audit.reporters.cover import organisation_name, report_id, report_title
 from ccc_audit.spreadsheet.cells import Cell
-from ccc_audit.spreadsheet.xlsx import put
+from ccc_audit.spreadsheet.xlsx import put, table
 
 
 def engagement_sheet(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
@@ -41,14 +41,10 @@ def engagement_sheet(workbook: Workbook, result: AssessmentResult, lang: str) ->
         facts.append((label("narrative.executive_summary", lang), narrative.executive_summary.get(lang)))
     if narrative.opinion:
         facts.append((label("narrative.opinion", lang), narrative.opinion.get(lang)))
-    for row, (name, value) in enumerate(facts, start=3):
-        put(sheet, row, 1, name)
-        put(sheet, row, 2, value)
+    rows: list[list[Cell]] = [[name, value] for name, value in facts]
+    table(sheet, [label("item", lang), label("value", lang)], rows, [28, 90], first_row=3)
+    for row in range(4, 4 + len(rows)):
         sheet.cell(row=row, column=1).font = Font(bold=True)
-        sheet.cell(row=row, column=1).alignment = Alignment(vertical="top")
-        sheet.cell(row=row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.column_dimensions["A"].width = 28
-    sheet.column_dimensions["B"].width = 90
 
 
 def _person(name: str, role: str | None) -> str:
