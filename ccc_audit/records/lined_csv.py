@@ -10,6 +10,7 @@ overlong cell on its own line.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic
@@ -46,11 +47,18 @@ def one_line_per_row(path: Path, rows: int, header_line: int = 1) -> bool:
 
 
 def read_csv_lined(
-    source: Path, columns: list[str], shown: str, target: Path, delimiter: str = ",", header_line: int = 1
+    source: Path,
+    columns: list[str],
+    shown: str,
+    target: Path,
+    delimiter: str = ",",
+    header_line: int = 1,
+    left_out: Callable[[list[str]], bool] | None = None,
 ) -> None:
     """Rewrite UTF-8 CSV ``source`` into ``target`` with each row's first file line appended.
 
-    Rows start below the header at ``header_line`` (lines above it are title rows).
+    Rows start below the header at ``header_line`` (lines above it are title rows); a row
+    ``left_out`` accepts (a totals row) is not copied.
 
     Blank lines are skipped, as DuckDB skips them; line breaks inside a cell become LF. A row
     whose cell count differs from the header's, or a cell longer than :data:`MAX_CELL_CHARS`, is
@@ -83,7 +91,7 @@ def read_csv_lined(
                     problems.append(Diagnostic(shown, start, 0, "the file is not valid UTF-8"))
                     break
                 consumed = header_line + reader.line_num
-                if not any(cell for cell in row):
+                if not any(cell for cell in row) or (left_out is not None and left_out(row)):
                     continue
                 if len(row) != len(columns):
                     counts = f"the row has {len(row)} cells; the header has {len(columns)}"

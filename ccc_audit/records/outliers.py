@@ -14,6 +14,7 @@ from typing import Protocol
 from ccc_audit.i18n.text import text
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.models.result import Notice
+from ccc_audit.records.consistency import RecordTables
 from ccc_audit.records.readers import quote_ident
 
 YEARS_BEFORE = 60
@@ -22,7 +23,7 @@ DAYS_AFTER = 366
 """Dates later than this many days after the period are implausible for events."""
 
 
-class DatedTables(Protocol):
+class DatedTables(RecordTables, Protocol):
     """What :func:`date_outliers` reads of the record store."""
 
     def loaded_names(self) -> list[str]:
@@ -30,18 +31,6 @@ class DatedTables(Protocol):
 
     def record_type_of(self, name: str) -> RecordType | None:
         """The record type of loaded set ``name``."""
-
-    def query(self, sql: str, parameters: list[object] | None = None) -> list[tuple[object, ...]]:
-        """Rows of ``sql``."""
-
-    def shown(self, name: str) -> str:
-        """The set's file as shown to users."""
-
-    def line_expr(self, name: str, alias: str | None = None) -> str:
-        """SQL giving a row's file line."""
-
-    def columns(self, name: str) -> list[str]:
-        """The set's columns."""
 
 
 def date_outliers(records: DatedTables, start: dt.date, end: dt.date) -> list[Notice]:
