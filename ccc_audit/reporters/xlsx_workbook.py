@@ -17,7 +17,7 @@ from ccc_audit.reporters.cover import assessed_standards, report_title
 from ccc_audit.reporters.xlsx_engagement import engagement_sheet
 from ccc_audit.results.comparison import Change, Comparison
 from ccc_audit.spreadsheet.cells import Cell
-from ccc_audit.spreadsheet.xlsx import put, table, workbook_bytes
+from ccc_audit.spreadsheet.xlsx import fit_row_height, put, table, workbook_bytes
 
 
 def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: Comparison | None) -> None:
@@ -66,7 +66,9 @@ def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: 
     table(sheet, headers, rows, [48, 14, 14, 14, 14, 14, 12, 12], first_row=start)
     sheet.column_dimensions["B"].width = max(sheet.column_dimensions["B"].width or 0, 48)
     for offset in range(len(facts)):
-        sheet.cell(row=offset + 3, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        cell = sheet.cell(row=offset + 3, column=2)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        fit_row_height(sheet, offset + 3, str(cell.value or ""), 48)
     below = start + len(rows) + 2
     for offset, (name, count) in enumerate(grades):
         put(sheet, below + offset, 1, name)

@@ -149,6 +149,8 @@ def table(
             chosen = (formats or {}).get(column) or _number_format(value)
             if chosen and value is not None and not isinstance(value, str | dt.date):
                 cell.number_format = chosen
+            if isinstance(value, str) and column <= len(widths):
+                fit_row_height(sheet, first_row + offset, value, widths[column - 1])
     set_widths(sheet, widths)
     last = get_column_letter(max(len(headers), 1))
     if first_row == 1:
@@ -177,3 +179,20 @@ def workbook_bytes(workbook: Workbook, when: dt.date) -> bytes:
             entry.external_attr = 0o600 << 16
             target.writestr(entry, data)
     return out.getvalue()
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (CJK counts double)."""
+    wide = sum(2 if ord(ch) >= 0x2E80 else 1 for line in text.splitlines() for ch in line)
+    return max(text.count("\n") + 1, -(-wide // max(int(width) - 2, 1)))
+
+
+def fit_row_height(sheet: Worksheet, row: int, text: str, width: float) -> None:
+    """Give ``row`` the height its wrapped ``text`` needs in a column ``width`` characters wide.
+
+    LibreOffice does not grow a row for wrapped text on opening, so without a height a second
+    line is printed over the next row.
+    """
+    lines = lines_needed(text, width)
+    if lines > 1:
+        sheet.row_dimensions[row].height = max(sheet.row_dimensions[row].height or 0, 15 * lines)
