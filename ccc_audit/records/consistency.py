@@ -81,11 +81,20 @@ def duplicate_keys(
         return []
     names = ", ".join(quote_ident(k) for k in key)
     present = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in key)
+    # Grouping millions of rows by one 64-bit hash is several times cheaper (in time and memory)
+    # than by the key's columns with a list per group; equal hashes are only candidates, and the
+    # exact grouping then runs on the candidates' rows alone (none, in a file without repeats).
+    repeated_hashes = (
+        f"SELECT hash({names}) FROM {quote_ident(table)} WHERE {present} "
+        f"GROUP BY hash({names}) HAVING count(*) > 1"
+    )
+    if not con.execute(f"{repeated_hashes} LIMIT 1").fetchall():
+        return []
     rows = con.execute(
         f"SELECT {names}, min({line_expr}) AS first, "
         f"list({line_expr} ORDER BY {line_expr})[2] AS second, count(*) "
-        f"FROM {quote_ident(table)} WHERE {present} GROUP BY ALL HAVING count(*) > 1 "
-        f"ORDER BY second LIMIT {MAX_REPORTED}"
+        f"FROM {quote_ident(table)} WHERE {present} AND hash({names}) IN ({repeated_hashes}) "
+        f"GROUP BY ALL HAVING count(*) > 1 ORDER BY second LIMIT {MAX_REPORTED}"
     ).fetchall()
     problems = []
     for row in rows:

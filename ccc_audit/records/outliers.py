@@ -50,6 +50,9 @@ def date_outliers(records: DatedTables, start: dt.date, end: dt.date) -> list[No
         ]
         if not dated:
             continue
+        dated = _outside(records, name, dated, low, high)
+        if not dated:
+            continue
         line = records.line_expr(name)
         parts = []
         for column in dated:
@@ -65,6 +68,27 @@ def date_outliers(records: DatedTables, start: dt.date, end: dt.date) -> list[No
             if count:
                 notices.append(_notice(records.shown(name), column, int(str(count)), first, value, low, high))
     return notices
+
+
+def _outside(records: DatedTables, name: str, dated: list[str], low: dt.date, high: dt.date) -> list[str]:
+    """The columns of ``dated`` whose earliest or latest date lies outside ``low``..``high``.
+
+    A plain minimum and maximum is one cheap pass; locating the first outlier (with its value
+    as text) costs a cast per row, so it is done only for a column that has one.
+    """
+    days = ", ".join(
+        f"min(CAST({quote_ident(c)} AS DATE)), max(CAST({quote_ident(c)} AS DATE))" for c in dated
+    )
+    row = records.query(f"SELECT {days} FROM {quote_ident(name)}")[0]
+    return [
+        column
+        for index, column in enumerate(dated)
+        if _before(row[2 * index], low) or _before(high, row[2 * index + 1])
+    ]
+
+
+def _before(day: object, other: object) -> bool:
+    return isinstance(day, dt.date) and isinstance(other, dt.date) and day < other
 
 
 def _notice(
