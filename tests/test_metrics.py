@@ -474,6 +474,32 @@ def test_interval_ratios_share_one_scan_and_give_the_hand_computed_values(store_
     assert forecast[("p1", "2025-06")] == pytest.approx((0.9, 90, 100))
 
 
+def test_a_metric_asked_again_for_the_same_groups_and_periods_is_not_recomputed(
+    store_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ccc_audit.metrics.batch import metric_rows
+
+    store = store_of(roster())
+    attrition = METRICS["attrition_annualised"]
+    first = metric_rows(attrition, MetricQuery(store, [MAY, JUNE], ["program"], "TRUE", {}, Window.MONTH))
+    ran: list[str] = []
+    query = store.query
+
+    def counted(sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        ran.append(sql)
+        rows: list[tuple[Any, ...]] = query(sql, parameters)
+        return rows
+
+    monkeypatch.setattr(store, "query", counted)
+    # A second rule reading attrition per program per month gets the same rows without a query.
+    again = metric_rows(attrition, MetricQuery(store, [MAY, JUNE], ["program"], "TRUE", {}, Window.MONTH))
+    assert again == first
+    assert ran == []
+    # Another grouping is another computation.
+    metric_rows(attrition, MetricQuery(store, [MAY, JUNE], [], "TRUE", {}, Window.MONTH))
+    assert len(ran) == 1
+
+
 def test_calibration_agreement_is_the_mean_of_recorded_agreements(store_of: Any) -> None:
     rows = [["QA1", "2025-06-05", 0.9], ["QA2", "2025-06-06", 0.8], ["QA3", "2025-06-07", None]]
     store = store_of({"calibration": {"columns": ["evaluator_id", "date", "agreement"], "rows": rows}})

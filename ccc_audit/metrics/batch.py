@@ -1,4 +1,4 @@
-"""Compute the ratio metrics that read the same rows in one scan, once per run.
+"""Compute the ratio metrics that read the same rows in one scan, and every metric query once per run.
 
 Service level and abandon rate, for instance, both sum columns of the interval statistics for the
 same channel, grouping and months: on a year of a large centre's intervals one scan instead of
@@ -30,11 +30,23 @@ def _companions(first: RatioBuild, q: MetricQuery) -> list[tuple[str, RatioBuild
     ]
 
 
+def _once(q: MetricQuery, sql: str) -> list[Row]:
+    """The rows of ``sql``, run once per run.
+
+    Rules that compute the same metric for the same groups and periods (attrition per program
+    per quarter, say) share the result.
+    """
+    known = q.store.shared_results
+    if ("sql", sql) not in known:
+        known[("sql", sql)] = q.store.query(sql)
+    return known[("sql", sql)]
+
+
 def metric_rows(metric: Metric, q: MetricQuery) -> list[Row]:
     """Rows ``group columns…, label, value, numerator, denominator`` of ``metric`` for ``q``."""
     build = metric.build
     if not isinstance(build, RatioBuild) or not build.batchable(q):
-        return q.store.query(build(q))
+        return _once(q, build(q))
     key = (build.table, build.date_expr, q.where, tuple(q.group_by), q.window, tuple(q.spans))
     known = q.store.shared_results
     if (*key, metric.name) not in known:
@@ -42,7 +54,7 @@ def metric_rows(metric: Metric, q: MetricQuery) -> list[Row]:
         try:
             rows = q.store.query(ratio_batch_sql([part for _, part in batch], q))
         except duckdb.Error:  # a companion's SQL does not fit these records: compute this one alone
-            return q.store.query(build(q))
+            return _once(q, build(q))
         width = len(q.group_by) + 1
         for index, (name, _) in enumerate(batch):
             at = width + 3 * index
