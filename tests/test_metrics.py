@@ -23,7 +23,7 @@ from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.metrics.base import MetricOptionError, MetricQuery
 from ccc_audit.metrics.library import METRICS
-from ccc_audit.models.calendar import Span
+from ccc_audit.models.calendar import CALENDAR, Anchor, Span, windows_in
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import Outcome
 from ccc_audit.records.duck_store import DuckRecordStore
@@ -472,6 +472,50 @@ def test_interval_ratios_share_one_scan_and_give_the_hand_computed_values(store_
     forecast = {(r[0], r[1]): r[2:] for r in metric_rows(METRICS["forecast_accuracy"], query)}
     # p1: 1 − |110 − 100| / 100 = 90 %.
     assert forecast[("p1", "2025-06")] == pytest.approx((0.9, 90, 100))
+
+
+@pytest.mark.parametrize(
+    ("window", "anchor"),
+    [
+        (Window.MONTH, CALENDAR),
+        (Window.WEEK, CALENDAR),
+        (Window.QUARTER, CALENDAR),
+        (Window.YEAR, CALENDAR),
+        (Window.MONTH, Anchor(4, 16)),
+        (None, CALENDAR),
+    ],
+)
+def test_interval_ratios_summed_per_day_first_give_the_same_rows(
+    store_of: Any, window: Window | None, anchor: Anchor
+) -> None:
+    from ccc_audit.metrics.base import RatioBuild, ratio_batch_sql
+
+    rows = [
+        [
+            f"Q{n % 3}",
+            f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:{n % 4 * 15:02d}:00",
+            n % 40,
+            n % 30 if n % 7 else None,
+            n % 5,
+            n % 45 if n % 11 else None,
+            f"p{n % 5}",
+        ]
+        for n in range(400)
+    ]
+    store = store_of({"interval_stats": {"columns": INTERVAL_COLUMNS, "rows": rows}})
+    parts = [
+        build
+        for build in (METRICS[name].build for name in ("service_level", "abandon_rate", "forecast_accuracy"))
+        if isinstance(build, RatioBuild)
+    ]
+    year = Span(D(2025, 1, 1), D(2025, 12, 31), "2025")
+    spans = windows_in(year.start, year.end, window, anchor) if window else [year]
+    for group_by in ([], ["program"]):
+        query = MetricQuery(store, spans, group_by, "r.offered > 3", {}, window, anchor)
+        once = sorted(store.query(ratio_batch_sql(parts, query)), key=repr)
+        per_day = sorted(store.query(ratio_batch_sql(parts, query, by_day=True)), key=repr)
+        assert per_day == once
+        assert len({row[: len(group_by) + 1] for row in once}) == len(once) > len(spans) // 2
 
 
 def test_a_metric_asked_again_for_the_same_groups_and_periods_is_not_recomputed(

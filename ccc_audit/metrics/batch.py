@@ -2,8 +2,10 @@
 
 Service level and abandon rate, for instance, both sum columns of the interval statistics for the
 same channel, grouping and months: on a year of a large centre's intervals one scan instead of
-two saves a noticeable share of the run. Results are kept in the record store for the rest of
-the run, keyed by everything the SQL depends on.
+two saves a noticeable share of the run. When every sum of the batch is exact (integers or
+decimals), rows are summed per day first and the day sums per period (see
+:func:`~ccc_audit.metrics.base.ratio_batch_sql`). Results are kept in the record store for the
+rest of the run, keyed by everything the SQL depends on.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from ccc_audit.metrics.base import Metric, MetricQuery, RatioBuild, ratio_batch_sql
+from ccc_audit.metrics.base import Metric, MetricQuery, RatioBuild, day_sums_sql, ratio_batch_sql
 from ccc_audit.metrics.library import METRICS
 
 Row = tuple[Any, ...]
@@ -28,6 +30,12 @@ def _companions(first: RatioBuild, q: MetricQuery) -> list[tuple[str, RatioBuild
         and (metric.build.table, metric.build.date_expr) == (first.table, first.date_expr)
         and set(metric.columns.get(first.table, ())) <= present
     ]
+
+
+def _exact_sums(q: MetricQuery, parts: list[RatioBuild]) -> bool:
+    """Whether every sum of the batch is of integers or decimals (summing daily sums is then exact)."""
+    types = [str(row[1]).upper() for row in q.store.query(f"DESCRIBE {day_sums_sql(parts)}")]
+    return not any(t in ("DOUBLE", "FLOAT", "REAL") for t in types)
 
 
 def _once(q: MetricQuery, sql: str) -> list[Row]:
@@ -51,8 +59,9 @@ def metric_rows(metric: Metric, q: MetricQuery) -> list[Row]:
     known = q.store.shared_results
     if (*key, metric.name) not in known:
         batch = _companions(build, q)
+        parts = [part for _, part in batch]
         try:
-            rows = q.store.query(ratio_batch_sql([part for _, part in batch], q))
+            rows = q.store.query(ratio_batch_sql(parts, q, by_day=_exact_sums(q, parts)))
         except duckdb.Error:  # a companion's SQL does not fit these records: compute this one alone
             return _once(q, build(q))
         width = len(q.group_by) + 1
