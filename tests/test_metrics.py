@@ -369,6 +369,19 @@ def test_chat_concurrency_union_of_overlapping_sessions(store_of: Any) -> None:
     assert ("2025-05",) not in values
 
 
+def test_chat_concurrency_per_month_keys_sessions_by_their_month(store_of: Any) -> None:
+    store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": CHAT_ROWS}})
+    build = METRICS["chat_concurrency"].build
+    for group_by in ([], ["program"]):
+        # Monthly windows key each session by the first day of its month; arbitrary spans join on
+        # the date range: the same rows either way.
+        monthly = MetricQuery(store, [MAY, JUNE, JULY], group_by, "TRUE", {}, Window.MONTH)
+        ranges = MetricQuery(store, [MAY, JUNE, JULY], group_by, "TRUE", {})
+        by_key = sorted(store.query(build(monthly)), key=repr)
+        assert by_key == sorted(store.query(build(ranges)), key=repr)
+        assert [row[len(group_by)] for row in by_key] == ["2025-06"] * len(by_key)
+
+
 def test_chat_concurrency_per_program(store_of: Any) -> None:
     store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": CHAT_ROWS}})
     values = compute(store, "chat_concurrency", [JUNE], group_by=["program"])
