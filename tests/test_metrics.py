@@ -23,7 +23,7 @@ from ccc_audit.loading.bundle import load_bundle
 from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.metrics.base import MetricOptionError, MetricQuery
 from ccc_audit.metrics.library import METRICS
-from ccc_audit.models.calendar import Span
+from ccc_audit.models.calendar import CALENDAR, Anchor, Span, windows_in
 from ccc_audit.models.common import Window
 from ccc_audit.models.result import Outcome
 from ccc_audit.records.duck_store import DuckRecordStore
@@ -369,6 +369,19 @@ def test_chat_concurrency_union_of_overlapping_sessions(store_of: Any) -> None:
     assert ("2025-05",) not in values
 
 
+def test_chat_concurrency_per_month_keys_sessions_by_their_month(store_of: Any) -> None:
+    store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": CHAT_ROWS}})
+    build = METRICS["chat_concurrency"].build
+    for group_by in ([], ["program"]):
+        # Monthly windows key each session by the first day of its month; arbitrary spans join on
+        # the date range: the same rows either way.
+        monthly = MetricQuery(store, [MAY, JUNE, JULY], group_by, "TRUE", {}, Window.MONTH)
+        ranges = MetricQuery(store, [MAY, JUNE, JULY], group_by, "TRUE", {})
+        by_key = sorted(store.query(build(monthly)), key=repr)
+        assert by_key == sorted(store.query(build(ranges)), key=repr)
+        assert [row[len(group_by)] for row in by_key] == ["2025-06"] * len(by_key)
+
+
 def test_chat_concurrency_per_program(store_of: Any) -> None:
     store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": CHAT_ROWS}})
     values = compute(store, "chat_concurrency", [JUNE], group_by=["program"])
@@ -472,6 +485,76 @@ def test_interval_ratios_share_one_scan_and_give_the_hand_computed_values(store_
     forecast = {(r[0], r[1]): r[2:] for r in metric_rows(METRICS["forecast_accuracy"], query)}
     # p1: 1 − |110 − 100| / 100 = 90 %.
     assert forecast[("p1", "2025-06")] == pytest.approx((0.9, 90, 100))
+
+
+@pytest.mark.parametrize(
+    ("window", "anchor"),
+    [
+        (Window.MONTH, CALENDAR),
+        (Window.WEEK, CALENDAR),
+        (Window.QUARTER, CALENDAR),
+        (Window.YEAR, CALENDAR),
+        (Window.MONTH, Anchor(4, 16)),
+        (None, CALENDAR),
+    ],
+)
+def test_interval_ratios_summed_per_day_first_give_the_same_rows(
+    store_of: Any, window: Window | None, anchor: Anchor
+) -> None:
+    from ccc_audit.metrics.base import RatioBuild, ratio_batch_sql
+
+    rows = [
+        [
+            f"Q{n % 3}",
+            f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:{n % 4 * 15:02d}:00",
+            n % 40,
+            n % 30 if n % 7 else None,
+            n % 5,
+            n % 45 if n % 11 else None,
+            f"p{n % 5}",
+        ]
+        for n in range(400)
+    ]
+    store = store_of({"interval_stats": {"columns": INTERVAL_COLUMNS, "rows": rows}})
+    parts = [
+        build
+        for build in (METRICS[name].build for name in ("service_level", "abandon_rate", "forecast_accuracy"))
+        if isinstance(build, RatioBuild)
+    ]
+    year = Span(D(2025, 1, 1), D(2025, 12, 31), "2025")
+    spans = windows_in(year.start, year.end, window, anchor) if window else [year]
+    for group_by in ([], ["program"]):
+        query = MetricQuery(store, spans, group_by, "r.offered > 3", {}, window, anchor)
+        once = sorted(store.query(ratio_batch_sql(parts, query)), key=repr)
+        per_day = sorted(store.query(ratio_batch_sql(parts, query, by_day=True)), key=repr)
+        assert per_day == once
+        assert len({row[: len(group_by) + 1] for row in once}) == len(once) > len(spans) // 2
+
+
+def test_a_metric_asked_again_for_the_same_groups_and_periods_is_not_recomputed(
+    store_of: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ccc_audit.metrics.batch import metric_rows
+
+    store = store_of(roster())
+    attrition = METRICS["attrition_annualised"]
+    first = metric_rows(attrition, MetricQuery(store, [MAY, JUNE], ["program"], "TRUE", {}, Window.MONTH))
+    ran: list[str] = []
+    query = store.query
+
+    def counted(sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        ran.append(sql)
+        rows: list[tuple[Any, ...]] = query(sql, parameters)
+        return rows
+
+    monkeypatch.setattr(store, "query", counted)
+    # A second rule reading attrition per program per month gets the same rows without a query.
+    again = metric_rows(attrition, MetricQuery(store, [MAY, JUNE], ["program"], "TRUE", {}, Window.MONTH))
+    assert again == first
+    assert ran == []
+    # Another grouping is another computation.
+    metric_rows(attrition, MetricQuery(store, [MAY, JUNE], [], "TRUE", {}, Window.MONTH))
+    assert len(ran) == 1
 
 
 def test_calibration_agreement_is_the_mean_of_recorded_agreements(store_of: Any) -> None:

@@ -203,31 +203,69 @@ class RatioBuild:
         return ratio_batch_sql([self], q)
 
 
-def ratio_batch_sql(ratios: list[RatioBuild], q: MetricQuery) -> str:
+def ratio_batch_sql(ratios: list[RatioBuild], q: MetricQuery, by_day: bool = False) -> str:
     """One scan computing every ratio of the list, which share their table and date.
 
     Columns: the group columns, the period label, then value, numerator and denominator of each
-    ratio in turn.
+    ratio in turn. With ``by_day`` the rows are first summed per group and day, then the few
+    day sums per period: the period of each of millions of rows (``date_trunc``) costs more than
+    the sums, and a day is a plain cast. Only for exact sums (see :func:`day_sums_exact`): the
+    sums of sums must equal the sums.
     """
     table, date_expr = ratios[0].table, ratios[0].date_expr
     select, group = group_cols(q.group_by)
     names = "".join(f"{quote_ident(g)}, " for g in q.group_by)
-    inner, outer = [], []
+    day = f"CAST({date_expr} AS DATE)"
+    first, last = q.spans[0].start, q.spans[-1].end
+    scan = f"FROM {quote_ident(table)} r WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND {q.where}"
+    outer = ", ".join(f"v{index}, n{index}, d{index}" for index in range(len(ratios)))
+    inner = []
+    if not by_day:
+        for index, part in enumerate(ratios):
+            value, num, den = part.terms()
+            inner.append(
+                f"CAST({value} AS DOUBLE) AS v{index}, CAST({num} AS DOUBLE) AS n{index}, "
+                f"CAST({den} AS DOUBLE) AS d{index}"
+            )
+        return (
+            f"SELECT {names}{label_sql('period', q)} AS label, {outer} FROM ("
+            f"SELECT {select}{period_key_sql(date_expr, q)} AS period, {', '.join(inner)} "
+            f"{scan} GROUP BY {group}period)"
+        )
+    daily = []
     for index, part in enumerate(ratios):
-        value, num, den = part.terms()
+        _, num, den = part.terms()
+        daily.append(f"{num} AS n{index}, {den} AS d{index}")
+        if part.aggregate == "max":  # the largest of the daily largest; the sum of the daily counts
+            value, num, den = f"max(n{index})", f"max(n{index})", f"sum(d{index})"
+        else:
+            num, den = f"sum(n{index})", f"sum(d{index})"
+            value = f"{num} / NULLIF({den}, 0)"
         inner.append(
             f"CAST({value} AS DOUBLE) AS v{index}, CAST({num} AS DOUBLE) AS n{index}, "
             f"CAST({den} AS DOUBLE) AS d{index}"
         )
-        outer.append(f"v{index}, n{index}, d{index}")
-    day = f"CAST({date_expr} AS DATE)"
-    first, last = q.spans[0].start, q.spans[-1].end
     return (
-        f"SELECT {names}{label_sql('period', q)} AS label, {', '.join(outer)} FROM ("
-        f"SELECT {select}{period_key_sql(date_expr, q)} AS period, {', '.join(inner)} "
-        f"FROM {quote_ident(table)} r "
-        f"WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND {q.where} GROUP BY {group}period)"
+        f"SELECT {names}{label_sql('period', q)} AS label, {outer} FROM ("
+        f"SELECT {names}{period_key_sql('__day', q)} AS period, {', '.join(inner)} FROM ("
+        f"SELECT {select}{day} AS __day, {', '.join(daily)} {scan} GROUP BY {group}__day) "
+        f"GROUP BY {names}period)"
     )
+
+
+def day_sums_sql(ratios: list[RatioBuild]) -> str:
+    """SQL whose result types tell whether summing the ratios' daily sums is exact (DESCRIBE it).
+
+    Integer and decimal sums are exact whatever the order of addition; floating-point ones are
+    not, so a ratio summing a DOUBLE keeps the one-level scan.
+    """
+    table = ratios[0].table
+    terms = []
+    for index, part in enumerate(ratios):
+        if part.aggregate != "max":
+            _, num, den = part.terms()
+            terms.append(f"{num} AS n{index}, {den} AS d{index}")
+    return f"SELECT {', '.join(terms) or '1'} FROM {quote_ident(table)} r"
 
 
 def ratio(

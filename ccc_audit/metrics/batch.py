@@ -1,9 +1,11 @@
-"""Compute the ratio metrics that read the same rows in one scan, once per run.
+"""Compute the ratio metrics that read the same rows in one scan, and every metric query once per run.
 
 Service level and abandon rate, for instance, both sum columns of the interval statistics for the
 same channel, grouping and months: on a year of a large centre's intervals one scan instead of
-two saves a noticeable share of the run. Results are kept in the record store for the rest of
-the run, keyed by everything the SQL depends on.
+two saves a noticeable share of the run. When every sum of the batch is exact (integers or
+decimals), rows are summed per day first and the day sums per period (see
+:func:`~ccc_audit.metrics.base.ratio_batch_sql`). Results are kept in the record store for the
+rest of the run, keyed by everything the SQL depends on.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any
 
 import duckdb
 
-from ccc_audit.metrics.base import Metric, MetricQuery, RatioBuild, ratio_batch_sql
+from ccc_audit.metrics.base import Metric, MetricQuery, RatioBuild, day_sums_sql, ratio_batch_sql
 from ccc_audit.metrics.library import METRICS
 
 Row = tuple[Any, ...]
@@ -30,19 +32,38 @@ def _companions(first: RatioBuild, q: MetricQuery) -> list[tuple[str, RatioBuild
     ]
 
 
+def _exact_sums(q: MetricQuery, parts: list[RatioBuild]) -> bool:
+    """Whether every sum of the batch is of integers or decimals (summing daily sums is then exact)."""
+    types = [str(row[1]).upper() for row in q.store.query(f"DESCRIBE {day_sums_sql(parts)}")]
+    return not any(t in ("DOUBLE", "FLOAT", "REAL") for t in types)
+
+
+def _once(q: MetricQuery, sql: str) -> list[Row]:
+    """The rows of ``sql``, run once per run.
+
+    Rules that compute the same metric for the same groups and periods (attrition per program
+    per quarter, say) share the result.
+    """
+    known = q.store.shared_results
+    if ("sql", sql) not in known:
+        known[("sql", sql)] = q.store.query(sql)
+    return known[("sql", sql)]
+
+
 def metric_rows(metric: Metric, q: MetricQuery) -> list[Row]:
     """Rows ``group columns…, label, value, numerator, denominator`` of ``metric`` for ``q``."""
     build = metric.build
     if not isinstance(build, RatioBuild) or not build.batchable(q):
-        return q.store.query(build(q))
+        return _once(q, build(q))
     key = (build.table, build.date_expr, q.where, tuple(q.group_by), q.window, tuple(q.spans))
     known = q.store.shared_results
     if (*key, metric.name) not in known:
         batch = _companions(build, q)
+        parts = [part for _, part in batch]
         try:
-            rows = q.store.query(ratio_batch_sql([part for _, part in batch], q))
+            rows = q.store.query(ratio_batch_sql(parts, q, by_day=_exact_sums(q, parts)))
         except duckdb.Error:  # a companion's SQL does not fit these records: compute this one alone
-            return q.store.query(build(q))
+            return _once(q, build(q))
         width = len(q.group_by) + 1
         for index, (name, _) in enumerate(batch):
             at = width + 3 * index

@@ -13,7 +13,15 @@ Where the centre measures the time its staff were logged in to chat (``chat_logg
 
 from __future__ import annotations
 
-from ccc_audit.metrics.base import MetricQuery, check_options, group_cols, group_names, spans_sql
+from ccc_audit.metrics.base import (
+    MetricQuery,
+    check_options,
+    group_cols,
+    group_names,
+    label_sql,
+    period_key_sql,
+    spans_sql,
+)
 
 _WRAP = "coalesce(CAST(r.wrap_seconds AS DOUBLE), 0)"
 _CHAT = "CAST(date_diff('second', r.accepted_at, r.ended_at) AS DOUBLE)"
@@ -24,14 +32,23 @@ def build_concurrency(q: MetricQuery) -> str:
     check_options("chat_concurrency", q, {})
     select, _ = group_cols(q.group_by)
     names = group_names(q.group_by)
-    part = f"{names}label, __staff"
+    day = "CAST(r.accepted_at AS DATE)"
+    if q.window is None and len(q.spans) > 1:  # arbitrary spans: join on the date range
+        source, period, label = (
+            f"chat_sessions r JOIN {spans_sql(q.spans)} ON {day} BETWEEN w.ws AND w.we WHERE",
+            "w.label",
+            "__period",
+        )
+    else:  # sessions keyed by the first day of their span (a DATE), labelled per group at the end
+        first, last = q.spans[0].start, q.spans[-1].end
+        source = f"chat_sessions r WHERE {day} BETWEEN DATE '{first}' AND DATE '{last}' AND"
+        period, label = period_key_sql("r.accepted_at", q), label_sql("__period", q)
+    part = f"{names}__period, __staff"
     return (
-        f"WITH s AS (SELECT {select}w.label, CAST(r.staff_id AS VARCHAR) AS __staff, "
+        f"WITH s AS (SELECT {select}{period} AS __period, CAST(r.staff_id AS VARCHAR) AS __staff, "
         f"r.accepted_at AS __start, r.ended_at + to_seconds({_WRAP}) AS __end, "
-        f"{_CHAT} AS __chat, {_WRAP} AS __wrap "
-        f"FROM chat_sessions r JOIN {spans_sql(q.spans)} "
-        "ON CAST(r.accepted_at AS DATE) BETWEEN w.ws AND w.we "
-        "WHERE r.staff_id IS NOT NULL AND r.accepted_at IS NOT NULL AND r.ended_at IS NOT NULL "
+        f"{_CHAT} AS __chat, {_WRAP} AS __wrap FROM {source} "
+        "r.staff_id IS NOT NULL AND r.accepted_at IS NOT NULL AND r.ended_at IS NOT NULL "
         f"AND r.ended_at >= r.accepted_at AND ({q.where})), "
         # Latest end (wrap included) among the person's earlier sessions: a later start opens an island.
         f"ordered AS (SELECT *, max(__end) OVER (PARTITION BY {part} ORDER BY __start, __end "
@@ -40,11 +57,11 @@ def build_concurrency(q: MetricQuery) -> str:
         "sum(CASE WHEN __open_until IS NULL OR __start > __open_until THEN 1 ELSE 0 END) "
         f"OVER (PARTITION BY {part} ORDER BY __start, __end ROWS UNBOUNDED PRECEDING) AS __island "
         "FROM ordered), "
-        f"per_island AS (SELECT {names}label, sum(__chat) + sum(__wrap) AS handled, "
+        f"per_island AS (SELECT {names}__period, sum(__chat) + sum(__wrap) AS handled, "
         "CAST(date_diff('millisecond', min(__start), max(__end)) AS DOUBLE) / 1000 AS busy "
         f"FROM islands GROUP BY {part}, __island) "
-        f"SELECT {names}label, sum(handled) / NULLIF(sum(busy), 0) AS value, sum(handled) AS num, "
-        f"sum(busy) AS den FROM per_island GROUP BY {names}label"
+        f"SELECT {names}{label} AS label, sum(handled) / NULLIF(sum(busy), 0) AS value, "
+        f"sum(handled) AS num, sum(busy) AS den FROM per_island GROUP BY {names}__period"
     )
 
 

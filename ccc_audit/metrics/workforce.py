@@ -76,17 +76,20 @@ def build_attrition(q: MetricQuery) -> str:
         )
     else:
         counted = f"coalesce(p.__exit_type = {quote_text(count)}, FALSE)"
+    # The first and last day of a spell within a span; the days between are the days employed.
+    first = f"greatest(coalesce(p.__hire, {EARLIEST}), w.ws)"
+    last = f"least(coalesce(p.__exit, {LATEST}), w.we)"
+    employed = f"date_diff('day', {first}, {last}) + 1"
     return (
         f"WITH {_window_cte(q)}, "
         f"pop AS (SELECT {select}CAST(r.hire_date AS DATE) AS __hire, CAST(r.exit_date AS DATE) AS __exit, "
         f"CAST(r.exit_type AS VARCHAR) AS __exit_type, CAST({backfilled} AS BOOLEAN) AS __backfilled, "
         f"CAST({contract_end} AS DATE) AS __contract_end FROM roster r "
         f"WHERE {_role_filter('attrition_annualised', q)} AND ({q.where})), "
-        "days AS (SELECT w.label, w.ws, w.we, CAST(g.d AS DATE) AS day "
-        "FROM w, generate_series(w.ws, w.we, INTERVAL 1 DAY) AS g(d)), "
-        # One row per person-day employed, and one per counted exit; summed per group and span.
-        f"facts AS (SELECT {p_names}d.label, d.ws, d.we, 1 AS present, 0 AS exited FROM pop p JOIN days d "
-        f"ON coalesce(p.__hire, {EARLIEST}) <= d.day AND coalesce(p.__exit, {LATEST}) >= d.day "
+        # One row per spell and span it overlaps, with the days employed in the span (overlap
+        # arithmetic, no row per day), and one per counted exit; summed per group and span.
+        f"facts AS (SELECT {p_names}w.label, w.ws, w.we, {employed} AS present, 0 AS exited "
+        f"FROM pop p JOIN w ON {first} <= {last} "
         f"UNION ALL SELECT {p_names}w.label, w.ws, w.we, 0 AS present, 1 AS exited FROM pop p JOIN w "
         f"ON p.__exit BETWEEN w.ws AND w.we WHERE {counted}), "
         f"totals AS (SELECT {names}label, CAST(sum(exited) AS DOUBLE) AS exits, "
