@@ -14,7 +14,7 @@ from pydantic import Field, model_validator
 from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.entity_counts import COUNT, ENTITY, LABEL, window_counts
 from ccc_audit.checks.kind import CheckKind
-from ccc_audit.checks.per_entity_gaps import entity_result, gap_queries, rolling_result, shortfall_texts
+from ccc_audit.checks.per_entity_gaps import entity_result, gap_query, rolling_result, shortfall_texts
 from ccc_audit.checks.per_entity_parts import EventSpec, PartitionSpec, PopulationSpec, TenureSpec
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
@@ -265,16 +265,17 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
     activity = spec.activity
     if spec.rolling:
         ev = spec.events
-        shortfalls, judged = gap_queries(
-            store,
-            _population_sql(spec, ctx),
-            (ev.records, ev.entity_column, ev.date_column, ev.where),
-            ctx.period,
-            window,
-        )
-        rows = store.query(shortfalls)
-        counted = store.query(judged)
-        return _result(spec, ctx, window, needed, rows, int(counted[0][0]) if counted else 0, activity)
+        rows = store.query(
+            gap_query(
+                store,
+                _population_sql(spec, ctx),
+                (ev.records, ev.entity_column, ev.date_column, ev.where),
+                ctx.period,
+                window,
+            )
+        )  # the count judged first, then the shortfalls, from the same CTEs
+        shortfalls = [row[1:6] for row in rows[1:]]
+        return _result(spec, ctx, window, needed, shortfalls, int(rows[0][5]), activity)
     query = _query(spec, ctx, window, needed)
     if query is None:
         return CheckResult(
