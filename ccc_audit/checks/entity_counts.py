@@ -27,6 +27,19 @@ ENTITY, LABEL, COUNT = "__entity", "__label", "__n"
 """Columns of a counts table besides the grouped columns (named so as not to clash with them)."""
 
 
+def window_days(spans: list[Span]) -> str:
+    """SQL giving (day, label): each day of the windows ``spans`` (not empty) with its window's label.
+
+    Rows then find their window by an equi-join on the day, much cheaper than a range join
+    (``BETWEEN ws AND we``) of every row with the windows.
+    """
+    return (
+        f"SELECT CAST(g.day AS DATE) AS day, w.label "
+        f"FROM generate_series(DATE '{spans[0].start}', DATE '{spans[-1].end}', INTERVAL 1 DAY) AS g(day) "
+        f"JOIN {spans_values(spans)} ON CAST(g.day AS DATE) BETWEEN w.ws AND w.we"
+    )
+
+
 def grouped_columns(events: EventSpec, part_column: str | None) -> list[str]:
     """The event columns a counts table keeps (those filtered or partitioned on), in name order."""
     return sorted({f.column for f in events.where} | ({part_column} if part_column else set()))
@@ -63,12 +76,7 @@ def window_counts(
         date = f"CAST(r.{quote_ident(events.date_column)} AS DATE)"
         entity = f"CAST(r.{quote_ident(events.entity_column)} AS VARCHAR)"
         kept = "".join(f", r.{quote_ident(c)}" for c in columns)
-        # each day of the period with its window: events then find theirs by an equi-join, not a range join
-        days = (
-            f"SELECT CAST(g.day AS DATE) AS day, w.label "
-            f"FROM generate_series(DATE '{start}', DATE '{end}', INTERVAL 1 DAY) AS g(day) "
-            f"JOIN {spans_values(spans)} ON CAST(g.day AS DATE) BETWEEN w.ws AND w.we"
-        )
+        days = window_days(spans)
         store.query(
             f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {entity} AS {ENTITY}, m.label AS {LABEL}{kept}, "
             f"count(*) AS {COUNT} FROM {quote_ident(events.records)} r "
