@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import Any
 
 from ccc_audit.checks.per_entity_parts import EventSpec
 from ccc_audit.models.calendar import Span
@@ -72,6 +73,15 @@ def window_counts(
     known = store.shared_results
     if key not in known:
         name = quote_ident(f"__ccc_entity_counts_{hashlib.sha256(repr(key).encode()).hexdigest()[:16]}")
+        finer = _finer(known, key)
+        if finer is not None:  # the same counts split by more columns: add them up, the events are not read
+            kept = "".join(f", {quote_ident(c)}" for c in columns)
+            store.query(
+                f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {ENTITY}, {LABEL}{kept}, "
+                f"CAST(sum({COUNT}) AS BIGINT) AS {COUNT} FROM {finer} GROUP BY {ENTITY}, {LABEL}{kept}"
+            )
+            known[key] = [(name,)]
+            return name
         start, end = period
         date = f"CAST(r.{quote_ident(events.date_column)} AS DATE)"
         entity = f"CAST(r.{quote_ident(events.entity_column)} AS VARCHAR)"
@@ -85,3 +95,17 @@ def window_counts(
         )
         known[key] = [(name,)]
     return str(known[key][0][0])
+
+
+def _finer(known: dict[tuple[Any, ...], list[tuple[Any, ...]]], key: tuple[Any, ...]) -> str | None:
+    """A counts table already built for the same events and windows, grouped by more columns."""
+    for other, rows in known.items():
+        if (
+            len(other) == len(key)
+            and other[0] == key[0]
+            and other[1:4] == key[1:4]
+            and other[5:] == key[5:]
+            and set(key[4]) < set(other[4])
+        ):
+            return str(rows[0][0])
+    return None
