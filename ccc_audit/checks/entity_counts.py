@@ -28,6 +28,20 @@ ENTITY, LABEL, COUNT = "__entity", "__label", "__n"
 """Columns of a counts table besides the grouped columns (named so as not to clash with them)."""
 
 
+def shared_rows(store: DuckRecordStore, sql: str) -> str:
+    """SQL reading the rows of ``sql`` from a table of the run, built on first use and then shared.
+
+    For a population several rules draw alike from a large set (the evaluators of the monitoring).
+    """
+    key = ("shared_rows", sql)
+    known = store.shared_results
+    if key not in known:
+        name = quote_ident(f"__ccc_rows_{hashlib.sha256(sql.encode()).hexdigest()[:16]}")
+        store.query(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+        known[key] = [(name,)]
+    return f"SELECT * FROM {known[key][0][0]}"
+
+
 def window_days(spans: list[Span]) -> str:
     """SQL giving (day, label): each day of the windows ``spans`` (not empty) with its window's label.
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ccc_audit.checks.base import CheckContext, records_missing
-from ccc_audit.checks.entity_counts import COUNT, ENTITY, LABEL, window_counts
+from ccc_audit.checks.entity_counts import COUNT, ENTITY, LABEL, shared_rows, window_counts
 from ccc_audit.checks.kind import CheckKind
 from ccc_audit.checks.per_entity_gaps import entity_result, gap_query, rolling_result, shortfall_texts
 from ccc_audit.checks.per_entity_parts import EventSpec, PartitionSpec, PopulationSpec, TenureSpec
@@ -94,7 +94,10 @@ def _population_sql(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> str
     )
     # one row per presence: a population drawn from events (evaluators from the monitoring) repeats it
     grp = ", grp" if group else ""
-    return f"SELECT entity, s, e, min(line) AS line{grp} FROM ({listed}) AS listed GROUP BY entity, s, e{grp}"
+    return shared_rows(
+        store,
+        f"SELECT entity, s, e, min(line) AS line{grp} FROM ({listed}) AS listed GROUP BY entity, s, e{grp}",
+    )
 
 
 def _required_sql(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: Window) -> str | None:
