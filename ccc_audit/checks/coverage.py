@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -112,51 +112,66 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     start, end = ctx.period
     grace = ctx.count(rows.grace_days)
     date = quote_ident(rows.date_column)
+    line = store.line_expr(rows.records, "r")
+    duration = spec.duration
+    days = "CAST(NULL AS INTEGER)"
+    if duration:
+        to, frm = quote_ident(duration.to_column), quote_ident(duration.from_column)
+        days = f"CAST(r.{to} AS DATE) - CAST(r.{frm} AS DATE)"
+    if spec.match:
+        m = spec.match
+        within = ctx.count(m.within_days)
+        keys = [(f"k{i}", p.left, p.right) for i, p in enumerate(m.on)]
+        kept = "".join(f", CAST(r.{quote_ident(left)} AS VARCHAR) AS {k}" for k, left, _ in keys)
+    else:
+        empty = " OR ".join(f"r.{quote_ident(c)} IS NULL" for c in spec.filled)
+        flag = spec.filled_or_flag
+        if flag and flag in store.sets[rows.records].columns:
+            empty = f"({empty}) AND NOT coalesce(CAST(r.{quote_ident(flag)} AS BOOLEAN), false)"
+        kept = f", ({empty}) AS is_open"
+    # every column the check reads, in one pass over the rows (no self-join on the row number)
     base = (
-        f"SELECT {store.line_expr(rows.records, 'r')} AS rid, "
-        f"coalesce(CAST(r.{quote_ident(rows.key_column)} AS VARCHAR), "
-        f"'line ' || {store.line_expr(rows.records, 'r')}) AS subject, "
-        f"{store.line_expr(rows.records, 'r')} AS line, CAST(r.{date} AS DATE) AS d "
+        f"SELECT coalesce(CAST(r.{quote_ident(rows.key_column)} AS VARCHAR), 'line ' || {line}) AS subject, "
+        f"{line} AS line, CAST(r.{date} AS DATE) AS d, {days} AS days{kept} "
         f"FROM {quote_ident(rows.records)} r "
         f"WHERE r.{date} IS NOT NULL AND CAST(r.{date} AS DATE) BETWEEN DATE '{start}' "
         f"AND DATE '{end}' - INTERVAL {grace} DAY AND {where(store, rows.records, rows.where, 'r')}"
     )
     if spec.match:
         m = spec.match
-        days = ctx.count(m.within_days)
-        on = " AND ".join(
-            f"CAST(m.{quote_ident(p.right)} AS VARCHAR) = CAST(r.{quote_ident(p.left)} AS VARCHAR)"
-            for p in m.on
-        )
+        on = " AND ".join(f"f.{k} = b.{k}" for k, _, _ in keys)
         mdate = f"CAST(m.{quote_ident(m.date_column)} AS DATE)"
-        uncovered = (
-            f"SELECT b.subject, b.line, b.d FROM ({base}) b "
-            f"JOIN {quote_ident(rows.records)} r ON {store.line_expr(rows.records, 'r')} = b.rid "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {quote_ident(m.records)} m WHERE {on} "
-            f"AND {mdate} BETWEEN b.d AND b.d + INTERVAL {days} DAY "
-            f"AND {where(store, m.records, m.where, 'm')})"
+        followups = (
+            "SELECT DISTINCT "
+            + ", ".join(f"CAST(m.{quote_ident(right)} AS VARCHAR) AS {k}" for k, _, right in keys)
+            + f", {mdate} AS md FROM {quote_ident(m.records)} m WHERE {mdate} BETWEEN DATE '{start}' "
+            f"AND DATE '{end}' + INTERVAL {within} DAY AND {where(store, m.records, m.where, 'm')}"
         )
-        missing_ja = f"{days} 日以内の{spec.activity.ja}がない"
-        missing_en = f"no {spec.activity.en} within {days} days"
-    else:
-        empty = " OR ".join(f"r.{quote_ident(c)} IS NULL" for c in spec.filled)
-        flag = spec.filled_or_flag
-        if flag and flag in store.sets[rows.records].columns:
-            empty = f"({empty}) AND NOT coalesce(CAST(r.{quote_ident(flag)} AS BOOLEAN), false)"
+        # an anti-join on the keys: the rows that no follow-up within the days covers
         uncovered = (
-            f"SELECT b.subject, b.line, b.d FROM ({base}) b "
-            f"JOIN {quote_ident(rows.records)} r ON {store.line_expr(rows.records, 'r')} = b.rid "
-            f"WHERE {empty}"
+            f"WITH b AS ({base}), f AS ({followups}), hit AS (SELECT DISTINCT b.line FROM b JOIN f ON {on} "
+            f"AND f.md BETWEEN b.d AND b.d + INTERVAL {within} DAY) "
+            "SELECT b.subject, b.line, b.d, count(*) OVER () FROM b LEFT JOIN hit h ON h.line = b.line "
+            "WHERE h.line IS NULL"
+        )
+        missing_ja = f"{within} 日以内の{spec.activity.ja}がない"
+        missing_en = f"no {spec.activity.en} within {within} days"
+    else:
+        uncovered = (
+            f"WITH b AS ({base}) SELECT b.subject, b.line, b.d, count(*) OVER () FROM b WHERE b.is_open"
         )
         missing_ja = f"{spec.activity.ja}の記録（{', '.join(spec.filled)}）がない"
         missing_en = f"no record of {spec.activity.en} ({', '.join(spec.filled)})"
-    total = int(store.query(f"SELECT count(*) FROM ({base})")[0][0])
-    failing_rows = store.query(f"{uncovered} ORDER BY b.d, b.subject")
-    timing = _duration(spec, ctx, base)
+    summary = store.query(f"SELECT count(*), avg(days), max(days), count(days) FROM ({base}) AS b")[0]
+    total = int(summary[0])
+    listed = store.query(f"{uncovered} ORDER BY b.d, b.subject, b.line LIMIT {MAX_LISTED}")
+    failing_count = int(listed[0][3]) if listed else 0
+    failing_rows = [row[:3] for row in listed]
+    timing = _duration(duration, summary[1:])
     evidence_names = list(needed)
-    lines = [int(line) for _, line, _ in failing_rows[:MAX_LISTED]]
-    keys = [str(subject) for subject, _, _ in failing_rows[:MAX_LISTED]]
-    evidence = [ctx.records_ref(evidence_names[0], lines, keys)] + [
+    lines = [int(number) for _, number, _ in failing_rows]
+    keys_listed = [str(subject) for subject, _, _ in failing_rows]
+    evidence = [ctx.records_ref(evidence_names[0], lines, keys_listed)] + [
         ctx.records_ref(n) for n in evidence_names[1:]
     ]
     if total == 0:
@@ -177,24 +192,24 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     if failing_rows:
         failing = [
             FailingItem(subject=str(subject), detail=text(f"{d}: {missing_ja}", f"{d}: {missing_en}"))
-            for subject, _, d in failing_rows[:MAX_LISTED]
+            for subject, _, d in failing_rows
         ]
         return CheckResult(
             kind="coverage",
             outcome=Outcome.FAIL,
             reason="not_covered",
             message=text(
-                f"対象 {total} 件中 {len(failing_rows)} 件で{missing_ja}。{timing[0]}",
-                f"{len(failing_rows)} of {total} rows have {missing_en}. {timing[1]}".strip(),
+                f"対象 {total} 件中 {failing_count} 件で{missing_ja}。{timing[0]}",
+                f"{failing_count} of {total} rows have {missing_en}. {timing[1]}".strip(),
             ),
-            measured=f"{total - len(failing_rows)}/{total} covered",
-            values=[Quantity(value=total - len(failing_rows), unit="rows", out_of=total)],
+            measured=f"{total - failing_count}/{total} covered",
+            values=[Quantity(value=total - failing_count, unit="rows", out_of=total)],
             bound=Bound(min=total, unit="rows"),
             required=f"{total}/{total} covered",
             evidence=evidence,
             failing=failing,
             population=total,
-            failing_count=len(failing_rows),
+            failing_count=failing_count,
         )
     return CheckResult(
         kind="coverage",
@@ -214,21 +229,14 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
     )
 
 
-def _duration(spec: CoverageCheckSpec, ctx: CheckContext, base: str) -> tuple[str, str]:
-    if spec.duration is None:
+def _duration(duration: Duration | None, figures: tuple[Any, ...]) -> tuple[str, str]:
+    """(ja, en) sentence on the duration: mean and longest of (mean, longest, count) days."""
+    if duration is None:
         return "", ""
-    d = spec.duration
-    store = ctx.records
-    frm, to = quote_ident(d.from_column), quote_ident(d.to_column)
-    rows = store.query(
-        f"SELECT avg(days), max(days), count(days) FROM (SELECT CAST(r.{to} AS DATE) - CAST(r.{frm} AS DATE) "
-        f"AS days FROM ({base}) b JOIN {quote_ident(spec.rows.records)} r "
-        f"ON {store.line_expr(spec.rows.records, 'r')} = b.rid "
-        f"WHERE r.{to} IS NOT NULL)"
-    )
-    mean, longest, count = rows[0]
+    mean, longest, count = figures
     if not count:
         return "", ""
+    d = duration
     return (
         f"{d.name.ja}: 平均 {float(mean):.1f} 日、最長 {int(longest)} 日（{count} 件）。",
         f"{d.name.en.capitalize()}: mean {float(mean):.1f} days, longest {int(longest)} days ({count} rows).",

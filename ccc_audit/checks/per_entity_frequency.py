@@ -12,8 +12,9 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ccc_audit.checks.base import CheckContext, records_missing
+from ccc_audit.checks.entity_counts import COUNT, ENTITY, LABEL, shared_rows, window_counts
 from ccc_audit.checks.kind import CheckKind
-from ccc_audit.checks.per_entity_gaps import entity_result, gap_queries, rolling_result, shortfall_texts
+from ccc_audit.checks.per_entity_gaps import entity_result, gap_query, rolling_result, shortfall_texts
 from ccc_audit.checks.per_entity_parts import EventSpec, PartitionSpec, PopulationSpec, TenureSpec
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
@@ -67,21 +68,35 @@ _STEP = {
     Window.YEAR: "INTERVAL 1 YEAR",
 }
 
+_MOST = {
+    Window.WEEK: lambda months: months * 31 // 7,
+    Window.MONTH: lambda months: months,
+    Window.QUARTER: lambda months: months // 3,
+    Window.YEAR: lambda months: months // 12,
+}
+"""The most windows of each length that fit in a tenure of so many months (a month has <= 31 days)."""
+
 
 def _population_sql(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> str:
     pop = spec.population
     store = ctx.records
-    start = f"CAST({quote_ident(pop.start_column)} AS DATE)" if pop.start_column else "NULL::DATE"
-    end = f"CAST({quote_ident(pop.end_column)} AS DATE)" if pop.end_column else "NULL::DATE"
+    start = f"CAST({quote_ident(pop.start_column)} AS DATE)" if pop.start_column else "CAST(NULL AS DATE)"
+    end = f"CAST({quote_ident(pop.end_column)} AS DATE)" if pop.end_column else "CAST(NULL AS DATE)"
     group = (
         f", CAST({quote_ident(spec.partition.observed_within)} AS VARCHAR) AS grp"
         if spec.partition and spec.partition.observed_within
         else ""
     )
-    return (
+    listed = (
         f"SELECT CAST({quote_ident(pop.id_column)} AS VARCHAR) AS entity, {start} AS s, {end} AS e, "
         f"{store.line_expr(pop.records)} AS line{group} FROM {quote_ident(pop.records)} "
         f"WHERE {quote_ident(pop.id_column)} IS NOT NULL AND {where(store, pop.records, pop.where)}"
+    )
+    # one row per presence: a population drawn from events (evaluators from the monitoring) repeats it
+    grp = ", grp" if group else ""
+    return shared_rows(
+        store,
+        f"SELECT entity, s, e, min(line) AS line{grp} FROM ({listed}) AS listed GROUP BY entity, s, e{grp}",
     )
 
 
@@ -101,11 +116,12 @@ def _required_sql(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: 
         return f"SELECT DISTINCT p.entity, w.label, w.ws, w.we{group} FROM pop p JOIN {windows} ON {present}"
     step = _STEP[window]
     months = spec.tenure.months
+    last = max(_MOST[window](months) - 1, 0)  # no more windows than fit in the tenure
     return (
         f"SELECT DISTINCT p.entity, 'from ' || strftime(p.s, '%Y-%m-%d') || ' #' || (g.k + 1) AS label, "
         f"CAST(p.s + g.k * {step} AS DATE) AS ws, "
         f"CAST(p.s + (g.k + 1) * {step} - INTERVAL 1 DAY AS DATE) AS we{group} "
-        f"FROM pop p, generate_series(0, 400) AS g(k) "
+        f"FROM pop p, generate_series(0, {last}) AS g(k) "
         f"WHERE p.s IS NOT NULL AND p.s + (g.k + 1) * {step} <= p.s + INTERVAL {months} MONTH "
         f"AND p.s + g.k * {step} >= DATE '{start}' "
         f"AND p.s + (g.k + 1) * {step} - INTERVAL 1 DAY <= DATE '{end}' "
@@ -113,9 +129,11 @@ def _required_sql(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: 
     )
 
 
-def _query(
-    spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: Window, needed: int
-) -> tuple[str, str] | None:
+def _query(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext, window: Window, needed: int) -> str | None:
+    """SQL giving first the population's size (kind 0), then each short window (kind 1), in order.
+
+    Rows: kind, entity, label, part, count, line, window start.
+    """
     store = ctx.records
     ev = spec.events
     required = _required_sql(spec, ctx, window)
@@ -123,16 +141,31 @@ def _query(
         return None
     start, end = ctx.period
     part = spec.partition
-    part_col = f", CAST({quote_ident(part.column)} AS VARCHAR) AS part" if part else ""
-    events = (
-        f"SELECT CAST({quote_ident(ev.entity_column)} AS VARCHAR) AS entity, "
-        f"CAST({quote_ident(ev.date_column)} AS DATE) AS d"
-        f"{part_col} FROM {quote_ident(ev.records)} WHERE {quote_ident(ev.date_column)} IS NOT NULL "
-        f"AND CAST({quote_ident(ev.date_column)} AS DATE) BETWEEN DATE '{start}' AND DATE '{end}' "
-        f"AND {where(store, ev.records, ev.where)}"
-    )
+    filters = where(store, ev.records, ev.where)
+    if spec.tenure is None:  # calendar windows: the counts of this record set shared by the run
+        spans = windows_in(start, end, window, ctx.anchor)
+        table = window_counts(store, ev, part.column if part else None, spans, ctx.period)
+        part_col = f"CAST({quote_ident(part.column)} AS VARCHAR)" if part else ""
+        events = (
+            f"SELECT {ENTITY} AS entity, {LABEL} AS label{f', {part_col} AS part' if part else ''}, "
+            f"sum({COUNT}) AS n FROM {table} WHERE {LABEL} IS NOT NULL AND {filters} "
+            f"GROUP BY {ENTITY}, {LABEL}{f', {part_col}' if part else ''}"
+        )
+        observed = f"SELECT DISTINCT {ENTITY} AS entity, {part_col} AS part FROM {table} WHERE {filters}"
+        in_window, counted = "ev.label = r.label", "coalesce(sum(ev.n), 0)"
+    else:
+        part_col = f", CAST({quote_ident(part.column)} AS VARCHAR) AS part" if part else ""
+        events = (
+            f"SELECT CAST({quote_ident(ev.entity_column)} AS VARCHAR) AS entity, "
+            f"CAST({quote_ident(ev.date_column)} AS DATE) AS d"
+            f"{part_col} FROM {quote_ident(ev.records)} WHERE {quote_ident(ev.date_column)} IS NOT NULL "
+            f"AND CAST({quote_ident(ev.date_column)} AS DATE) BETWEEN DATE '{start}' AND DATE '{end}' "
+            f"AND {filters}"
+        )
+        observed = "SELECT DISTINCT entity, part FROM ev"
+        in_window, counted = "ev.d BETWEEN r.ws AND r.we", "count(ev.d)"
     if part is None:
-        expanded, join_part = "SELECT *, NULL::VARCHAR AS part FROM req", ""
+        expanded, join_part = "SELECT *, CAST(NULL AS VARCHAR) AS part FROM req", ""
     elif part.values:
         values = ", ".join(f"({quote_text(v)})" for v in part.values)
         expanded, join_part = (
@@ -140,9 +173,7 @@ def _query(
             " AND ev.part = r.part",
         )
     elif part.observed_per_entity:
-        expanded = (
-            "SELECT req.*, o.part FROM req JOIN (SELECT DISTINCT entity, part FROM ev) o USING (entity)"
-        )
+        expanded = f"SELECT req.*, o.part FROM req JOIN ({observed}) o USING (entity)"
         join_part = " AND ev.part = r.part"
     else:
         within = quote_ident(part.observed_within or "")
@@ -150,20 +181,20 @@ def _query(
             f"SELECT req.*, o.part FROM req JOIN (SELECT DISTINCT CAST({within} AS VARCHAR) AS grp, "
             f"CAST({quote_ident(part.column)} AS VARCHAR) AS part FROM {quote_ident(ev.records)} "
             f"WHERE {quote_ident(part.column)} IS NOT NULL AND CAST({quote_ident(ev.date_column)} AS DATE) "
-            f"BETWEEN DATE '{start}' AND DATE '{end}' AND {where(store, ev.records, ev.where)}) o USING (grp)"
+            f"BETWEEN DATE '{start}' AND DATE '{end}' AND {filters}) o USING (grp)"
         )
         join_part = " AND ev.part = r.part"
     population = _population_sql(spec, ctx)
-    base = f"WITH pop AS ({population}), req AS ({required}), ev AS ({events}), need AS ({expanded})"
-    failing = (
-        f"{base}, cnt AS (SELECT r.entity, r.label, r.ws, r.part, count(ev.d) AS n FROM need r LEFT JOIN ev "
-        f"ON ev.entity = r.entity{join_part} AND ev.d BETWEEN r.ws AND r.we GROUP BY ALL) "
-        "SELECT c.entity, c.label, c.part, c.n, "
-        "(SELECT min(line) FROM pop WHERE pop.entity = c.entity) AS line "
-        f"FROM cnt c WHERE c.n < {needed} ORDER BY c.entity, c.ws, c.part"
+    return (
+        f"WITH pop AS ({population}), req AS ({required}), ev AS ({events}), need AS ({expanded}), "
+        f"cnt AS (SELECT r.entity, r.label, r.ws, r.part, {counted} AS n FROM need r LEFT JOIN ev "
+        f"ON ev.entity = r.entity{join_part} AND {in_window} GROUP BY r.entity, r.label, r.ws, r.part), "
+        "lines AS (SELECT entity, min(line) AS line FROM pop GROUP BY entity) "
+        "SELECT 1 AS kind, c.entity, c.label, c.part, c.n, l.line, c.ws FROM cnt c "
+        f"LEFT JOIN lines l ON l.entity = c.entity WHERE c.n < {needed} "
+        "UNION ALL SELECT 0, NULL, NULL, NULL, count(DISTINCT entity), NULL, NULL FROM need "
+        "ORDER BY kind, entity, ws, part"
     )
-    total = f"{base} SELECT count(DISTINCT entity) FROM need"
-    return failing, total
 
 
 def needs(spec: PerEntityFrequencyCheckSpec) -> dict[str, list[str]]:
@@ -237,18 +268,19 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
     activity = spec.activity
     if spec.rolling:
         ev = spec.events
-        shortfalls, judged = gap_queries(
-            store,
-            _population_sql(spec, ctx),
-            (ev.records, ev.entity_column, ev.date_column, ev.where),
-            ctx.period,
-            window,
-        )
-        rows = store.query(shortfalls)
-        counted = store.query(judged)
-        return _result(spec, ctx, window, needed, rows, int(counted[0][0]) if counted else 0, activity)
-    queries = _query(spec, ctx, window, needed)
-    if queries is None:
+        rows = store.query(
+            gap_query(
+                store,
+                _population_sql(spec, ctx),
+                (ev.records, ev.entity_column, ev.date_column, ev.where),
+                ctx.period,
+                window,
+            )
+        )  # the count judged first, then the shortfalls, from the same CTEs
+        shortfalls = [row[1:6] for row in rows[1:]]
+        return _result(spec, ctx, window, needed, shortfalls, int(rows[0][5]), activity)
+    query = _query(spec, ctx, window, needed)
+    if query is None:
         return CheckResult(
             kind="per_entity_frequency",
             outcome=Outcome.NOT_ASSESSED,
@@ -258,10 +290,9 @@ def evaluate(spec: PerEntityFrequencyCheckSpec, ctx: CheckContext) -> CheckResul
                 f"The audit period holds no whole {window.value}.",
             ),
         )
-    failing_rows = store.query(queries[0])
-    total_row = store.query(queries[1])
-    total = int(total_row[0][0]) if total_row else 0
-    return _result(spec, ctx, window, needed, failing_rows, total, activity)
+    rows = store.query(query)  # the total first, then the short windows, from the same counts
+    total = int(rows[0][4])
+    return _result(spec, ctx, window, needed, [row[1:6] for row in rows[1:]], total, activity)
 
 
 def _result(

@@ -38,14 +38,16 @@ GAP = {
 }
 
 
-def gap_queries(
+def gap_query(
     store: DuckRecordStore,
     population: str,
     events: tuple[str, str, str, list[RowFilter]],
     period: tuple[dt.date, dt.date],
     window: Window,
-) -> tuple[str, str]:
-    """(shortfalls, judged count) SQL: rows (entity, due, done or NULL, horizon, line) and one count.
+) -> str:
+    """SQL giving first the count of entities judged (kind 0), then the shortfalls (kind 1) in order.
+
+    Rows: kind, entity, due, done or NULL, horizon, line (the count for kind 0), clock.
 
     ``population`` is SQL giving (entity, s, e, line); ``events`` is (record set, entity column,
     date column, filters).
@@ -71,16 +73,17 @@ def gap_queries(
         "LEFT JOIN prior pr ON pr.entity = b.entity AND pr.s IS NOT DISTINCT FROM b.s), "
         f"judged AS (SELECT * FROM clock WHERE CAST(c + {gap} AS DATE) <= h)"
     )
-    shortfalls = (
+    return (
         f"{base}, chain AS (SELECT entity, s, h, line, c AS a FROM judged UNION ALL "
         "SELECT j.entity, j.s, j.h, j.line, ev.d FROM judged j JOIN ev ON ev.entity = j.entity "
         "AND ev.d > j.c AND ev.d <= j.h), "
         "gaps AS (SELECT entity, h, line, a, lead(a) OVER (PARTITION BY entity, s ORDER BY a) AS b "
         "FROM chain) "
-        f"SELECT entity, CAST(a + {gap} AS DATE) AS due, b, h, line FROM gaps "
-        f"WHERE CAST(a + {gap} AS DATE) < coalesce(b, h + INTERVAL 1 DAY) ORDER BY entity, a"
+        f"SELECT 1 AS kind, entity, CAST(a + {gap} AS DATE) AS due, b, h, line, a FROM gaps "
+        f"WHERE CAST(a + {gap} AS DATE) < coalesce(b, h + INTERVAL 1 DAY) "
+        "UNION ALL SELECT 0, NULL, NULL, NULL, NULL, count(DISTINCT entity), NULL FROM judged "
+        "ORDER BY kind, entity, a"
     )
-    return shortfalls, f"{base} SELECT count(DISTINCT entity) FROM judged"
 
 
 def shortfall_texts(row: tuple[Any, ...]) -> tuple[str, str]:

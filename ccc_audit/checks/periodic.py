@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ccc_audit.checks.base import CheckContext, records_missing
+from ccc_audit.checks.entity_counts import window_days
 from ccc_audit.checks.kind import CheckKind
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, Span, window_of, windows_in
@@ -15,7 +16,7 @@ from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, Window
 from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
 from ccc_audit.models.result import Bound, CheckResult, EvidenceRef, FailingItem, Outcome, Quantity
 from ccc_audit.records.readers import quote_ident
-from ccc_audit.records.sql import spans_values, where
+from ccc_audit.records.sql import where
 
 
 class DocumentSource(StrictModel):
@@ -59,10 +60,9 @@ def _record_counts(source: RecordSource, ctx: CheckContext, spans: list[Span], r
     store.require(source.records, [source.date_column, *(f.column for f in source.where)], f"rule {rule}")
     date = quote_ident(source.date_column)
     rows = store.query(
-        f"SELECT w.label, count(*) FROM {quote_ident(source.records)} r JOIN {spans_values(spans)} "
-        f"ON CAST(r.{date} AS DATE) BETWEEN w.ws AND w.we "
-        f"WHERE {where(store, source.records, source.where, 'r')} "
-        "GROUP BY w.label"
+        f"SELECT m.label, count(*) FROM {quote_ident(source.records)} r JOIN ({window_days(spans)}) m "
+        f"ON m.day = CAST(r.{date} AS DATE) WHERE {where(store, source.records, source.where, 'r')} "
+        "GROUP BY m.label"
     )
     return Counter({label: int(n) for label, n in rows})
 
