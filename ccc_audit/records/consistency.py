@@ -22,6 +22,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.records import RecordType
 from ccc_audit.models.result import Notice
+from ccc_audit.records.distinct_keys import keys_distinct_by_order
 from ccc_audit.records.readers import quote_ident
 
 MAX_REPORTED = 20
@@ -81,6 +82,8 @@ def duplicate_keys(
         return []
     names = ", ".join(quote_ident(k) for k in key)
     present = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in key)
+    if keys_distinct_by_order(con, quote_ident(table), key, present):
+        return []
     # Grouping millions of rows by one 64-bit hash is several times cheaper (in time and memory)
     # than by the key's columns with a list per group; equal hashes are only candidates, and the
     # exact grouping then runs on the candidates' rows alone (none, in a file without repeats).
