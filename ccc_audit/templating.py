@@ -93,9 +93,22 @@ def _html_finalize(value: object) -> object:
     return printable(value)
 
 
+_compiled: list[jinja2.BytecodeCache | None] = [None]
+"""Where compiled templates are kept between runs (set by :func:`keep_compiled`; None: nowhere)."""
+_environments: list[jinja2.Environment] = []
+
+
+def keep_compiled(cache: jinja2.BytecodeCache | None) -> None:
+    """Keep compiled templates in ``cache`` from now on (None: compile them in every process)."""
+    _compiled[0] = cache
+    for env in _environments:
+        env.bytecode_cache = cache
+
+
 def _environment(autoescape: bool, label: Labeller) -> jinja2.Environment:
     """Templates from the built-in ``templates`` folder; undefined names are errors."""
     env = jinja2.Environment(
+        bytecode_cache=_compiled[0],
         finalize=_html_finalize if autoescape else _md_finalize,
         loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
         undefined=jinja2.StrictUndefined,
@@ -108,6 +121,7 @@ def _environment(autoescape: bool, label: Labeller) -> jinja2.Environment:
     env.globals["term"] = term
     env.globals["terms"] = terms
     env.globals["value_text"] = value_text
+    _environments.append(env)
     return env
 
 

@@ -16,13 +16,19 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import pytest
 from bundle_factory import copy_minimal
+from demo_result import assess_demo
 
+from ccc_audit.app.render import render_all
 from ccc_audit.app.setup import prepare
 from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.files.cache_seal import seal_bytes, seal_key
 from ccc_audit.loading.library_cache import library_key, load_cached, store
+from ccc_audit.reporters.base import Report
 from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs
+from ccc_audit.results.verdict import decide
 
 HEAVY = ("duckdb", "openpyxl", "jinja2")
 START = (*HEAVY, "pydantic", "yaml")  # nor does the command line before a command runs
@@ -138,3 +144,41 @@ def test_a_run_with_a_corrupt_library_entry_says_so_and_gives_the_same_result(tm
     assert len(notices) == 1 and "does not match the seal" in notices[0]
     del cold["notices"]
     assert corrupt == cold
+
+
+def test_compiled_report_templates_are_kept_sealed_and_never_change_a_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo compiles its two report templates once; a later run reads the sealed code instead."""
+    report = Report(decide(assess_demo()))
+    formats, languages = ["md", "html"], ["ja", "en"]
+    compiled_afresh = render_all(report, formats, languages)
+    cache = tmp_path / "cache"
+    clear_caches()
+    first = render_all(report, formats, languages, cache_dir=cache)
+    entries = sorted((cache / "templates").glob("*.jinja"))
+    assert len(entries) == 2 and all(e.with_name(e.name + ".seal").is_file() for e in entries)
+
+    clear_caches()  # as in a new process: the compiled code now comes from the cache folder
+    with monkeypatch.context() as patch:
+        patch.setattr(jinja2.Environment, "compile", lambda *a, **_: _never_compiled(*a))
+        served = render_all(report, formats, languages, cache_dir=cache)
+
+    entries[0].write_bytes(entries[0].read_bytes()[:-20] + b"\0" * 20)  # altered: compiled again
+    (cache / "templates" / (entries[1].name + ".seal")).unlink()  # unsealed: compiled again
+    clear_caches()
+    healed = render_all(report, formats, languages, cache_dir=cache)
+    assert compiled_afresh == first == served == healed
+    assert all(e.with_name(e.name + ".seal").is_file() for e in entries)  # rewritten, sealed again
+
+
+def _never_compiled(*args: object) -> None:
+    raise AssertionError(f"a kept template was compiled again: {args[2:3]}")
+
+
+def clear_caches() -> None:
+    """Forget the compiled templates this process holds."""
+    from ccc_audit.templating import environment, html_environment
+
+    for made in (environment, html_environment):
+        made.cache_clear()

@@ -154,7 +154,7 @@ def _run_assessment(
     language = assessed.language
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
     report = Report(assessed.verdict, shown_dir(options.bundle), assessed.progress)
-    written = write_all(out, render_all(report, formats, languages))
+    written = write_all(out, render_all(report, formats, languages, cache_dir=options.cache_dir))
     from ccc_audit.i18n.labels import label
 
     if heading is not None:
