@@ -182,3 +182,16 @@ def clear_caches() -> None:
 
     for made in (environment, html_environment):
         made.cache_clear()
+
+
+def test_an_assessing_command_starts_without_collections_and_runs_with_them(tmp_path: Path) -> None:
+    """``check`` imports and loads with the collector off, then runs its rules with it on again."""
+    bundle = copy_minimal(tmp_path / "bundle")
+    probe = (
+        "import atexit, gc, sys; from ccc_audit.cli.main import main; "
+        "atexit.register(lambda: print('collector', gc.isenabled(), gc.get_freeze_count() > 1000)); "
+        f"sys.argv = ['ccc-audit', 'check', {str(bundle)!r}, '--as-of', '2026-01-15']; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.splitlines()[-1] == "collector True True"
