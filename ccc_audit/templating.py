@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 import jinja2
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from ccc_audit.i18n.vocabulary import term, terms, value_text
 from ccc_audit.resources import data_dir
 from ccc_audit.safe_text import printable, single_line
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 Labeller = Callable[[str, str], str]
 """``label(key, lang)``: a fixed text of a report in a language."""
@@ -141,6 +144,8 @@ def environment(label: Labeller) -> jinja2.Environment:
 @cache
 def _markdown() -> MarkdownIt:
     """CommonMark with raw HTML disabled: a pack's Markdown can never inject markup."""
+    from markdown_it import MarkdownIt  # only the HTML reports render rule-pack Markdown
+
     return MarkdownIt("commonmark", {"html": False, "linkify": False})
 
 

@@ -54,6 +54,12 @@ def test_help_loads_none_of_them_either(tmp_path: Path) -> None:
     assert _loaded_after(code, tmp_path) == []
 
 
+def test_the_ci_formats_need_no_template_engine(tmp_path: Path) -> None:
+    """``check`` writes text, JSON, JUnit or SARIF: Jinja2 and markdown-it come with md or html only."""
+    code = "import ccc_audit.reporters.registry"
+    assert _loaded_after(code, tmp_path, ("jinja2", "markdown_it", "openpyxl")) == []
+
+
 def test_procurement_scoring_loads_neither_the_engine_nor_openpyxl(tmp_path: Path) -> None:
     """``rfp score`` without evidence bundles needs no DuckDB, no assessment models, no workbook."""
     code = (
