@@ -185,8 +185,16 @@ def sql_problem(query: str) -> str | None:
 def tables_named(query: str) -> frozenset[str]:
     """Every table name a rule-pack query mentions (CTE names included): what it can read."""
     serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
-    nodes = _nodes(json.loads(serialised[0][0]))
-    return frozenset(str(n.get("table_name")) for n in nodes if n.get("type") == "BASE_TABLE")
+    named: set[str] = set()
+
+    def base_table(node: dict[str, object]) -> dict[str, object]:
+        """Every object of the tree, at any depth, passes here once (a walk in the decoder itself)."""
+        if node.get("type") == "BASE_TABLE":
+            named.add(str(node.get("table_name")))
+        return node
+
+    json.loads(serialised[0][0], object_hook=base_table)
+    return frozenset(named)
 
 
 _HARMLESS_TABLE_FUNCTIONS = {"generate_series", "range", "unnest"}
