@@ -56,7 +56,7 @@ def test_help_loads_none_of_them_either(tmp_path: Path) -> None:
 
 def test_the_ci_formats_need_no_template_engine(tmp_path: Path) -> None:
     """``check`` writes text, JSON, JUnit or SARIF: Jinja2 and markdown-it come with md or html only."""
-    code = "import ccc_audit.reporters.registry"
+    code = "import ccc_audit.app.assess, ccc_audit.reporters.registry"
     assert _loaded_after(code, tmp_path, ("jinja2", "markdown_it", "openpyxl")) == []
 
 
