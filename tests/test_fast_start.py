@@ -201,3 +201,17 @@ def test_an_assessing_command_starts_without_collections_and_runs_with_them(tmp_
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode in (0, 1), done.stderr
     assert done.stdout.splitlines()[-1] == "collector True True"
+
+
+def test_a_kept_library_keeps_the_tables_its_queries_read(tmp_path: Path) -> None:
+    """A later run keys its SQL rules by the kept table names instead of parsing every query."""
+    from ccc_audit.checks.sql_query import SqlCheckSpec, tables_named
+
+    cache = tmp_path / "cache"
+    _assess(copy_minimal(tmp_path / "bundle"), cache, tmp_path / "out")  # loads and keeps the library
+    (entry,) = cache.glob("library-*.pickle")
+    key = entry.name.removeprefix("library-").removesuffix(".pickle")
+    served, fault = load_cached(cache, key, REGISTRY)
+    assert fault is None and served is not None
+    queries = {c.query for _, r in served.rules() for c in r.checks if isinstance(c, SqlCheckSpec)}
+    assert queries and served.query_tables == {q: tables_named(q) for q in queries}

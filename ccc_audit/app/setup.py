@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ccc_audit.checks.attestation import AttestationCheckSpec
 from ccc_audit.checks.registry import REGISTRY
+from ccc_audit.checks.sql_query import SqlCheckSpec, learn_tables, tables_named
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.loading.bundle import LoadedBundle, check_against_library, load_bundle
 from ccc_audit.loading.bundle_paths import HashCache
@@ -85,6 +86,13 @@ def _load(catalogues: list[Path], packs: list[Path]) -> tuple[Library, list[Diag
     return library, []
 
 
+def _query_tables(library: Library) -> dict[str, frozenset[str]]:
+    """The table names of every rule-pack SQL query of ``library`` (what the memo keys them by)."""
+    checks = [check for _, rule in library.rules() for check in rule.checks]
+    queries = sorted({check.query for check in checks if isinstance(check, SqlCheckSpec)})
+    return {query: tables_named(query) for query in queries}
+
+
 _LOADED: dict[tuple[tuple[Stamp, ...], tuple[Stamp, ...]], _Validated] = {}
 """Libraries loaded by this process, by the files they came from (unchanged on disk)."""
 
@@ -105,9 +113,11 @@ def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...], cache_dir:
         cached, fault = load_cached(cache_dir, key, REGISTRY)
         validated = _Validated(cached, [], []) if cached is not None else None
         faults.extend([fault] if fault else [])
+        learn_tables(cached.query_tables if cached is not None else {})
     if validated is None:
         library, problems = _load(catalogue_paths, pack_paths)
         if cache_dir is not None and key is not None and not problems:
+            library.query_tables = _query_tables(library)
             fault = store(cache_dir, key, library, REGISTRY)
             faults.extend([fault] if fault else [])
         validated = _Validated(library, problems, [])

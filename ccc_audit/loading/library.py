@@ -57,6 +57,9 @@ class Library:
     packs: list[LoadedPack] = field(default_factory=list)
     nodes: dict[str, NodeEntry] = field(default_factory=dict)
     crosswalks: list[LoadedCrosswalk] = field(default_factory=list)
+    query_tables: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The table names each rule-pack SQL query mentions, once parsed: kept with a cached library,
+    so that a later run keys its rules without parsing the queries again."""
 
     def rules(self) -> Iterator[tuple[LoadedPack, Rule]]:
         """Every rule with its pack, in pack then file order."""
