@@ -203,9 +203,11 @@ def test_an_assessing_command_starts_without_collections_and_runs_with_them(tmp_
     assert done.stdout.splitlines()[-1] == "collector True True"
 
 
-def test_a_kept_library_keeps_the_tables_its_queries_read(tmp_path: Path) -> None:
-    """A later run keys its SQL rules by the kept table names instead of parsing every query."""
+def test_a_kept_library_keeps_the_tables_its_queries_read_and_the_record_types(tmp_path: Path) -> None:
+    """A later run keys its SQL rules by the kept table names instead of parsing every query, and
+    takes the built-in record types as kept instead of reading their file again."""
     from ccc_audit.checks.sql_query import SqlCheckSpec, tables_named
+    from ccc_audit.loading.record_types import builtin_record_types
 
     cache = tmp_path / "cache"
     _assess(copy_minimal(tmp_path / "bundle"), cache, tmp_path / "out")  # loads and keeps the library
@@ -215,3 +217,4 @@ def test_a_kept_library_keeps_the_tables_its_queries_read(tmp_path: Path) -> Non
     assert fault is None and served is not None
     queries = {c.query for _, r in served.rules() for c in r.checks if isinstance(c, SqlCheckSpec)}
     assert queries and served.query_tables == {q: tables_named(q) for q in queries}
+    assert served.record_types == builtin_record_types()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ccc_audit.loading.crosswalk import load_crosswalks
 from ccc_audit.loading.library import Library, load_library
 from ccc_audit.loading.library_cache import library_key, load_cached, store
 from ccc_audit.loading.profile import Tailoring, load_profile, tailor
+from ccc_audit.loading.record_types import builtin_record_types, learn_record_types, record_types_file
 from ccc_audit.models.result import Source
 from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs, builtin_profiles
 
@@ -106,18 +108,23 @@ def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...], cache_dir:
     if (catalogues, packs) in _LOADED:
         return _LOADED[catalogues, packs]
     catalogue_paths, pack_paths = [c[0] for c in catalogues], [p[0] for p in packs]
-    key = library_key([*catalogue_paths, *pack_paths, *builtin_crosswalks()]) if cache_dir else None
+    sources = [*catalogue_paths, *pack_paths, *builtin_crosswalks(), record_types_file()]
+    key = library_key(sources) if cache_dir else None
     faults: list[str] = []
     validated = None
     if cache_dir is not None and key is not None:
         cached, fault = load_cached(cache_dir, key, REGISTRY)
         validated = _Validated(cached, [], []) if cached is not None else None
         faults.extend([fault] if fault else [])
-        learn_tables(cached.query_tables if cached is not None else {})
+        if cached is not None:
+            learn_tables(cached.query_tables)
+            learn_record_types(cached.record_types)
     if validated is None:
         library, problems = _load(catalogue_paths, pack_paths)
         if cache_dir is not None and key is not None and not problems:
             library.query_tables = _query_tables(library)
+            with contextlib.suppress(InputError):  # reported, located, where the bundle is checked
+                library.record_types = builtin_record_types()
             fault = store(cache_dir, key, library, REGISTRY)
             faults.extend([fault] if fault else [])
         validated = _Validated(library, problems, [])

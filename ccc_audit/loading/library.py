@@ -16,6 +16,7 @@ from ccc_audit.loading.yaml_source import YamlDocument, YamlPath, load_yaml
 from ccc_audit.models.catalogue import Catalogue, RequirementNode
 from ccc_audit.models.checks import CheckSpecBase, SpecProblem
 from ccc_audit.models.common import Window
+from ccc_audit.models.records import RecordType
 from ccc_audit.models.rulepack import Designation, Parameter, ParameterType, Rule, RulePack
 
 
@@ -57,6 +58,9 @@ class Library:
     packs: list[LoadedPack] = field(default_factory=list)
     nodes: dict[str, NodeEntry] = field(default_factory=dict)
     crosswalks: list[LoadedCrosswalk] = field(default_factory=list)
+    record_types: dict[str, RecordType] = field(default_factory=dict)
+    """The built-in record types, kept with a cached library so that a later run does not read
+    their file again (the library's cache key covers that file too)."""
     query_tables: dict[str, frozenset[str]] = field(default_factory=dict)
     """The table names each rule-pack SQL query mentions, once parsed: kept with a cached library,
     so that a later run keys its rules without parsing the queries again."""
