@@ -205,9 +205,10 @@ def test_an_assessing_command_starts_without_collections_and_runs_with_them(tmp_
 
 def test_a_kept_library_keeps_the_tables_its_queries_read_and_the_record_types(tmp_path: Path) -> None:
     """A later run keys its SQL rules by the kept table names instead of parsing every query, and
-    takes the built-in record types as kept instead of reading their file again."""
+    takes the built-in record types and vocabulary as kept instead of reading their files again."""
     from ccc_audit.checks.sql_query import SqlCheckSpec, tables_named
     from ccc_audit.loading.record_types import builtin_record_types
+    from ccc_audit.loading.vocabulary import builtin_vocabulary
 
     cache = tmp_path / "cache"
     _assess(copy_minimal(tmp_path / "bundle"), cache, tmp_path / "out")  # loads and keeps the library
@@ -218,3 +219,4 @@ def test_a_kept_library_keeps_the_tables_its_queries_read_and_the_record_types(t
     queries = {c.query for _, r in served.rules() for c in r.checks if isinstance(c, SqlCheckSpec)}
     assert queries and served.query_tables == {q: tables_named(q) for q in queries}
     assert served.record_types == builtin_record_types()
+    assert served.vocabulary == builtin_vocabulary()

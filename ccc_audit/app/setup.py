@@ -10,6 +10,7 @@ from ccc_audit.checks.attestation import AttestationCheckSpec
 from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.checks.sql_query import SqlCheckSpec, learn_tables, tables_named
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.i18n.vocabulary import learn_vocabulary
 from ccc_audit.loading.bundle import LoadedBundle, check_against_library, load_bundle
 from ccc_audit.loading.bundle_paths import HashCache
 from ccc_audit.loading.crosswalk import load_crosswalks
@@ -17,6 +18,7 @@ from ccc_audit.loading.library import Library, load_library
 from ccc_audit.loading.library_cache import library_key, load_cached, store
 from ccc_audit.loading.profile import Tailoring, load_profile, tailor
 from ccc_audit.loading.record_types import builtin_record_types, learn_record_types, record_types_file
+from ccc_audit.loading.vocabulary import builtin_vocabulary, learn_builtin_vocabulary, vocabulary_file
 from ccc_audit.models.result import Source
 from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs, builtin_profiles
 
@@ -108,7 +110,7 @@ def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...], cache_dir:
     if (catalogues, packs) in _LOADED:
         return _LOADED[catalogues, packs]
     catalogue_paths, pack_paths = [c[0] for c in catalogues], [p[0] for p in packs]
-    sources = [*catalogue_paths, *pack_paths, *builtin_crosswalks(), record_types_file()]
+    sources = [*catalogue_paths, *pack_paths, *builtin_crosswalks(), record_types_file(), vocabulary_file()]
     key = library_key(sources) if cache_dir else None
     faults: list[str] = []
     validated = None
@@ -119,12 +121,16 @@ def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...], cache_dir:
         if cached is not None:
             learn_tables(cached.query_tables)
             learn_record_types(cached.record_types)
+            if cached.vocabulary is not None:
+                learn_builtin_vocabulary(cached.vocabulary)
+                learn_vocabulary(cached.vocabulary)
     if validated is None:
         library, problems = _load(catalogue_paths, pack_paths)
         if cache_dir is not None and key is not None and not problems:
             library.query_tables = _query_tables(library)
             with contextlib.suppress(InputError):  # reported, located, where the bundle is checked
                 library.record_types = builtin_record_types()
+                library.vocabulary = builtin_vocabulary()
             fault = store(cache_dir, key, library, REGISTRY)
             faults.extend([fault] if fault else [])
         validated = _Validated(library, problems, [])

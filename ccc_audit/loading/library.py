@@ -18,6 +18,7 @@ from ccc_audit.models.checks import CheckSpecBase, SpecProblem
 from ccc_audit.models.common import Window
 from ccc_audit.models.records import RecordType
 from ccc_audit.models.rulepack import Designation, Parameter, ParameterType, Rule, RulePack
+from ccc_audit.models.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Library:
     record_types: dict[str, RecordType] = field(default_factory=dict)
     """The built-in record types, kept with a cached library so that a later run does not read
     their file again (the library's cache key covers that file too)."""
+    vocabulary: Vocabulary | None = None
+    """The shipped vocabulary, kept with a cached library like the record types."""
     query_tables: dict[str, frozenset[str]] = field(default_factory=dict)
     """The table names each rule-pack SQL query mentions, once parsed: kept with a cached library,
     so that a later run keys its rules without parsing the queries again."""
