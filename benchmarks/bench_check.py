@@ -20,8 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGET_S = 1.0
+TARGET_S = 0.6
 DEMO = Path(__file__).resolve().parents[1] / "demo" / "bundle"
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 
 
 def _cli() -> list[str]:
@@ -33,7 +34,7 @@ def _time(command: list[str]) -> tuple[float, float]:
     """Wall time and CPU time (user + system) of one run of ``command``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, check=False)
+    done = subprocess.run(command, capture_output=True, check=False, env=_ENV)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
@@ -62,6 +63,7 @@ def main() -> None:
             cpu = statistics.median(c for _, c in samples)
             verdict = "ok" if median <= TARGET_S else "OVER TARGET"
             print(f"{name:<30} {best:>7.3f} {median:>9.3f} {cpu:>7.3f} {TARGET_S:>9.1f}  {verdict}")
+        print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

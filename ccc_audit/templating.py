@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 
 import jinja2
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from ccc_audit.i18n.vocabulary import term, terms, value_text
 from ccc_audit.resources import data_dir
 from ccc_audit.safe_text import printable, single_line
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 Labeller = Callable[[str, str], str]
 """``label(key, lang)``: a fixed text of a report in a language."""
@@ -93,9 +96,22 @@ def _html_finalize(value: object) -> object:
     return printable(value)
 
 
+_compiled: list[jinja2.BytecodeCache | None] = [None]
+"""Where compiled templates are kept between runs (set by :func:`keep_compiled`; None: nowhere)."""
+_environments: list[jinja2.Environment] = []
+
+
+def keep_compiled(cache: jinja2.BytecodeCache | None) -> None:
+    """Keep compiled templates in ``cache`` from now on (None: compile them in every process)."""
+    _compiled[0] = cache
+    for env in _environments:
+        env.bytecode_cache = cache
+
+
 def _environment(autoescape: bool, label: Labeller) -> jinja2.Environment:
     """Templates from the built-in ``templates`` folder; undefined names are errors."""
     env = jinja2.Environment(
+        bytecode_cache=_compiled[0],
         finalize=_html_finalize if autoescape else _md_finalize,
         loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
         undefined=jinja2.StrictUndefined,
@@ -108,6 +124,7 @@ def _environment(autoescape: bool, label: Labeller) -> jinja2.Environment:
     env.globals["term"] = term
     env.globals["terms"] = terms
     env.globals["value_text"] = value_text
+    _environments.append(env)
     return env
 
 
@@ -127,6 +144,8 @@ def environment(label: Labeller) -> jinja2.Environment:
 @cache
 def _markdown() -> MarkdownIt:
     """CommonMark with raw HTML disabled: a pack's Markdown can never inject markup."""
+    from markdown_it import MarkdownIt  # only the HTML reports render rule-pack Markdown
+
     return MarkdownIt("commonmark", {"html": False, "linkify": False})
 
 

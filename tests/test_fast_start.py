@@ -1,9 +1,10 @@
 """A fast start (issue 18): a command pays only for what it uses, and the validated library is kept.
 
 ``import ccc_audit.cli.main`` (what ``--help`` needs) loads neither DuckDB nor the spreadsheet or
-template libraries; the rule packs and catalogues, once validated, are kept in the cache folder
-keyed by their content and sealed, so a later run skips the YAML and the validation; an entry
-that is altered, or that names anything but ccc-audit's own classes, is never served.
+template libraries, nor pydantic or PyYAML (the models and the YAML reader); the rule packs and
+catalogues, once validated, are kept in the cache folder keyed by their content and sealed, so a
+later run skips the YAML and the validation; an entry that is altered, or that names anything but
+ccc-audit's own classes, is never served.
 """
 
 from __future__ import annotations
@@ -15,26 +16,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import pytest
 from bundle_factory import copy_minimal
+from demo_result import assess_demo
 
+from ccc_audit.app.render import render_all
 from ccc_audit.app.setup import prepare
 from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.files.cache_seal import seal_bytes, seal_key
 from ccc_audit.loading.library_cache import library_key, load_cached, store
+from ccc_audit.reporters.base import Report
 from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs
+from ccc_audit.results.verdict import decide
 
 HEAVY = ("duckdb", "openpyxl", "jinja2")
+START = (*HEAVY, "pydantic", "yaml")  # nor does the command line before a command runs
 
 
-def _loaded_after(code: str, tmp_path: Path) -> list[str]:
-    probe = f"import sys; {code}; print(' '.join(m for m in {HEAVY!r} if m in sys.modules))"
+def _loaded_after(code: str, tmp_path: Path, heavy: tuple[str, ...] = START) -> list[str]:
+    probe = f"import sys; {code}; print(' '.join(m for m in {heavy!r} if m in sys.modules))"
     done = subprocess.run(
         [sys.executable, "-c", probe], check=True, cwd=tmp_path, capture_output=True, text=True
     )
     return done.stdout.split()
 
 
-def test_the_command_line_starts_without_duckdb_openpyxl_or_jinja2(tmp_path: Path) -> None:
+def test_the_command_line_starts_without_duckdb_openpyxl_jinja2_pydantic_or_yaml(tmp_path: Path) -> None:
     assert _loaded_after("import ccc_audit.cli.main", tmp_path) == []
 
 
@@ -46,6 +54,12 @@ def test_help_loads_none_of_them_either(tmp_path: Path) -> None:
     assert _loaded_after(code, tmp_path) == []
 
 
+def test_the_ci_formats_need_no_template_engine(tmp_path: Path) -> None:
+    """``check`` writes text, JSON, JUnit or SARIF: Jinja2 and markdown-it come with md or html only."""
+    code = "import ccc_audit.app.assess, ccc_audit.reporters.registry"
+    assert _loaded_after(code, tmp_path, ("jinja2", "markdown_it", "openpyxl")) == []
+
+
 def test_procurement_scoring_loads_neither_the_engine_nor_openpyxl(tmp_path: Path) -> None:
     """``rfp score`` without evidence bundles needs no DuckDB, no assessment models, no workbook."""
     code = (
@@ -53,7 +67,7 @@ def test_procurement_scoring_loads_neither_the_engine_nor_openpyxl(tmp_path: Pat
         "assert 'ccc_audit.models.result' not in sys.modules, 'assessment models'; "
         "assert 'ccc_audit.loading.library' not in sys.modules, 'rule packs'"
     )
-    assert _loaded_after(code, tmp_path) == []
+    assert _loaded_after(code, tmp_path, HEAVY) == []
 
 
 def _paths() -> list[Path]:
@@ -136,3 +150,88 @@ def test_a_run_with_a_corrupt_library_entry_says_so_and_gives_the_same_result(tm
     assert len(notices) == 1 and "does not match the seal" in notices[0]
     del cold["notices"]
     assert corrupt == cold
+
+
+def test_compiled_report_templates_are_kept_sealed_and_never_change_a_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo compiles its two report templates once; a later run reads the sealed code instead."""
+    report = Report(decide(assess_demo()))
+    formats, languages = ["md", "html"], ["ja", "en"]
+    compiled_afresh = render_all(report, formats, languages)
+    cache = tmp_path / "cache"
+    clear_caches()
+    first = render_all(report, formats, languages, cache_dir=cache)
+    entries = sorted((cache / "templates").glob("*.jinja"))
+    assert len(entries) == 2 and all(e.with_name(e.name + ".seal").is_file() for e in entries)
+
+    clear_caches()  # as in a new process: the compiled code now comes from the cache folder
+    with monkeypatch.context() as patch:
+        patch.setattr(jinja2.Environment, "compile", lambda *a, **_: _never_compiled(*a))
+        served = render_all(report, formats, languages, cache_dir=cache)
+
+    entries[0].write_bytes(entries[0].read_bytes()[:-20] + b"\0" * 20)  # altered: compiled again
+    (cache / "templates" / (entries[1].name + ".seal")).unlink()  # unsealed: compiled again
+    clear_caches()
+    healed = render_all(report, formats, languages, cache_dir=cache)
+    assert compiled_afresh == first == served == healed
+    assert all(e.with_name(e.name + ".seal").is_file() for e in entries)  # rewritten, sealed again
+
+
+def _never_compiled(*args: object) -> None:
+    raise AssertionError(f"a kept template was compiled again: {args[2:3]}")
+
+
+def clear_caches() -> None:
+    """Forget the compiled templates this process holds."""
+    from ccc_audit.templating import environment, html_environment
+
+    for made in (environment, html_environment):
+        made.cache_clear()
+
+
+def test_an_assessing_command_starts_without_collections_and_runs_with_them(tmp_path: Path) -> None:
+    """``check`` imports and loads with the collector off, then runs its rules with it on again."""
+    bundle = copy_minimal(tmp_path / "bundle")
+    probe = (
+        "import atexit, gc, sys; from ccc_audit.cli.main import main; "
+        "atexit.register(lambda: print('collector', gc.isenabled(), gc.get_freeze_count() > 1000)); "
+        f"sys.argv = ['ccc-audit', 'check', {str(bundle)!r}, '--as-of', '2026-01-15']; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr
+    assert done.stdout.splitlines()[-1] == "collector True True"
+
+
+def test_a_kept_library_keeps_the_tables_its_queries_read_and_the_record_types(tmp_path: Path) -> None:
+    """A later run keys its SQL rules by the kept table names instead of parsing every query, and
+    takes the built-in record types and vocabulary as kept instead of reading their files again."""
+    from ccc_audit.checks.sql_query import SqlCheckSpec, tables_named
+    from ccc_audit.loading.record_types import builtin_record_types
+    from ccc_audit.loading.vocabulary import builtin_vocabulary
+
+    cache = tmp_path / "cache"
+    _assess(copy_minimal(tmp_path / "bundle"), cache, tmp_path / "out")  # loads and keeps the library
+    (entry,) = cache.glob("library-*.pickle")
+    key = entry.name.removeprefix("library-").removesuffix(".pickle")
+    served, fault = load_cached(cache, key, REGISTRY)
+    assert fault is None and served is not None
+    queries = {c.query for _, r in served.rules() for c in r.checks if isinstance(c, SqlCheckSpec)}
+    assert queries and served.query_tables == {q: tables_named(q) for q in queries}
+    assert served.record_types == builtin_record_types()
+    assert served.vocabulary == builtin_vocabulary()
+
+
+def test_a_warm_run_that_changes_nothing_leaves_the_memo_as_it_is(tmp_path: Path) -> None:
+    """Writing and sealing an unchanged memo again cost a warm check ~0.05 s of CPU: it is skipped."""
+    bundle = copy_minimal(tmp_path / "bundle")
+    cache = tmp_path / "cache"
+    cold = _assess(bundle, cache, tmp_path / "cold")
+    (memo,) = (cache / "rules").glob("*.json")
+    written = memo.stat().st_mtime_ns, memo.read_bytes()
+    warm = _assess(bundle, cache, tmp_path / "warm")
+    assert (memo.stat().st_mtime_ns, memo.read_bytes()) == written
+    assert warm == cold
+    (bundle / "bundle.yaml").write_text((bundle / "bundle.yaml").read_text("utf-8") + "\n", "utf-8")
+    _assess(bundle, cache, tmp_path / "edited")  # the manifest's hash is in every key: written again
+    assert memo.read_bytes() != written[1]

@@ -54,8 +54,8 @@ def load_memo(cache_dir: Path, bundle_root: Path) -> tuple[RuleMemo, str | None]
 
 def save_memo(cache_dir: Path, bundle_root: Path, memo: RuleMemo) -> str | None:
     """Keep this run's entries for the next run; why they could not be kept (it only costs time)."""
-    if not memo.fresh:
-        return None
+    if not memo.fresh or _unchanged(memo):
+        return None  # unchanged: the file already holds exactly this, read and checked by this run
     path = memo_file(cache_dir, bundle_root)
     seal = path.with_name(path.name + ".seal")
     key = seal_key(cache_dir)
@@ -73,3 +73,13 @@ def save_memo(cache_dir: Path, bundle_root: Path, memo: RuleMemo) -> str | None:
         partial.unlink(missing_ok=True)
         return f"{path}: cannot be written ({type(exc).__name__}); the next run runs every rule"
     return None
+
+
+def _unchanged(memo: RuleMemo) -> bool:
+    """Whether this run keeps what the last one kept, in the same order (a warm run serving all)."""
+    fresh = memo.fresh
+    return (
+        list(fresh["rules"].items()) == list(memo.rules.items())
+        and fresh["records"] == memo.records
+        and fresh["scope"] == memo.scope
+    )

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccc_audit.checks.attestation import AttestationCheckSpec
 from ccc_audit.checks.registry import REGISTRY
+from ccc_audit.checks.sql_query import SqlCheckSpec, learn_tables, tables_named
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.i18n.vocabulary import learn_vocabulary
 from ccc_audit.loading.bundle import LoadedBundle, check_against_library, load_bundle
 from ccc_audit.loading.bundle_paths import HashCache
 from ccc_audit.loading.crosswalk import load_crosswalks
 from ccc_audit.loading.library import Library, load_library
 from ccc_audit.loading.library_cache import library_key, load_cached, store
 from ccc_audit.loading.profile import Tailoring, load_profile, tailor
+from ccc_audit.loading.record_types import builtin_record_types, learn_record_types, record_types_file
+from ccc_audit.loading.vocabulary import builtin_vocabulary, learn_builtin_vocabulary, vocabulary_file
 from ccc_audit.models.result import Source
 from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs, builtin_profiles
 
@@ -85,6 +90,13 @@ def _load(catalogues: list[Path], packs: list[Path]) -> tuple[Library, list[Diag
     return library, []
 
 
+def _query_tables(library: Library) -> dict[str, frozenset[str]]:
+    """The table names of every rule-pack SQL query of ``library`` (what the memo keys them by)."""
+    checks = [check for _, rule in library.rules() for check in rule.checks]
+    queries = sorted({check.query for check in checks if isinstance(check, SqlCheckSpec)})
+    return {query: tables_named(query) for query in queries}
+
+
 _LOADED: dict[tuple[tuple[Stamp, ...], tuple[Stamp, ...]], _Validated] = {}
 """Libraries loaded by this process, by the files they came from (unchanged on disk)."""
 
@@ -98,16 +110,27 @@ def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...], cache_dir:
     if (catalogues, packs) in _LOADED:
         return _LOADED[catalogues, packs]
     catalogue_paths, pack_paths = [c[0] for c in catalogues], [p[0] for p in packs]
-    key = library_key([*catalogue_paths, *pack_paths, *builtin_crosswalks()]) if cache_dir else None
+    sources = [*catalogue_paths, *pack_paths, *builtin_crosswalks(), record_types_file(), vocabulary_file()]
+    key = library_key(sources) if cache_dir else None
     faults: list[str] = []
     validated = None
     if cache_dir is not None and key is not None:
         cached, fault = load_cached(cache_dir, key, REGISTRY)
         validated = _Validated(cached, [], []) if cached is not None else None
         faults.extend([fault] if fault else [])
+        if cached is not None:
+            learn_tables(cached.query_tables)
+            learn_record_types(cached.record_types)
+            if cached.vocabulary is not None:
+                learn_builtin_vocabulary(cached.vocabulary)
+                learn_vocabulary(cached.vocabulary)
     if validated is None:
         library, problems = _load(catalogue_paths, pack_paths)
         if cache_dir is not None and key is not None and not problems:
+            library.query_tables = _query_tables(library)
+            with contextlib.suppress(InputError):  # reported, located, where the bundle is checked
+                library.record_types = builtin_record_types()
+                library.vocabulary = builtin_vocabulary()
             fault = store(cache_dir, key, library, REGISTRY)
             faults.extend([fault] if fault else [])
         validated = _Validated(library, problems, [])

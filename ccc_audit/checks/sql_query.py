@@ -6,7 +6,6 @@ checked at load time to be exactly one SELECT statement.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterator
@@ -183,12 +182,35 @@ def sql_problem(query: str) -> str | None:
     return None
 
 
-@functools.cache
+_TABLES: dict[str, frozenset[str]] = {}
+"""The table names of every query parsed (or learnt) by this process."""
+
+
 def tables_named(query: str) -> frozenset[str]:
     """Every table name a rule-pack query mentions (CTE names included): what it can read."""
+    found = _TABLES.get(query)
+    if found is None:
+        found = _TABLES[query] = _parse_tables(query)
+    return found
+
+
+def learn_tables(known: dict[str, frozenset[str]]) -> None:
+    """Take the table names of queries that an earlier run parsed (kept with the cached library)."""
+    _TABLES.update(known)
+
+
+def _parse_tables(query: str) -> frozenset[str]:
     serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
-    nodes = _nodes(json.loads(serialised[0][0]))
-    return frozenset(str(n.get("table_name")) for n in nodes if n.get("type") == "BASE_TABLE")
+    named: set[str] = set()
+
+    def base_table(node: dict[str, object]) -> dict[str, object]:
+        """Every object of the tree, at any depth, passes here once (a walk in the decoder itself)."""
+        if node.get("type") == "BASE_TABLE":
+            named.add(str(node.get("table_name")))
+        return node
+
+    json.loads(serialised[0][0], object_hook=base_table)
+    return frozenset(named)
 
 
 _HARMLESS_TABLE_FUNCTIONS = {"generate_series", "range", "unnest"}

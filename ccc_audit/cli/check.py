@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ccc_audit.cli.heap import settle, settling
 from ccc_audit.cli.options import (
     EXIT_CODES_HELP,
     AssessSettings,
@@ -128,7 +129,8 @@ def check(
         packs, catalogues, profile, lang, cache_dir, no_cache, with_records, fail_on, baseline, previous
     )
     options = assess_options(bundle, as_of, settings, warn_expiring_days=warn_expiring)
-    assessed = assess(options)
+    assessed = assess(options, settling(None))
+    settle()
     report = Report(
         assessed.verdict,
         shown_dir(bundle),

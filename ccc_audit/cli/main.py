@@ -16,6 +16,7 @@ import click
 from ccc_audit.cli.check import check
 from ccc_audit.cli.content import generate, rules, schema
 from ccc_audit.cli.diff import diff
+from ccc_audit.cli.heap import hold, settle, settling
 from ccc_audit.cli.mapping import map_command
 from ccc_audit.cli.options import (
     EXIT_CODES_HELP,
@@ -150,11 +151,12 @@ def _run_assessment(
         if interactive:
             click.echo(f"\r[{done}/{total}] {rule_id[:60]:<60}", err=True, nl=done == total)
 
-    assessed = assess(options, progress)
+    assessed = assess(options, settling(progress))
+    settle()
     language = assessed.language
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
     report = Report(assessed.verdict, shown_dir(options.bundle), assessed.progress)
-    written = write_all(out, render_all(report, formats, languages))
+    written = write_all(out, render_all(report, formats, languages, cache_dir=options.cache_dir))
     from ccc_audit.i18n.labels import label
 
     if heading is not None:
@@ -382,6 +384,7 @@ def main() -> None:
     """
     import os
 
+    hold(sys.argv[1:])
     try:
         cli(prog_name="ccc-audit", standalone_mode=True)
     except Exception as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import yaml
 
 from ccc_audit.cli.columns import left, width
 from ccc_audit.cli.options import fail_on_input_errors, path_type
@@ -63,6 +62,8 @@ def map_command(file: Path, record_type: str, bundle: Path | None, record_set: s
     mapping = proposal.mapping()
     if mapping:
         click.echo("mapping for bundle.yaml (only what the record type's aliases do not already give):")
+        import yaml
+
         click.echo(yaml.safe_dump(mapping, allow_unicode=True, sort_keys=False).rstrip())
     else:
         click.echo("no mapping needed: the record type's names and aliases cover this export")

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
-from ccc_audit.models.common import DATE_SYNTAX
-from ccc_audit.models.common import parse_date as parse_any_date
+from ccc_audit.models.dates import DATE_SYNTAX
+from ccc_audit.models.dates import parse_date as parse_any_date
 
 if TYPE_CHECKING:
     from ccc_audit.app.assess import AssessOptions

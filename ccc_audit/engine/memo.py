@@ -20,6 +20,7 @@ writes: it returns the entries to keep, and the application stores them (sealed)
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -97,6 +98,12 @@ class MemoKeys:
             ]
         )
 
+    @functools.cached_property
+    def documents(self) -> list[tuple[str, str]]:
+        """Every document of the bundle with its hash, in key order (part of a document rule's key)."""
+        keys = [key for key in self.bundle.files if key.startswith("document:")]
+        return sorted((key, self.bundle.sha256(key)) for key in keys)
+
     def record_hash(self, name: str) -> str:
         """The hash of record set ``name``'s file ("" when the bundle does not declare it)."""
         return self.bundle.sha256(f"records:{name}") if f"records:{name}" in self.bundle.files else ""
@@ -113,13 +120,7 @@ class MemoKeys:
 
     def rule_key(self, pack: LoadedPack, rule: Rule) -> str:
         """The key of ``rule``'s result for this run."""
-        documents = (
-            None
-            if all(check.kind in RECORD_KINDS for check in rule.checks)
-            else sorted(
-                (key, self.bundle.sha256(key)) for key in self.bundle.files if key.startswith("document:")
-            )
-        )
+        documents = None if all(check.kind in RECORD_KINDS for check in rule.checks) else self.documents
         pack_id = pack.model.pack.id
         return _digest(
             [

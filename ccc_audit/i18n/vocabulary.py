@@ -15,13 +15,26 @@ import yaml
 from ccc_audit.models.vocabulary import Vocabulary
 from ccc_audit.resources import data_dir
 
+_TABLE: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
+"""The label table of this process, once read (or taken from the cached library's vocabulary)."""
 
-@cache
+
 def vocabulary_labels() -> dict[str, dict[str, dict[str, str]]]:
     """The label table, ``group → code → {"ja": …, "en": …}``, read once (safely) from the shipped file."""
-    path = data_dir("rulepacks") / "vocabulary" / "vocabulary.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    model = Vocabulary.model_validate(raw)
+    if "labels" not in _TABLE:
+        path = data_dir("rulepacks") / "vocabulary" / "vocabulary.yaml"
+        safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when built: faster
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=safe_loader)
+        _TABLE["labels"] = _labels(Vocabulary.model_validate(raw))
+    return _TABLE["labels"]
+
+
+def learn_vocabulary(model: Vocabulary) -> None:
+    """Take the shipped vocabulary as an earlier run read and kept it (unless already read)."""
+    _TABLE.setdefault("labels", _labels(model))
+
+
+def _labels(model: Vocabulary) -> dict[str, dict[str, dict[str, str]]]:
     return {
         group: {code: {"ja": text.ja, "en": text.en} for code, text in codes.items()}
         for group, codes in model.labels.items()

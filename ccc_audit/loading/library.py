@@ -16,7 +16,9 @@ from ccc_audit.loading.yaml_source import YamlDocument, YamlPath, load_yaml
 from ccc_audit.models.catalogue import Catalogue, RequirementNode
 from ccc_audit.models.checks import CheckSpecBase, SpecProblem
 from ccc_audit.models.common import Window
+from ccc_audit.models.records import RecordType
 from ccc_audit.models.rulepack import Designation, Parameter, ParameterType, Rule, RulePack
+from ccc_audit.models.vocabulary import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,14 @@ class Library:
     packs: list[LoadedPack] = field(default_factory=list)
     nodes: dict[str, NodeEntry] = field(default_factory=dict)
     crosswalks: list[LoadedCrosswalk] = field(default_factory=list)
+    record_types: dict[str, RecordType] = field(default_factory=dict)
+    """The built-in record types, kept with a cached library so that a later run does not read
+    their file again (the library's cache key covers that file too)."""
+    vocabulary: Vocabulary | None = None
+    """The shipped vocabulary, kept with a cached library like the record types."""
+    query_tables: dict[str, frozenset[str]] = field(default_factory=dict)
+    """The table names each rule-pack SQL query mentions, once parsed: kept with a cached library,
+    so that a later run keys its rules without parsing the queries again."""
 
     def rules(self) -> Iterator[tuple[LoadedPack, Rule]]:
         """Every rule with its pack, in pack then file order."""

@@ -8,7 +8,10 @@ and a fingerprint of the installed code, and sealed (:mod:`ccc_audit.files.cache
 every other cache entry. A later run with the same files serves it only when its seal holds and
 only classes of ccc-audit itself are named in it; anything else (corrupt, altered, unreadable,
 from another version) is a fault: the library is loaded from the YAML again and the caller
-reports a ``cache_unusable`` notice. A cache can cost time, never change a result.
+reports a ``cache_unusable`` notice. A cache can cost time, never change a result. The library
+carries the built-in record types, the vocabulary and the table names of its rule-pack queries
+too (filled by ``app.setup``), so a later run neither reads those two files (among the keyed
+files) nor parses the queries again.
 """
 
 from __future__ import annotations

@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import hashlib
-from functools import cache
+from pathlib import Path
 
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import load_yaml
 from ccc_audit.models.records import RecordType, RecordTypeCatalogue
 from ccc_audit.resources import data_dir
 
+_KEPT: dict[str, dict[str, RecordType]] = {}
+"""The built-in record types of this process, once read (or taken from the cached library)."""
 
-@cache
+
+def record_types_file() -> Path:
+    """The file that defines the built-in record types."""
+    return data_dir("rulepacks") / "records" / "record-types.yaml"
+
+
 def builtin_record_types() -> dict[str, RecordType]:
     """Record types by name."""
-    doc = load_yaml(data_dir("rulepacks") / "records" / "record-types.yaml")
-    catalogue = validate(doc, RecordTypeCatalogue)
-    return {t.name: t for t in catalogue.record_types}
+    if "builtin" not in _KEPT:
+        catalogue = validate(load_yaml(record_types_file()), RecordTypeCatalogue)
+        _KEPT["builtin"] = {t.name: t for t in catalogue.record_types}
+    return _KEPT["builtin"]
+
+
+def learn_record_types(types: dict[str, RecordType]) -> None:
+    """Take the built-in record types an earlier run read and kept (unless already read)."""
+    if types:
+        _KEPT.setdefault("builtin", types)
 
 
 def type_fingerprint(record_type: RecordType | None) -> str:

@@ -7,7 +7,7 @@ its place in bundle.yaml, with a suggestion and the known words.
 
 from __future__ import annotations
 
-from functools import cache
+from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, did_you_mean
 from ccc_audit.loading.model_errors import validate
@@ -17,12 +17,25 @@ from ccc_audit.models.records import RecordType
 from ccc_audit.models.vocabulary import Vocabulary
 from ccc_audit.resources import data_dir
 
+_KEPT: dict[str, Vocabulary] = {}
+"""The shipped vocabulary of this process, once read (or taken from the cached library)."""
 
-@cache
+
+def vocabulary_file() -> Path:
+    """The file of the shipped vocabulary."""
+    return data_dir("rulepacks") / "vocabulary" / "vocabulary.yaml"
+
+
 def builtin_vocabulary() -> Vocabulary:
     """The shipped vocabulary (``rulepacks/vocabulary/vocabulary.yaml``)."""
-    doc = load_yaml(data_dir("rulepacks") / "vocabulary" / "vocabulary.yaml")
-    return validate(doc, Vocabulary)
+    if "builtin" not in _KEPT:
+        _KEPT["builtin"] = validate(load_yaml(vocabulary_file()), Vocabulary)
+    return _KEPT["builtin"]
+
+
+def learn_builtin_vocabulary(model: Vocabulary) -> None:
+    """Take the shipped vocabulary as an earlier run read and kept it (unless already read)."""
+    _KEPT.setdefault("builtin", model)
 
 
 def vocabulary_problems(

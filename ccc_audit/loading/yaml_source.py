@@ -23,6 +23,7 @@ _COMPOSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's composer when PyYAML was built with it (about ten times faster), else pure Python."""
 
 YamlPath = tuple[str | int, ...]
+_STR = "tag:yaml.org,2002:str"
 
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
@@ -101,6 +102,8 @@ class _Builder:
         if node.tag not in _ALLOWED_TAGS:
             self.problem(node, f"the tag {node.tag!r} is not allowed; only plain YAML data is")
             return None
+        if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+            return node.value  # what SafeConstructor makes of it, without its per-node bookkeeping
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

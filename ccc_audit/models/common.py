@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from ccc_audit.models.attribute_docs import attribute_docs
+from ccc_audit.models.dates import DATE_SYNTAX as DATE_SYNTAX  # re-exported for the models
+from ccc_audit.models.dates import parse_date as parse_date
 
 
 class StrictModel(BaseModel):
@@ -39,26 +40,6 @@ class Localized(StrictModel):
     def get(self, lang: str) -> str:
         """Return the text in ``lang`` ("ja" or "en")."""
         return self.ja if lang == "ja" else self.en
-
-
-DATE_SYNTAX = "YYYY-MM-DD or YYYY/M/D (e.g. 2026-04-01 or 2026/4/1)"
-"""How a date is written in bundle.yaml, the questionnaire and record files alike."""
-_DATE = re.compile(r"^\s*(\d{4})([-/])(\d{1,2})\2(\d{1,2})\s*$")
-
-
-def parse_date(value: object) -> dt.date | None:
-    """A date written ``YYYY-MM-DD`` or ``YYYY/M/D`` (a date or midnight datetime as is); else None."""
-    if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time() else None
-    if isinstance(value, dt.date):
-        return value
-    match = _DATE.match(value) if isinstance(value, str) else None
-    if match is None:
-        return None
-    try:
-        return dt.date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
-    except ValueError:
-        return None
 
 
 def _as_date(value: object) -> dt.date:

@@ -13,7 +13,6 @@ from ccc_audit.reporters.cover import assessed_standards, organisation_name, rep
 from ccc_audit.reporters.html_text import css_string, keep_ids
 from ccc_audit.reporters.svg_charts import COLOURS, conformity_chart, points_chart, trend_chart
 from ccc_audit.results.comparison import Change
-from ccc_audit.templating import html_environment
 
 FAILING_SHOWN = 20
 """Failing entities listed per finding; the rest are counted, so huge populations stay small."""
@@ -70,6 +69,8 @@ def render_html(report: Report, lang: str, paged: bool = False) -> str:
     The paged variant has a cover page, a table of contents with page numbers, running headers and
     footers (organisation, report id, date, confidentiality) and no interactive filters.
     """
+    from ccc_audit.templating import html_environment  # Jinja2 only when HTML is asked for
+
     result, progress = report.result, report.progress
     findings = {f.id: f for f in result.findings}
     assessed = assessed_standards(result)
