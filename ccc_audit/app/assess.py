@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccc_audit.app.setup import prepare
-from ccc_audit.engine.assess import Assessment, OnRuleDone, run
+from ccc_audit.engine.assess import Assessment, EngineFactory, OnRuleDone, run
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
+from ccc_audit.loading.library import Library
 from ccc_audit.models.result import AssessmentResult, Notice
 from ccc_audit.records.parsed_cache import cache_notices, usable_cache_dir
+from ccc_audit.records.sql_engine import DUCKDB
 from ccc_audit.results.comparison import Comparison, compare
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.expiring import Expiring, expiring
@@ -60,6 +62,12 @@ class AssessOptions:
     """Run only these rule ids (the others are excluded); empty: every rule the profile keeps."""
     warn_expiring_days: int = 0
     """Horizon in days of the advance warning on expiring evidence (0: none)."""
+    engine: str = "duckdb"
+    """Where the record checks' SQL runs: duckdb (embedded) or spark (see :mod:`ccc_audit.spark`)."""
+    spark_remote: str | None = None
+    """Spark Connect URL (sc://HOST:PORT); None: the active SparkSession or local mode."""
+    spark_conf: tuple[tuple[str, str], ...] = ()
+    """Spark settings (key, value) for the session this run starts."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,21 @@ class Assessed:
     def exit_code(self) -> ExitCode:
         """The process exit code of this run (input errors never reach a result)."""
         return exit_code_for(self.verdict)
+
+
+def _engine(options: AssessOptions, library: Library) -> EngineFactory | None:
+    """The SQL engine of the run (None: DuckDB); Spark's session starts here, before any work."""
+    if options.engine == DUCKDB:
+        return None
+    from ccc_audit.spark.engine import SparkSqlEngine
+    from ccc_audit.spark.packs import pack_sql_problems
+    from ccc_audit.spark.session import spark_session
+
+    problems = pack_sql_problems(library)
+    if problems:
+        raise InputError(problems)
+    session = spark_session(options.spark_remote, dict(options.spark_conf))
+    return lambda store: SparkSqlEngine(session, store)
 
 
 def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> Assessed:
@@ -114,6 +137,7 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
         language,
         setup.profile_source,
         cache_dir,
+        _engine(options, setup.library),
     )
     result = run(job, on_rule_done)
     if cache_problem is not None:

@@ -24,6 +24,8 @@ from ccc_audit.cli.options import (
     cache_dir_option,
     catalogue_option,
     comparison_options,
+    engine_options,
+    engine_settings,
     fail_on_input_errors,
     no_cache_option,
     pack_option,
@@ -189,6 +191,7 @@ def _formats(value: str) -> list[str]:
     "(also text, junit, sarif, github, gitlab).",
 )
 @comparison_options
+@engine_options
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
@@ -205,6 +208,9 @@ def assess(
     baseline: Path | None,
     fail_on: str,
     with_records: bool,
+    engine: str,
+    spark_remote: str | None,
+    spark_conf: tuple[str, ...],
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -212,7 +218,8 @@ def assess(
     settings = AssessSettings(
         packs, catalogues, profile, lang, cache_dir, no_cache, with_records, fail_on, baseline, previous
     )
-    sys.exit(int(_run_assessment(assess_options(bundle, as_of, settings), out, _formats(formats), False)))
+    options = assess_options(bundle, as_of, settings, **engine_settings(engine, spark_remote, spark_conf))
+    sys.exit(int(_run_assessment(options, out, _formats(formats), False)))
 
 
 DEMO_AS_OF = dt.date(2026, 1, 15)

@@ -40,7 +40,10 @@ from ccc_audit.records.consistency import scope_notices
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import RecordDataError
 from ccc_audit.records.parsed_cache import cache_notices
+from ccc_audit.records.sql_engine import DUCKDB, SqlEngine
 
+EngineFactory = Callable[[DuckRecordStore], SqlEngine]
+"""Puts a run's loaded, typed record tables on another SQL engine (:mod:`ccc_audit.records.sql_engine`)."""
 OnRuleDone = Callable[[int, int, str], None]
 """Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
 
@@ -57,6 +60,8 @@ class Assessment:
     profile_source: Source | None = None
     cache_dir: Path | None = None
     """Where parsed record files are cached between runs (None: no cache)."""
+    sql_engine: EngineFactory | None = None
+    """The engine the checks' SQL runs on, given the loaded store (None: DuckDB itself)."""
 
 
 def _evaluate_rule(
@@ -105,7 +110,14 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
     file is read. Rules running rule-pack SQL wait until every file is read and the store locked.
     """
     with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
-        records.start_loading()
+        if job.sql_engine is None:
+            records.start_loading()
+        else:  # another engine is handed the typed tables once all are read
+            try:
+                records.load_all()
+            except RecordDataError as exc:
+                raise InputError(exc.diagnostics) from None
+            records.engine = job.sql_engine(records)
         return _run(job, records, progress)
 
 
@@ -207,6 +219,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
     return AssessmentResult(
         schema_version=1,
         tool_version=__version__,
+        engine=records.engine.name if records.engine else DUCKDB,
         as_of=job.as_of,
         language=job.language,
         scope=ScopeSummary(

@@ -36,11 +36,8 @@ from ccc_audit.records.readers import (
     read_csv,
     read_xlsx,
 )
-from ccc_audit.records.typing import (
-    TypedColumn,
-    plan_columns,
-    typed_select,
-)
+from ccc_audit.records.sql_engine import SqlEngine
+from ccc_audit.records.typing import TypedColumn, plan_columns, typed_select
 
 MEMORY_LIMIT = "1700MB"
 """DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
@@ -106,6 +103,8 @@ class DuckRecordStore:
         self._stop = threading.Event()
         self._problems: dict[str, list[Diagnostic]] = {}
         self._failure: BaseException | None = None
+        self.engine: SqlEngine | None = None
+        """Where :meth:`query` runs once set (after loading); None: on this DuckDB database."""
 
     def close(self) -> None:
         """Release the database and scratch files (after the background loader, if any, stops)."""
@@ -113,6 +112,8 @@ class DuckRecordStore:
             self._stop.set()
             self._loader.join()
             self._loader = None
+        if self.engine is not None:
+            self.engine.close()
         self.con.close()
         self._scratch.cleanup()
 
@@ -257,7 +258,9 @@ class DuckRecordStore:
             raise MissingColumnsError(name, self.bundle.model.records[name].path, missing)
 
     def query(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
-        """Run ``sql`` and return every row."""
+        """Run ``sql`` (DuckDB's dialect) on the run's engine and return every row."""
+        if self.engine is not None:
+            return self.engine.query(sql, parameters)
         return self.con.execute(sql, parameters or []).fetchall()
 
     def columns(self, name: str) -> list[str]:
