@@ -103,6 +103,10 @@ def problem(sql: str) -> str | None:
         return str(exc)
     except SqlglotError as exc:
         return f"the query cannot be written as Spark SQL: {str(exc).splitlines()[0]}"
+    try:
+        parse(f"SELECT * FROM ({sql}\n)")  # the checks select from it as a subquery
+    except RefusedQueryError:
+        return "the query cannot be run as a subquery; remove the ';' that ends it"
     return None
 
 
