@@ -36,10 +36,20 @@ SEEDS = (3, 11, 29)
 
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
-    """The module's one SparkSession: local[2], UI off, two shuffle partitions."""
+    """The module's one SparkSession: local[2], UI off, one shuffle partition, no code generation.
+
+    Test bundles are tiny: what a query costs is Spark's fixed work (planning, compiling generated
+    code, scheduling), so compiling nothing and shuffling to one partition keeps each query short.
+    """
     from ccc_audit.spark.session import spark_session
 
-    session = spark_session(conf={"spark.sql.shuffle.partitions": "2"}, master="local[2]")
+    tiny = {
+        "spark.sql.shuffle.partitions": "1",
+        "spark.sql.adaptive.enabled": "false",
+        "spark.sql.codegen.wholeStage": "false",
+        "spark.sql.codegen.factoryMode": "NO_CODEGEN",
+    }
+    session = spark_session(conf=tiny, master="local[2]")
     yield session
     session.stop()
 

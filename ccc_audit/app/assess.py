@@ -95,9 +95,13 @@ def _engine(options: AssessOptions, library: Library) -> EngineFactory | None:
     """The SQL engine of the run (None: DuckDB); Spark's session starts here, before any work."""
     if options.engine == DUCKDB:
         return None
-    from ccc_audit.spark.engine import SparkSqlEngine
-    from ccc_audit.spark.packs import pack_sql_problems
-    from ccc_audit.spark.session import spark_session
+    try:
+        from ccc_audit.spark.engine import SparkSqlEngine
+        from ccc_audit.spark.packs import pack_sql_problems
+        from ccc_audit.spark.session import spark_session
+    except ImportError as exc:  # the spark extra is not installed
+        missing = f"{exc.name} is not installed: pip install 'ccc-audit[spark]'"
+        raise InputError([Diagnostic("--engine spark", 0, 0, missing)]) from None
 
     problems = pack_sql_problems(library)
     if problems:

@@ -93,7 +93,7 @@ class SparkSqlEngine:
             return
         loaded = self._store.sets.get(name)
         rowid = ", rowid" if loaded is not None and "rowid" in loaded.line_expr else ""
-        table = self._store.con.execute(f"SELECT *{rowid} FROM {quote_ident(name)}").to_arrow_table()
+        table = self._store.con.sql(f"SELECT *{rowid} FROM {quote_ident(name)}").to_arrow_table()
         assert table is not None  # a SELECT always has a result
         self.register(name, _plain(table))
 
