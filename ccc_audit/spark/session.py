@@ -8,7 +8,9 @@ active in the process (a notebook, a test module), it is used as it is.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ccc_audit.errors import Diagnostic, InputError
@@ -24,8 +26,10 @@ LOCAL_DEFAULTS: Mapping[str, str] = {
     "spark.sql.ansi.enabled": "false",
     "spark.sql.runSQLOnFiles": "false",
     "spark.driver.memory": "2g",
+    "spark.sql.warehouse.dir": str(Path(tempfile.gettempdir()) / "ccc-audit-spark-warehouse"),
 }
-"""Local mode as a laptop or CI runner wants it; DuckDB's NULL-on-error arithmetic (ANSI off)."""
+"""Local mode as a laptop or CI runner wants it (no spark-warehouse folder left in the working
+folder); DuckDB's NULL-on-error arithmetic (ANSI off)."""
 SESSION_SETTINGS: Mapping[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.ansi.enabled": "false",
