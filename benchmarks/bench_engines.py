@@ -7,8 +7,9 @@ For each scale it generates a bundle (seed 1, no violations) under benchmarks/ou
 own, and reports the wall time and the peak resident memory of the process tree (the Python
 process and, on Spark, its JVM), sampled every 0.2 s. With --plans it then runs the assessment
 in-process on Spark, keeps every query the checks sent, and prints for each its Spark physical
-plan's shuffles (Exchange nodes) and, for a bundle --scale times larger, the file-scan partitions
-Spark would plan (Parquet size × scale ÷ spark.sql.files.maxPartitionBytes, 128 MiB).
+plan as for a bundle --scale times larger: joins planned without broadcasting (no table of that
+size fits the 10 MB broadcast threshold), its shuffles (Exchange nodes), and the file-scan
+partitions Spark would plan (CSV size × scale ÷ spark.sql.files.maxPartitionBytes, 128 MiB).
 """
 
 from __future__ import annotations
@@ -88,7 +89,9 @@ def _plans(bundle: Path, scale: int) -> list[dict[str, Any]]:
     def recording(self: spark_engine.SparkSqlEngine, sql: str, parameters: list[Any] | None = None) -> Any:
         rows = original(self, sql, parameters)
         translated = self.spark_sql(sql, parameters)
+        self.session.conf.set("spark.sql.autoBroadcastJoinThreshold", "-1")  # tables too big to broadcast
         plan = self.session.sql(f"EXPLAIN FORMATTED {translated}").collect()[0][0]
+        self.session.conf.set("spark.sql.autoBroadcastJoinThreshold", "10485760")
         seen.append((translated, str(plan)))
         return rows
 
@@ -103,10 +106,8 @@ def _plans(bundle: Path, scale: int) -> list[dict[str, Any]]:
             {
                 "sql": translated[:120],
                 "tables": tables,
-                "shuffles": plan.count("Exchange hashpartitioning")
-                + plan.count("Exchange rangepartitioning")
-                + plan.count("Exchange SinglePartition"),
-                "broadcasts": plan.count("BroadcastExchange"),
+                "shuffles": len(re.findall(r"^\(\d+\) Exchange$", plan, re.MULTILINE)),
+                "broadcasts": len(re.findall(r"^\(\d+\) BroadcastExchange$", plan, re.MULTILINE)),
                 "partitions_at_scale": sum(_partitions(sizes[t] * scale) for t in tables),
                 "bytes_at_scale": scanned,
             }
