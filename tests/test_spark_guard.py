@@ -110,3 +110,21 @@ def test_spark_options_need_the_spark_engine(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 2
     assert "needs --engine spark" in result.output
+
+
+def test_spark_that_cannot_start_is_a_located_error_and_writes_nothing(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    bundle = copy_minimal(tmp_path / "bundle")
+    out = tmp_path / "out"
+    env = {**os.environ, "JAVA_HOME": str(tmp_path / "no-java")}
+    args = ["assess", str(bundle), "--as-of", "2026-01-15", "--engine", "spark", "--out", str(out)]
+    done = subprocess.run(
+        [sys.executable, "-m", "ccc_audit", *args], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 2, done.stderr
+    assert "--engine spark (local[2])" in done.stderr and "Java runtime" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not out.exists()

@@ -65,8 +65,15 @@ def spark_session(
         where = remote or master
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(
-            [Diagnostic(f"--engine spark ({where})", 0, 0, f"Spark could not start: {first}")]
+            [Diagnostic(f"--engine spark ({where})", 0, 0, f"Spark could not start: {first}{_hint(remote)}")]
         ) from None
     if remote is None:
         session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def _hint(remote: str | None) -> str:
+    """What to check when Spark does not start."""
+    if remote:
+        return " (is the Spark Connect server up, and pyspark[connect] installed?)"
+    return " (local mode needs a Java runtime, 17 or later: e.g. apt-get install default-jre-headless)"
