@@ -4,7 +4,8 @@ Templates live in the built-in ``templates`` folder. HTML output is autoescaped;
 escapes every value that no Markdown filter below has made safe (``finalize``), so organisation
 names, titles or waiver texts can never become raw HTML, images or links. Both strip bidi and
 control characters from every value. Each
-report family brings its own ``label`` function (its label table), made a template global.
+report family brings its own ``label`` function (its label table), made a template global, beside
+``term``/``terms``/``value_text`` of the one vocabulary table (codes such as channels or severities).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from ccc_audit.i18n.vocabulary import term, terms, value_text
 from ccc_audit.resources import data_dir
 from ccc_audit.safe_text import printable, single_line
 
@@ -103,6 +105,9 @@ def _environment(autoescape: bool, label: Labeller) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.globals["label"] = label
+    env.globals["term"] = term
+    env.globals["terms"] = terms
+    env.globals["value_text"] = value_text
     return env
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
+from ccc_audit.generate.demo import chat_plan
 from ccc_audit.generate.demo.coaching import COACHING_WITHIN_DAYS, UNRESOLVED_LEGAL
 from ccc_audit.generate.demo.contacts import ABANDON_TARGETS, SL_MISS, SL_TARGETS, queue_totals
 from ccc_audit.generate.demo.dates import (
@@ -83,7 +84,8 @@ def verify_monitoring(records: Records) -> list[str]:
                 rows = [r for r in mine if within(r[3], first, last)]
                 if kcrps[css.program] - {r[5] for r in rows}:
                     problems.append(f"KCRP {css.staff_id} {label}")
-                if {"side_by_side", "remote"} - {r[6] for r in rows}:
+                methods = {r[6] for r in rows}  # L614-616; a reviewed recording is remote (L2001-2006)
+                if "side_by_side" not in methods or not methods & {"remote", "recorded"}:
                     problems.append(f"methods {css.staff_id} {label}")
         if css.work_mode == "home":
             for label, first, last in whole_spans("week"):
@@ -147,13 +149,13 @@ def verify_skills(records: Records) -> list[str]:
         if (r[9] == "yes") != (int(r[7]) >= int(r[8])):
             problems.append(f"verification {r[0]} result does not match its score")
         if r[3] == "initial" and r[4] == "observation":
-            observers.setdefault(r[1], set()).add(r[5])
+            observers.setdefault(r[1], set()).add(r[2])  # separate occasions (COPC 3.4, L598)
     for css in records.roster.by_role("CSS"):
         ps = iso(css.production_start)
         if not any(r[1] == css.staff_id and r[3] == "initial" and r[9] == "yes" and r[2] <= ps for r in rows):
             problems.append(f"no initial verification before production for {css.staff_id}")
         if len(observers.get(css.staff_id, set())) < 2:
-            problems.append(f"fewer than two initial observers for {css.staff_id}")
+            problems.append(f"fewer than two separate initial observations for {css.staff_id}")
         if css.work_mode == "home":
             for label, first, last in whole_spans("month"):
                 done = any(
@@ -170,6 +172,8 @@ def verify_operations(records: Records) -> list[str]:
     roster, contacts = records.roster, records.contacts
     if any(int(r[3]) > 30 for r in records.workforce.schedules):
         problems.append("schedule interval above 30 minutes")
+    if any(r[1] == "voice" and r[2] == "yes" and int(r[3]) > 30 for r in chat_plan.schedule_settings()):
+        problems.append("real-time voice setting above 30 minutes")
     last_quarters = range(2, 5)
     for info in PROGRAMS:
         values = [absenteeism(roster, records.workforce, info.id, q) for q in last_quarters]

@@ -354,7 +354,9 @@ HOSTILE = [
     ),
     Hostile("record_file_is_a_fifo", record_fifo, "not a regular file", bounded=True),
     Hostile("document_is_a_fifo", document_fifo, "not a regular file", bounded=True),
-    Hostile("manifest_symlink_to_dev_zero", manifest_dev_zero, "is a device", bounded=True),
+    Hostile(
+        "manifest_symlink_to_dev_zero", manifest_dev_zero, "leads outside the bundle folder", bounded=True
+    ),
     Hostile("pack_symlink_to_dev_zero", pack_dev_zero, "is a device", bounded=True),
     Hostile("previous_nested_json", previous_nested_json, "nested too deeply"),
     Hostile("diff_nested_json", diff_nested_json, "nested too deeply"),

@@ -1,8 +1,8 @@
 """Audit periods as auditors use them: an April-March fiscal year and a rolling 12 months.
 
 The demo bundle (calendar 2025) is copied and only its audit period changed. Its yearly
-documents (employee survey report 2025-08-20, journey analysis 2025-10-15, KCRP audit
-2025-11-10, acceptance test 2025-06-12) and the employee survey round of 2025 all fall in
+documents (employee survey report 2025-08-20, journey analysis 2025-10-15, acceptance test
+2025-06-12, a yearly cycle the demo centre designates) and the employee survey round of 2025 all fall in
 2025-04..2026-03 and in 2025-03-15..2026-03-14, so every yearly periodic rule passes with one
 whole year. The per-person rules are rolling (at most 12 months apart) and now evaluated; they
 fail because the records stop in December 2025 while some people's 12 months run out before
@@ -25,11 +25,14 @@ YEARLY_PERIODIC = [
     "copc.3.7.employee-survey",
     "copc.3.7.employee-survey-responses",
     "copc.2.3.annual-journey-analysis",
-    "copc.2.9.annual-kcrp-audit",
     "copc.2.6.acceptance-testing",
     "iso18295-1.5.r2.employee-survey",
 ]
-YEARLY_PER_PERSON = ["copc.3.4.annual-reverification", "iso18295-1.6.annual-competence-review"]
+YEARLY_PER_PERSON = [
+    "copc.3.4.annual-reverification",
+    "copc.3.4.annual-observation",
+    "iso18295-1.6.annual-competence-review",
+]
 
 CALENDAR = "audit_period:\n  start: 2025-01-01\n  end: 2025-12-31\n"
 

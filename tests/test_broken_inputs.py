@@ -22,7 +22,9 @@ from typing import Any
 import pytest
 from bundle_factory import MINIMAL, TESTS, copy_minimal, line_of
 from click.testing import CliRunner, Result
-from hostile_cases import HOSTILE, PACK, Hostile
+from hostile_cases import HOSTILE as HOSTILE_INPUTS
+from hostile_cases import PACK, Hostile
+from hostile_records import RECORD_CASES
 
 from ccc_audit.cli.main import cli
 
@@ -462,8 +464,12 @@ def _one_line_per_problem(stderr: str) -> None:
         assert line.startswith("error: ") or line.endswith("found; nothing was written."), repr(line)
 
 
-def test_there_are_at_least_30_hostile_cases() -> None:
-    assert len({c.id for c in HOSTILE}) == len(HOSTILE) >= 30
+HOSTILE = HOSTILE_INPUTS + RECORD_CASES
+"""Every hostile case: inputs and faults, then record files located by their reader."""
+
+
+def test_there_are_at_least_50_hostile_cases() -> None:
+    assert len({c.id for c in HOSTILE}) == len(HOSTILE) >= 50
 
 
 @pytest.mark.parametrize("case", HOSTILE, ids=[c.id for c in HOSTILE])

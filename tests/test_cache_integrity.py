@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,11 @@ def _cold_and_warm(tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
 
 
 def _tables(cache: Path) -> list[Path]:
+    """The parsed tables kept; the rule memo is set aside, so that the next run reads them.
+
+    (With the memo, a run on an unchanged bundle serves every rule and reads no table at all.)
+    """
+    shutil.rmtree(cache / "rules", ignore_errors=True)
     tables = sorted((cache / "records").glob("*.duckdb"))
     assert tables, "the warm run kept no parsed table"
     return tables
@@ -130,3 +136,34 @@ def test_a_corrupt_or_unwritable_hash_cache_only_costs_time(tmp_path: Path) -> N
     blocked = _assess(bundle, cache, tmp_path / "blocked")
     assert _outcome(blocked) == _outcome(cold)
     assert any("cannot be written" in n for n in _cache_notices(blocked))
+
+
+def test_a_cache_table_that_cannot_be_written_leaves_no_partial_file(tmp_path: Path) -> None:
+    from ccc_audit.records.parsed_cache import write_cache
+
+    reader = duckdb.connect()
+    reader.execute("CREATE TABLE roster AS SELECT range::VARCHAR AS staff_id FROM range(300000)")
+    reader.execute("INSERT INTO roster VALUES ('x')")
+    cached = tmp_path / "records" / "roster.duckdb"
+
+    # The write fails after DuckDB has created its database file, as a full disk does midway
+    # (here: a value that cannot be converted, found while the rows are being written).
+    fault = write_cache(reader, "roster", "CAST(staff_id AS INTEGER)", False, cached, b"k" * 32)
+
+    assert fault is not None and "cannot be written" in fault
+    assert sorted(p.name for p in cached.parent.iterdir()) == []
+    assert reader.execute("SELECT count(*) FROM roster").fetchone() == (300_001,)  # the run's data is intact
+
+
+def test_an_altered_rule_memo_is_not_served(tmp_path: Path) -> None:
+    bundle, cache, cold = _cold_and_warm(tmp_path)
+    (memo,) = (cache / "rules").glob("*.json")
+    memo.write_text(memo.read_text("utf-8").replace('"pass"', '"fail"'), "utf-8")
+
+    result = _assess(bundle, cache, tmp_path / "altered-memo")
+
+    assert _outcome(result) == _outcome(cold)
+    notices = _cache_notices(result)
+    assert len(notices) == 1 and "does not match the seal" in notices[0]
+    healed = _assess(bundle, cache, tmp_path / "healed-memo")
+    assert _outcome(healed) == _outcome(cold) and not _cache_notices(healed)

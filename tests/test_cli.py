@@ -91,9 +91,9 @@ def test_format_option_limits_outputs(tmp_path: Path) -> None:
 
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
-    code, _, err = invoke("assess", str(demo_bundle()), "--format", "pdf", "--out", str(tmp_path / "o"))
+    code, _, err = invoke("assess", str(demo_bundle()), "--format", "docx", "--out", str(tmp_path / "o"))
     assert code == 2
-    assert "unknown format pdf" in err
+    assert "unknown format docx" in err
     assert not (tmp_path / "o").exists()
 
 

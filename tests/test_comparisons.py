@@ -53,7 +53,7 @@ def test_a_profile_change_never_reports_excluded_findings_as_resolved(tmp_path: 
         assert "resolved" not in rows[finding_id]["assessment"]
 
     old, new = _write(tmp_path / "old.json", everything), _write(tmp_path / "new.json", copc_only)
-    printed = CliRunner().invoke(cli, ["diff", str(old), str(new)]).output
+    printed = CliRunner().invoke(cli, ["diff", str(old), str(new), "--lang", "en"]).output
     assert f"Not re-assessed {len(iso_findings)}" in printed
 
 
@@ -113,7 +113,7 @@ def test_minor_unwaived_then_major_waived_is_regressed_everywhere(where: str, tm
         assert compare(before, after).change_of(finding_id) is Change.REGRESSED
     elif where == "diff":
         old, new = _write(tmp_path / "old.json", before), _write(tmp_path / "new.json", after)
-        printed = CliRunner().invoke(cli, ["diff", str(old), str(new)]).output
+        printed = CliRunner().invoke(cli, ["diff", str(old), str(new), "--lang", "en"]).output
         assert any(line.startswith(f"Regressed  {finding_id}") for line in printed.splitlines()), printed
     else:
         register = tmp_path / "car.csv"

@@ -8,6 +8,7 @@ Screenshots go to ``test-output/screenshots/`` (or ``$CCC_AUDIT_TEST_OUTPUT/scre
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -146,4 +147,102 @@ def test_print_shows_every_row_and_hides_the_controls(
     page.pdf(path=str(pdf), format="A4")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 50_000
     page.close()
+    assert problems == []
+
+
+@pytest.fixture(scope="module")
+def rfp_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    from ccc_audit.app.procurement import score_procurement
+    from ccc_audit.rfp.inputs import load_procurement
+    from ccc_audit.rfp.reporters.registry import render_rfp
+
+    scored = score_procurement(
+        load_procurement(Path(__file__).parent / "fixtures" / "rfp" / "flip"), AS_OF_RFP
+    )
+    folder = tmp_path_factory.mktemp("rfp-html")
+    paths = {}
+    for name, content in render_rfp(scored, ["html"], ["ja", "en"]).items():
+        (folder / name).write_bytes(content)
+        paths[name] = folder / name
+    return paths
+
+
+AS_OF_RFP = dt.date(2026, 3, 1)
+
+MEASURE = """() => {
+  const canvas = document.createElement("canvas").getContext("2d");
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+  const narrow = [];
+  for (const cell of document.querySelectorAll("td, th")) {
+    if (!shown(cell)) { continue; }
+    const style = getComputedStyle(cell);
+    canvas.font = style.font;
+    const four = canvas.measureText("0000").width;
+    const width = cell.getBoundingClientRect().width;
+    if (width + 0.5 < four) {
+      narrow.push(`${cell.textContent.trim().slice(0, 30)}: ${width.toFixed(1)} < ${four.toFixed(1)} px`);
+    }
+  }
+  const lines = (range) => new Set(
+    Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))
+  ).size;
+  const broken = [];
+  let ids = 0;
+  for (const el of document.querySelectorAll(".id")) {
+    if (!shown(el)) { continue; }
+    ids++;
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    if (lines(range) > 1) { broken.push(el.textContent); }
+  }
+  // Ids not marked up (procurement report): tokens with a digit and a separator (F-1A2B, 2026-03-01).
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const token = /[A-Za-z0-9]+(?:[-:._][A-Za-z0-9]+)+/g;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest("svg, script, style, .id") || !shown(parent)) { continue; }
+    for (const m of node.data.matchAll(token)) {
+      if (!/[0-9]/.test(m[0])) { continue; }
+      ids++;
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (lines(range) > 1) { broken.push(m[0]); }
+    }
+  }
+  const small = [];
+  for (const text of document.querySelectorAll("svg text")) {
+    if (!shown(text)) { continue; }
+    const size = parseFloat(getComputedStyle(text).fontSize) * (text.getCTM() ? text.getCTM().a : 1);
+    if (size < 9) { small.push(`${text.textContent.slice(0, 20)}: ${size.toFixed(1)} px`); }
+  }
+  return { narrow, broken, ids, small,
+           scroll: document.documentElement.scrollWidth, inner: window.innerWidth };
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("kind", ["gap-report", "rfp-report"])
+def test_tables_ids_and_charts_are_legible_on_desktop_and_phone(
+    browser: Browser,
+    reports: dict[str, Path],
+    rfp_reports: dict[str, Path],
+    kind: str,
+    lang: str,
+    width: int,
+) -> None:
+    """Measured in the page: cells at least four characters wide, no sideways page scroll, no id
+    broken across lines, chart text at least 9 px."""
+    path = (reports if kind == "gap-report" else rfp_reports)[f"{kind}.{lang}.html"]
+    page, problems = _open(browser, path, width)
+    measured = page.evaluate(MEASURE)
+    OUTPUT.joinpath("screenshots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(OUTPUT / "screenshots" / f"{kind}.{lang}.{width}.viewport.png"))
+    page.close()
+    assert measured["scroll"] <= measured["inner"], f"page is {measured['scroll']} px wide at {width} px"
+    assert measured["narrow"] == [], "cells narrower than four characters"
+    assert measured["ids"] > 10
+    assert measured["broken"] == [], "ids broken across lines"
+    assert measured["small"] == [], "chart text below 9 px"
     assert problems == []

@@ -44,5 +44,10 @@ def test_counts_and_durations_declare_their_minimum() -> None:
         if c.type.value in ("integer", "number")
     ]
     signed = {("kpi_observations", "value"), ("kpi_observations", "target")}
-    assert all(low == 0 for name, column, low in numeric if (name, column) not in signed), numeric
+    positive = {("schedule_settings", "interval_minutes"): 1}  # an interval of no minutes is impossible
+    assert all(
+        low == positive.get((name, column), 0)
+        for name, column, low in numeric
+        if (name, column) not in signed
+    ), numeric
     assert all(low is None for name, column, low in numeric if (name, column) in signed)

@@ -48,7 +48,7 @@ def test_a_bad_value_at_row_900000_is_reported_at_its_line_ten_times_out_of_ten(
     (messages,) = reported
     assert messages == (
         f'{bad_file / "records" / "absence.csv"}:{BAD_ROW + 1}: column "date": '
-        '"2025-13-45" is not a date (expected YYYY-MM-DD or YYYY/MM/DD)',
+        '"2025-13-45" is not a date (expected YYYY-MM-DD or YYYY/M/D (e.g. 2026-04-01 or 2026/4/1))',
     )
 
 

@@ -339,8 +339,9 @@ CHAT_COLUMNS = [
     "wrap_seconds",
 ]
 CHAT_ROWS: list[list[object]] = [
-    # X (p1): 10:00-10:10 and 10:05-10:20 overlap → one stretch of 20 minutes; 10:30-10:40 another
-    # of 10. Chat time 10 + 15 + 10 = 35 min = 2100 s, wrap 3 × 60 = 180 s, busy 30 min = 1800 s.
+    # X (p1): with their 60 s of wrap, 10:00-10:11 and 10:05-10:21 overlap → one stretch of 21
+    # minutes; 10:30-10:41 another of 11. Chat time 10 + 15 + 10 = 35 min = 2100 s, wrap 3 × 60 =
+    # 180 s, time spent on chat (wrap included) 32 min = 1920 s.
     ["C1", "X", "p1", "2025-06-02T09:59:00", "2025-06-02T10:00:00", "2025-06-02T10:10:00", 60],
     ["C2", "X", "p1", "2025-06-02T10:04:00", "2025-06-02T10:05:00", "2025-06-02T10:20:00", 60],
     ["C3", "X", "p1", "2025-06-02T10:29:00", "2025-06-02T10:30:00", "2025-06-02T10:40:00", 60],
@@ -360,9 +361,10 @@ CHAT_ROWS: list[list[object]] = [
 def test_chat_concurrency_union_of_overlapping_sessions(store_of: Any) -> None:
     store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": CHAT_ROWS}})
     values = compute(store, "chat_concurrency", [MAY, JUNE])
-    # X: handled 2100 + 180 = 2280 s over 1800 s. Y: C4 + C5 2400 s over 1800 s; C6 20 min = 1200 s
-    # + 120 s wrap over 1200 s. Total (2280 + 2400 + 1320) / (1800 + 1800 + 1200) = 6000 / 4800 = 1.25.
-    assert values[("2025-06",)] == pytest.approx((1.25, 6000, 4800))
+    # X: handled 2100 + 180 = 2280 s over 1920 s. Y: C4 + C5 2400 s over 1800 s; C6 20 min = 1200 s
+    # + 120 s wrap over 1200 + 120 = 1320 s. Total (2280 + 2400 + 1320) / (1920 + 1800 + 1320)
+    # = 6000 / 5040.
+    assert values[("2025-06",)] == pytest.approx((6000 / 5040, 6000, 5040))
     # May: no chats → no value.
     assert ("2025-05",) not in values
 
@@ -370,9 +372,9 @@ def test_chat_concurrency_union_of_overlapping_sessions(store_of: Any) -> None:
 def test_chat_concurrency_per_program(store_of: Any) -> None:
     store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": CHAT_ROWS}})
     values = compute(store, "chat_concurrency", [JUNE], group_by=["program"])
-    # p1 is X alone: 2280 / 1800 = 1.2667. p2 is Y: 3720 / 3000 = 1.24.
-    assert values[("p1", "2025-06")] == pytest.approx((2280 / 1800, 2280, 1800))
-    assert values[("p2", "2025-06")] == pytest.approx((3720 / 3000, 3720, 3000))
+    # p1 is X alone: 2280 / 1920 = 1.1875. p2 is Y: 3720 / 3120.
+    assert values[("p1", "2025-06")] == pytest.approx((2280 / 1920, 2280, 1920))
+    assert values[("p2", "2025-06")] == pytest.approx((3720 / 3120, 3720, 3120))
 
 
 def test_chat_concurrency_touching_and_chained_sessions(store_of: Any) -> None:
@@ -390,11 +392,29 @@ def test_chat_concurrency_touching_and_chained_sessions(store_of: Any) -> None:
     assert values[("2025-06",)] == pytest.approx((2400 / 2100, 2400, 2100))
 
 
-def test_chat_concurrency_single_chat_with_wrap_is_above_one(store_of: Any) -> None:
-    rows = [["C1", "X", "p1", "2025-06-02T10:00:00", "2025-06-02T10:00:00", "2025-06-02T10:10:00", 120]]
+def test_chat_concurrency_one_chat_at_a_time_is_exactly_one(store_of: Any) -> None:
+    rows = [
+        # 10:00-10:10 with 120 s of wrap (to 10:12), then 10:20-10:25 with 30 s of wrap: never two
+        # chats at once. Handled (600 + 120) + (300 + 30) = 1050 s; time on chat 720 + 330 = 1050 s.
+        ["C1", "X", "p1", "2025-06-02T10:00:00", "2025-06-02T10:00:00", "2025-06-02T10:10:00", 120],
+        ["C2", "X", "p1", "2025-06-02T10:20:00", "2025-06-02T10:20:00", "2025-06-02T10:25:00", 30],
+    ]
     store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": rows}})
-    # (600 + 120) / 600 = 1.2: wrap time is in the numerator only, as the COPC formula has it.
-    assert value(compute(store, "chat_concurrency", [JUNE]), "2025-06") == pytest.approx(1.2)
+    # The handbook divides by all the time spent on chat, wrap included (L1554): exactly 1.0.
+    assert compute(store, "chat_concurrency", [JUNE])[("2025-06",)] == (1.0, 1050.0, 1050.0)
+
+
+def test_chat_concurrency_a_chat_accepted_during_wrap_overlaps(store_of: Any) -> None:
+    rows = [
+        # 10:00-10:10 + 120 s wrap (to 10:12); the next chat is accepted at 10:11, during the wrap,
+        # and runs to 10:21 with no wrap: one stretch 10:00-10:21 = 1260 s; handled 720 + 600 = 1320 s.
+        ["C1", "X", "p1", "2025-06-02T10:00:00", "2025-06-02T10:00:00", "2025-06-02T10:10:00", 120],
+        ["C2", "X", "p1", "2025-06-02T10:11:00", "2025-06-02T10:11:00", "2025-06-02T10:21:00", 0],
+    ]
+    store = store_of({"chat_sessions": {"columns": CHAT_COLUMNS, "rows": rows}})
+    assert compute(store, "chat_concurrency", [JUNE])[("2025-06",)] == pytest.approx(
+        (1320 / 1260, 1320, 1260)
+    )
 
 
 # ---------------------------------------------------------------------------- existing metrics
@@ -483,10 +503,12 @@ def test_bot_metrics(store_of: Any) -> None:
         ["B3", "2025-06-02T10:10:00", "escalated", "yes", "yes"],
         ["B4", "2025-06-02T10:15:00", "escalated", "yes", "no"],
         ["B5", "2025-06-02T10:20:00", "abandoned", "no", None],
+        # Escalated but not reviewed: whether it reached the right entry point is unknown, left out.
+        ["B6", "2025-06-02T10:25:00", "escalated", "yes", None],
     ]
     store = store_of({"bot_conversations": {"columns": columns, "rows": rows}})
-    # Autonomous: 2 of 5 ended by the bot = 40 %. Escalation accuracy: 1 of 2 escalations = 50 %.
-    assert_values(compute(store, "autonomous_handling_rate", [JUNE]), {("2025-06",): (0.4, 2, 5)})
+    # Autonomous: 2 of 6 ended by the bot. Escalation accuracy: 1 of the 2 reviewed escalations = 50 %.
+    assert_values(compute(store, "autonomous_handling_rate", [JUNE]), {("2025-06",): (2 / 6, 2, 6)})
     assert_values(compute(store, "escalation_accuracy", [JUNE]), {("2025-06",): (0.5, 1, 2)})
 
 

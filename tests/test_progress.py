@@ -67,7 +67,7 @@ def test_diff_command(tmp_path: Path) -> None:
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     old.write_text(EARLIER.model_dump_json(), "utf-8")
     new.write_text(NOW.model_dump_json(), "utf-8")
-    done = CliRunner().invoke(cli, ["diff", str(old), str(new)])
+    done = CliRunner().invoke(cli, ["diff", str(old), str(new), "--lang", "en"])
     assert done.exit_code == 0, done.output
     lines = done.output.splitlines()
     assert lines[0] == "Progress since the previous assessment: 2025-10-15 -> 2026-01-15"

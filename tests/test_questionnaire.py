@@ -157,7 +157,7 @@ def test_invalid_answers_are_reported_by_sheet_and_cell(bundle: Path, tmp_path: 
     assert code == 2
     where = f'{out}: sheet "Self-assessment", cell'
     assert f'{where} G{bad_answer}: "maybe" is not an answer; expected はい / yes, いいえ / no' in output
-    assert f'{where} K{bad_date}: "next week" is not a date (expected YYYY-MM-DD)' in output
+    assert f'{where} K{bad_date}: "next week" is not a date (expected YYYY-MM-DD or YYYY/M/D' in output
     assert f'{where} I{bad_ref}: "no-such-document" is neither a document id nor a record set' in output
     assert f"{where} J{nobody}: who answered is missing" in output
     assert f'{where} A{unknown}: unknown question id "no.such.question"' in output

@@ -213,10 +213,14 @@ def test_register_update_cli(tmp_path: Path) -> None:
     result = tmp_path / "assessment.json"
     result.write_text(DEMO.model_dump_json(), "utf-8")
     runner = CliRunner()
-    done = runner.invoke(cli, ["register", "update", str(tmp_path / "car.xlsx"), "--result", str(result)])
+    done = runner.invoke(
+        cli, ["register", "update", str(tmp_path / "car.xlsx"), "--result", str(result), "--lang", "en"]
+    )
     assert done.exit_code == 0, done.output
     assert f"created {tmp_path / 'car.xlsx'}: {len(DEMO.findings)} new, 0 recurring" in done.output
-    done = runner.invoke(cli, ["register", "update", str(tmp_path / "car.xlsx"), "--result", str(result)])
+    done = runner.invoke(
+        cli, ["register", "update", str(tmp_path / "car.xlsx"), "--result", str(result), "--lang", "en"]
+    )
     assert done.exit_code == 0
     assert f"0 new, {len(DEMO.findings)} recurring (0 regressed, 0 improved), 0 resolved" in done.output
     assert "previous version kept as" in done.output
@@ -267,3 +271,13 @@ def test_a_file_that_is_no_result_gets_one_clear_error(tmp_path: Path, content: 
     assert done.exit_code == 2
     assert f"{bad}{message}" in done.output and "Traceback" not in done.output
     assert done.output.count("error:") == 1
+
+
+def test_register_update_speaks_the_results_language(tmp_path: Path) -> None:
+    result = tmp_path / "assessment.json"
+    result.write_text(DEMO.model_dump_json(), "utf-8")
+    done = CliRunner().invoke(
+        cli, ["register", "update", str(tmp_path / "car.xlsx"), "--result", str(result)]
+    )
+    assert done.exit_code == 0, done.output
+    assert f"を作成: 新規 {len(DEMO.findings)}、継続 0" in done.output

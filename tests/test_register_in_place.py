@@ -167,3 +167,30 @@ def test_csv_keeps_a_persons_apostrophe_and_both_remarks_columns(tmp_path: Path)
         assert (row["remarks"], row["remarks#2"]) == ("first remark", "second remark")
     header_row = next(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
     assert header_row.count("Remarks") == 2
+
+
+def test_a_libreoffice_saved_register_keeps_peoples_work_over_three_updates(tmp_path: Path) -> None:
+    """The register as LibreOffice Calc saved it (tests/fixtures/register/README.md) updated three times."""
+    path = tmp_path / "car.xlsx"
+    shutil.copy(Path(__file__).parent / "fixtures" / "register" / "car-libreoffice.xlsx", path)
+    kept = IDS[1]
+
+    def people(where: Path) -> tuple[object, ...]:
+        title, row, owner = _cell(where, kept, "owner")
+        book = load_workbook(where)
+        sheet = book[title]
+        comment = sheet.cell(row=row, column=owner).comment
+        return (
+            book["Budget"]["A1"].value,
+            comment.text if comment else None,
+            sheet.cell(row=row, column=owner + 1).fill.fgColor.rgb,
+            sheet.column_dimensions["Q"].width,
+        )
+
+    saved = people(path)
+    assert saved[0] == "people's own sheet" and saved[1] == "ask Sato first" and saved[3] == 41.5
+    steps = [IDS[:4], IDS[1:4], IDS[:4]]  # a new finding, one resolved, then it recurs
+    for number, ids in enumerate(steps, start=1):
+        update_register(path, _assessment(ids, dt.date(2026, 1 + 3 * number, 15)), "en")
+        assert people(path) == saved, f"update {number}"
+        assert {r["finding_id"] for r in read_register(path).rows} == set(IDS[:4])

@@ -26,7 +26,7 @@ from ccc_audit.errors import InputError
 from ccc_audit.models.result import Conformity
 from ccc_audit.rfp.inputs import load_procurement
 from ccc_audit.rfp.models import PriceMethod
-from ccc_audit.rfp.questionnaire import build_questionnaire, read_questionnaire
+from ccc_audit.rfp.questionnaire import build_questionnaire, field_key, read_questionnaire
 from ccc_audit.rfp.result import KnockoutStatus, ScoreSource
 from ccc_audit.rfp.rubric import load_rubric
 from ccc_audit.rfp.scoring import price_scores
@@ -210,13 +210,12 @@ def test_unanswered_knockout_excludes_the_vendor(tmp_path: Path) -> None:
 def _fill(raw: bytes, vendor: dict[str, str | int | float], answers: dict[str, tuple[str, str]]) -> bytes:
     """The questionnaire as a vendor returns it: fields and answers typed into their cells."""
     book = load_workbook(io.BytesIO(raw))
-    sheet = book["vendor"]
+    sheet = book.worksheets[0]
     for number in range(2, sheet.max_row + 1):
-        field = sheet.cell(row=number, column=1).value
-        if isinstance(field, str) and field in vendor:
+        field = field_key(sheet.cell(row=number, column=1).value)
+        if field in vendor:
             sheet.cell(row=number, column=2, value=vendor[field])
-    for name in ("knockouts", "answers"):
-        rows = book[name]
+    for rows in book.worksheets[1:]:
         for number in range(2, rows.max_row + 1):
             ident = rows.cell(row=number, column=1).value
             if isinstance(ident, str) and ident in answers:

@@ -167,7 +167,7 @@ def test_init_scaffolds_a_folder_that_scores_at_once(tmp_path: Path) -> None:
     assert code == 0, out
     code, out, err = invoke("rfp", "score", str(folder), "--as-of", "2026-03-01")
     assert code == 0, err
-    assert "knocked out" in out and "flag:" in out
+    assert "足切りで除外" in out and "要確認:" in out and "出力: " in out
     names = sorted(p.name for p in (folder / "report").iterdir())
     assert names == [
         "rfp-report.en.html",
@@ -260,10 +260,10 @@ def test_questionnaire_command_writes_the_rubric_questions_in_the_chosen_languag
     code, out, _ = invoke("rfp", "questionnaire", "--lang", "ja", "--out", str(target))
     assert code == 0 and str(target) in out
     book = load_workbook(target)
-    assert book.sheetnames == ["vendor", "knockouts", "answers"]
+    assert book.sheetnames == ["回答者", "必須要件", "回答"]
     rubric = load_rubric(builtin_rubrics()[0])
-    answers = [[c.value for c in row] for row in book["answers"].iter_rows(min_row=2)]
+    answers = [[c.value for c in row] for row in book["回答"].iter_rows(min_row=2)]
     assert [row[0] for row in answers] == [rubric.nodes[i].id for i in rubric.leaves]
     assert all(JAPANESE.search(str(row[3])) for row in answers)
-    knockouts = [row[0].value for row in book["knockouts"].iter_rows(min_row=2)]
+    knockouts = [row[0].value for row in book["必須要件"].iter_rows(min_row=2)]
     assert knockouts == [k.id for k in rubric.model.knockouts]

@@ -4,8 +4,8 @@ Each file holds ``cases`` (and optionally ``fixtures``, a place for YAML anchors
 cases). A case names a rule of the built-in packs, describes a tiny bundle as
 ``tests/bundle_factory.py`` does (manifest keys, documents with their text, record rows), an
 as-of date, and the rule outcome expected. The test writes the bundle, loads it as the CLI does,
-publishes the audit period and judges the real rule with its pack's default parameters, so a
-change to a rule's checks, thresholds or SQL shows up here.
+publishes the audit period and judges the real rule with its pack's default parameters and the
+bundle's designated values, so a change to a rule's checks, thresholds or SQL shows up here.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 import yaml
 from bundle_factory import TESTS, write_bundle
 
-from ccc_audit.checks.base import CheckContext
+from ccc_audit.checks.base import CheckContext, with_designations
 from ccc_audit.checks.registry import REGISTRY
 from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.engine.assess import open_records
@@ -70,8 +70,11 @@ def judge_case(case: dict[str, Any], root: Path) -> tuple[Outcome, str, str]:
     problems: list[Diagnostic] = []
     with open_records(bundle, None) as records:
         records.publish_period(period.start, period.end, as_of, period.anchor)
-        parameters = tailor(_library(), None).parameters.get(pack_id, {})
-        ctx = CheckContext(bundle, as_of, parameters, records, rule.id)
+        pack = next(p for p in _library().packs if p.model.pack.id == pack_id)
+        parameters, unset = with_designations(
+            tailor(_library(), None).parameters.get(pack_id, {}), pack.model.designations, bundle.model
+        )
+        ctx = CheckContext(bundle, as_of, parameters, records, rule.id, unset)
         outcome, reason, checks = judge_rule(rule, ctx, problems)
     assert problems == []
     return outcome, reason, " | ".join(c.message.en for c in checks)

@@ -68,6 +68,7 @@ def test_xlsx_structure(demo: AssessmentResult) -> None:
         "Corrective actions (open)",
         "Corrective actions (closed)",
         "Evidence index",
+        "Engagement",
     ]
     actions = book["Corrective actions (open)"]
     assert actions.freeze_panes == "A2"

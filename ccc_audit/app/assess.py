@@ -17,12 +17,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ccc_audit.app.rule_memo import load_memo, save_memo
 from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, EngineFactory, OnRuleDone, run
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.library import Library
 from ccc_audit.models.result import AssessmentResult, Notice
+from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import cache_notices, usable_cache_dir
 from ccc_audit.records.sql_engine import DUCKDB
 from ccc_audit.results.comparison import Comparison, compare
@@ -84,6 +86,8 @@ class Assessed:
     """The earlier results read, by option name (baseline, previous)."""
     expiring: list[Expiring] = field(default_factory=list)
     """Evidence current on the as-of date that lapses within ``warn_expiring_days``."""
+    rules_served: int = 0
+    """Rules whose result the last run's memo served (their inputs were unchanged)."""
 
     @property
     def exit_code(self) -> ExitCode:
@@ -118,6 +122,7 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
     """
     baseline = read_result(options.baseline) if options.baseline else None
     previous = read_result(options.previous) if options.previous else None
+    memory_limit()  # a bad $CCC_AUDIT_MEMORY_LIMIT fails before the work starts
     cache_dir, cache_problem = usable_cache_dir(options.cache_dir)
     setup = prepare(options.packs, options.catalogues, options.profile, options.bundle, cache_dir)
     assert setup.bundle is not None
@@ -133,6 +138,7 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
             )
         tailoring = dataclasses.replace(tailoring, only=frozenset(options.rules))
     language = options.language or setup.bundle.model.language.value
+    memo, memo_fault = load_memo(cache_dir, setup.bundle.root) if cache_dir else (None, None)
     job = Assessment(
         setup.library,
         setup.bundle,
@@ -141,9 +147,17 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
         language,
         setup.profile_source,
         cache_dir,
+        memo,
         _engine(options, setup.library),
+        options.engine,
     )
     result = run(job, on_rule_done)
+    faults = [*setup.cache_faults, *([memo_fault] if memo_fault else [])]
+    if cache_dir and memo is not None:
+        late_fault = save_memo(cache_dir, setup.bundle.root, memo)
+        faults.extend([late_fault] if late_fault else [])
+    if faults:
+        result = result.model_copy(update={"notices": [*result.notices, *cache_notices(faults)]})
     if cache_problem is not None:
         notice = Notice(
             code="cache_unusable",
@@ -168,4 +182,5 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
         expiring(setup.bundle, options.as_of, options.warn_expiring_days)
         if options.warn_expiring_days
         else [],
+        memo.served if memo is not None else 0,
     )

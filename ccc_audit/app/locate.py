@@ -97,3 +97,22 @@ def sarif_folder(bundle: Path, base: Path | None) -> str | None:
     """
     root = base or repository_root(bundle.resolve() if bundle.exists() else Path.cwd())
     return folder_from(root, bundle) if root is not None else None
+
+
+def bundle_language(folder: Path) -> str | None:
+    """The ``language`` a bundle manifest in ``folder`` declares (None: no manifest, or none declared).
+
+    Commands that read no bundle (``rules show``, ``diff``) speak the language of the bundle
+    people work on; a manifest that does not parse is left to ``validate`` and gives None.
+    """
+    import yaml
+
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():
+        return None
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        return None
+    language = data.get("language") if isinstance(data, dict) else None
+    return language if language in ("ja", "en") else None

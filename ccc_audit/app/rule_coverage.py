@@ -1,4 +1,4 @@
-"""How far the rule packs cover each standard: nodes, assessable nodes, rules, automation."""
+"""How far the rule packs cover each standard: decided by records, attested only, without rules."""
 
 from __future__ import annotations
 
@@ -25,15 +25,10 @@ class StandardCoverage:
     assessable: list[str] = field(default_factory=list)
     with_rules: list[str] = field(default_factory=list)
     automated: list[str] = field(default_factory=list)
-    """Assessable nodes verified by at least one automated rule."""
+    """Assessable nodes verified by at least one rule the records decide (not only attestations)."""
     attestation_only: list[str] = field(default_factory=list)
     """Assessable nodes whose rules are all self-assessment questions."""
     without_rules: list[str] = field(default_factory=list)
-
-    @property
-    def automated_share(self) -> float:
-        """Automated nodes ÷ assessable nodes (0 when nothing is assessable)."""
-        return len(self.automated) / len(self.assessable) if self.assessable else 0.0
 
 
 def coverage(library: Library) -> list[StandardCoverage]:

@@ -26,7 +26,7 @@ _TEXT = {
     "nodes": ("ノード", "Nodes"),
     "assessable": ("評価対象", "Assessable"),
     "with_rules": ("規則あり", "With rules"),
-    "automated": ("自動判定", "Automated"),
+    "automated": ("記録で判定", "Decided by records"),
     "attestation_only": ("自己評価のみ", "Attestation only"),
     "packs": ("規則パック", "Rule packs"),
     "by_requirement": ("要求事項ごとの規則", "Rules per requirement"),
@@ -35,6 +35,21 @@ _TEXT = {
     "rules": ("規則", "Rules"),
     "parameters": ("パラメータ", "Parameters"),
     "name": ("名前", "Name"),
+    "designations": (
+        "組織が定める値（designated_values）",
+        "Values the organisation designates (designated_values)",
+    ),
+    "designations_intro": (
+        "規格が組織に設定を委ねている値。各バンドルが bundle.yaml の designated_values に"
+        "値、それを定めた文書、責任者を記載する。"
+        "記載がなければ、その値を読むチェックは value_not_designated で不適合となる。"
+        "提案値はひな形の出発点にすぎず、判定には使わない。",
+        "Values the standard leaves to the organisation. Each bundle declares them in bundle.yaml under "
+        "designated_values (value, the document that sets it, its owner); a check reading one that is not "
+        "declared fails with value_not_designated. The suggestion only seeds scaffolds and is never used "
+        "to judge.",
+    ),
+    "suggestion": ("提案値", "Suggestion"),
     "type": ("型", "Type"),
     "default": ("既定値", "Default"),
     "floor": ("下限", "Floor"),
@@ -135,6 +150,20 @@ def pack_page(library: Library, pack: LoadedPack, lang: str) -> str:
                 f"| {_cell(parameter.description.get(lang))} |"
             )
         lines.append("")
+    if pack.model.designations:
+        lines += [
+            f"## {_t('designations', lang)}",
+            "",
+            _t("designations_intro", lang),
+            "",
+            "| " + " | ".join(_t(h, lang) for h in ("name", "type", "suggestion", "description")) + " |",
+            "|---|---|---|---|",
+        ]
+        for name, designation in pack.model.designations.items():
+            suggestion = "" if designation.suggestion is None else str(designation.suggestion)
+            described = _cell(designation.description.get(lang))
+            lines.append(f"| `{name}` | {designation.type.value} | {suggestion} | {described} |")
+        lines.append("")
     lines += [f"## {_t('rules', lang)}", ""]
     for rule in pack.model.rules:
         lines += _rule_section(library, rule, lang)
@@ -149,7 +178,7 @@ def index_page(library: Library, lang: str) -> str:
     for f in coverage(library):
         lines.append(
             f"| {f.title.get(lang)} (`{f.standard}`) | {f.nodes} | {len(f.assessable)} | {len(f.with_rules)} "
-            f"| {len(f.automated)} ({f.automated_share:.0%}) | {len(f.attestation_only)} |"
+            f"| {len(f.automated)} | {len(f.attestation_only)} |"
         )
     lines += ["", f"## {_t('packs', lang)}", ""]
     for pack in library.packs:

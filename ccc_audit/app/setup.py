@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccc_audit.checks.attestation import AttestationCheckSpec
@@ -13,6 +12,7 @@ from ccc_audit.loading.bundle import LoadedBundle, check_against_library, load_b
 from ccc_audit.loading.bundle_paths import HashCache
 from ccc_audit.loading.crosswalk import load_crosswalks
 from ccc_audit.loading.library import Library, load_library
+from ccc_audit.loading.library_cache import library_key, load_cached, store
 from ccc_audit.loading.profile import Tailoring, load_profile, tailor
 from ccc_audit.models.result import Source
 from ccc_audit.resources import builtin_catalogues, builtin_crosswalks, builtin_packs, builtin_profiles
@@ -26,6 +26,8 @@ class Setup:
     tailoring: Tailoring
     profile_source: Source | None
     bundle: LoadedBundle | None = None
+    cache_faults: list[str] = field(default_factory=list)
+    """Cache entries that could not be used or kept this run (each only cost time)."""
 
 
 def _by_id(choice: str, builtin: list[Path], what: str) -> Path:
@@ -63,10 +65,56 @@ def _stamp(path: Path) -> Stamp:
     return path, stat.st_mtime_ns, stat.st_size
 
 
-@lru_cache(maxsize=8)
-def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...]) -> Library:
-    """The validated library, loaded once per process for the same files (unchanged on disk)."""
-    return load_library([c[0] for c in catalogues], [p[0] for p in packs], REGISTRY)
+@dataclass
+class _Validated:
+    """The library with its crosswalks, the crosswalks' problems, and the cache's faults."""
+
+    library: Library
+    problems: list[Diagnostic]
+    faults: list[str]
+
+
+def _load(catalogues: list[Path], packs: list[Path]) -> tuple[Library, list[Diagnostic]]:
+    library = load_library(catalogues, packs, REGISTRY)
+    try:
+        assessable = {ref: entry.node.assessable for ref, entry in library.nodes.items()}
+        loaded_ids = {c.model.standard.id for c in library.catalogues}
+        library.crosswalks = load_crosswalks(builtin_crosswalks(), assessable, loaded_ids)
+    except InputError as exc:
+        return library, exc.diagnostics
+    return library, []
+
+
+_LOADED: dict[tuple[tuple[Stamp, ...], tuple[Stamp, ...]], _Validated] = {}
+"""Libraries loaded by this process, by the files they came from (unchanged on disk)."""
+
+
+def _library(catalogues: tuple[Stamp, ...], packs: tuple[Stamp, ...], cache_dir: Path | None) -> _Validated:
+    """The validated library, loaded once per process for the same files (unchanged on disk).
+
+    With a cache folder it is also kept between runs, keyed by the files' content
+    (:mod:`ccc_audit.loading.library_cache`); only a library loaded without a problem is kept.
+    """
+    if (catalogues, packs) in _LOADED:
+        return _LOADED[catalogues, packs]
+    catalogue_paths, pack_paths = [c[0] for c in catalogues], [p[0] for p in packs]
+    key = library_key([*catalogue_paths, *pack_paths, *builtin_crosswalks()]) if cache_dir else None
+    faults: list[str] = []
+    validated = None
+    if cache_dir is not None and key is not None:
+        cached, fault = load_cached(cache_dir, key, REGISTRY)
+        validated = _Validated(cached, [], []) if cached is not None else None
+        faults.extend([fault] if fault else [])
+    if validated is None:
+        library, problems = _load(catalogue_paths, pack_paths)
+        if cache_dir is not None and key is not None and not problems:
+            fault = store(cache_dir, key, library, REGISTRY)
+            faults.extend([fault] if fault else [])
+        validated = _Validated(library, problems, [])
+    if len(_LOADED) >= 8:
+        _LOADED.pop(next(iter(_LOADED)))
+    _LOADED[catalogues, packs] = validated
+    return _Validated(validated.library, validated.problems, faults)
 
 
 def prepare(
@@ -79,14 +127,11 @@ def prepare(
     """Load and cross-check packs, catalogues, profile and bundle; collect every problem."""
     pack_paths = [_by_id(p, builtin_packs(), "rule pack") for p in packs] or builtin_packs()
     catalogue_paths = builtin_catalogues() + [Path(c) for c in catalogues]
-    library = _library(tuple(_stamp(p) for p in catalogue_paths), tuple(_stamp(p) for p in pack_paths))
-    problems: list[Diagnostic] = []
-    try:
-        assessable = {ref: entry.node.assessable for ref, entry in library.nodes.items()}
-        loaded_ids = {c.model.standard.id for c in library.catalogues}
-        library.crosswalks = load_crosswalks(builtin_crosswalks(), assessable, loaded_ids)
-    except InputError as exc:
-        problems.extend(exc.diagnostics)
+    validated = _library(
+        tuple(_stamp(p) for p in catalogue_paths), tuple(_stamp(p) for p in pack_paths), cache_dir
+    )
+    library = validated.library
+    problems: list[Diagnostic] = list(validated.problems)
     loaded_profile = None
     try:
         loaded_profile = load_profile(_by_id(profile, builtin_profiles(), "profile")) if profile else None
@@ -108,4 +153,4 @@ def prepare(
     if loaded_profile is not None:
         info = loaded_profile[0].profile
         source = Source(id=info.id, version="-", title=info.title)
-    return Setup(library, tailoring, source, loaded_bundle)
+    return Setup(library, tailoring, source, loaded_bundle, list(validated.faults))

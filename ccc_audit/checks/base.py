@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.models.bundle import Document
+from ccc_audit.models.bundle import Bundle, Document
 from ccc_audit.models.calendar import Anchor
-from ccc_audit.models.common import Window
+from ccc_audit.models.common import Localized, Window
 from ccc_audit.models.result import CheckResult, EvidenceRef, Outcome
+from ccc_audit.models.rulepack import Designation
 from ccc_audit.records.duck_store import DuckRecordStore
 
 
@@ -23,6 +24,8 @@ class CheckContext:
     parameters: dict[str, int | float | Window]
     records: DuckRecordStore
     rule_id: str
+    undesignated: dict[str, Localized] = field(default_factory=dict)
+    """Designations of the pack the bundle leaves unset, with their descriptions: checks reading one fail."""
 
     def count(self, value: int | str) -> int:
         """A count given literally or as a ``$parameter``."""
@@ -89,6 +92,25 @@ class CheckContext:
             sha256=self.bundle.manifest_sha256,
             line=self.bundle.section_line(section),
         )
+
+
+def with_designations(
+    parameters: dict[str, int | float | Window], designations: dict[str, Designation], bundle: Bundle
+) -> tuple[dict[str, int | float | Window], dict[str, Localized]]:
+    """A pack's parameters plus the values its designations take from the bundle, and those left unset.
+
+    The unset ones (with their descriptions) go into :attr:`CheckContext.undesignated`: a check
+    reading one fails with ``value_not_designated`` instead of using a value of ours.
+    """
+    values = dict(parameters)
+    unset: dict[str, Localized] = {}
+    for name, designation in designations.items():
+        declared = bundle.designated_values.get(name)
+        if declared is None:
+            unset[name] = designation.description
+        else:
+            values[name] = declared.value
+    return values, unset
 
 
 def records_missing(kind: str, names: list[str], required: str | None = None) -> CheckResult:

@@ -63,6 +63,13 @@ class CoverageCheckSpec(CheckSpecBase):
     filled: list[str] = Field(
         default_factory=list, description="Columns of the same row that must be filled (e.g. resolved_on)."
     )
+    filled_or_flag: str | None = Field(
+        default=None,
+        description=(
+            "With filled: an optional yes/no column of the same row whose yes also counts as the follow-up "
+            "(e.g. investigated, for registers that keep no date); read only when the record file has it."
+        ),
+    )
     duration: Duration | None = Field(default=None, description="A duration to report (mean and maximum).")
 
     @model_validator(mode="after")
@@ -133,6 +140,9 @@ def evaluate(spec: CoverageCheckSpec, ctx: CheckContext) -> CheckResult:
         missing_en = f"no {spec.activity.en} within {days} days"
     else:
         empty = " OR ".join(f"r.{quote_ident(c)} IS NULL" for c in spec.filled)
+        flag = spec.filled_or_flag
+        if flag and flag in store.sets[rows.records].columns:
+            empty = f"({empty}) AND NOT coalesce(CAST(r.{quote_ident(flag)} AS BOOLEAN), false)"
         uncovered = (
             f"SELECT b.subject, b.line, b.d FROM ({base}) b "
             f"JOIN {quote_ident(rows.records)} r ON {store.line_expr(rows.records, 'r')} = b.rid "

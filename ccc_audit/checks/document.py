@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from markdown_it import MarkdownIt
 from pydantic import Field, model_validator
 
 from ccc_audit.checks.base import CheckContext
 from ccc_audit.checks.kind import CheckKind
+from ccc_audit.checks.sections import Found, Missing, Outline, locate, place_text, section_id
+from ccc_audit.files.heading import Heading, OutlineError
+from ccc_audit.files.outline import read_outline, readable
 from ccc_audit.i18n.text import text
+from ccc_audit.i18n.vocabulary import term, terms
 from ccc_audit.models.bundle import Document
 from ccc_audit.models.checks import CheckSpecBase, CountValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel
-from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
+from ccc_audit.models.result import Bound, CheckResult, EvidenceRef, FailingItem, Outcome, Quantity
 
 
 class TopicRequirement(StrictModel):
@@ -32,11 +37,18 @@ class TopicRequirement(StrictModel):
 
 
 class SectionRequirement(StrictModel):
-    """A section a Markdown or text document must contain, matched by heading text."""
+    """A section a document must contain, matched by heading text or cited in bundle.yaml."""
 
+    id: Identifier | None = Field(
+        default=None,
+        description="Id an auditor cites the section by in documents[].sections; "
+        "by default the English name in snake case (long outage -> long_outage).",
+    )
     name: Localized = Field(description="How the section is named in findings.")
     headings: list[str] = Field(
-        min_length=1, description="Accepted heading texts (case-insensitive, either language)."
+        min_length=1,
+        description="Accepted heading texts and synonyms, either language; compared after NFKC, "
+        "case folding and removing whitespace, each may occur anywhere in a heading.",
     )
 
 
@@ -54,101 +66,195 @@ class DocumentCheckSpec(CheckSpecBase):
         default=None, description="Topics the matching documents must declare between them."
     )
     sections: list[SectionRequirement] = Field(
-        default_factory=list, description="Sections required in Markdown / text documents."
+        default_factory=list,
+        description="Sections required in the documents (Markdown, text, DOCX, PDF, PPTX, XLSX).",
     )
 
+    def document_sections(self) -> dict[str, set[str]]:
+        """Document type → ids of the sections required in documents of that type."""
+        keys = {section_id(s.name, s.id) for s in self.sections}
+        return {t: set(keys) for t in self.types} if keys else {}
 
-_TEXT_SUFFIXES = {".md", ".markdown", ".txt"}
-_PARSER = MarkdownIt("commonmark")
 
-
-def _problem(document: Document, spec: DocumentCheckSpec, ctx: CheckContext) -> tuple[str, str, str] | None:
-    """(reason, ja, en) of why a document does not count, or None when it does."""
+def _problems(document: Document, spec: DocumentCheckSpec, ctx: CheckContext) -> list[tuple[str, str, str]]:
+    """Every (reason, ja, en) why a document does not count; empty when it does."""
+    found: list[tuple[str, str, str]] = []
     if spec.require_approved and not (document.approved_by and document.approved_on):
-        return (
-            "not_approved",
-            "承認記録（承認者・承認日）がない",
-            "has no approval record (approver and date)",
+        found.append(
+            ("not_approved", "承認記録（承認者・承認日）がない", "has no approval record (approver and date)")
         )
     if spec.require_current:
         if document.effective_date and document.effective_date > ctx.as_of:
-            return (
-                "not_yet_effective",
-                f"発効日 {document.effective_date} が評価基準日より後",
-                f"takes effect only on {document.effective_date}",
+            found.append(
+                (
+                    "not_yet_effective",
+                    f"発効日 {document.effective_date} が評価基準日より後",
+                    f"takes effect only on {document.effective_date}",
+                )
             )
         if document.next_review_date is None:
-            return (
-                "review_date_missing",
-                "次回見直し日が記載されていない",
-                "has no next review date",
+            found.append(("review_date_missing", "次回見直し日が記載されていない", "has no next review date"))
+        elif document.next_review_date < ctx.as_of:
+            found.append(
+                (
+                    "evidence_expired",
+                    f"次回見直し日 {document.next_review_date} を過ぎている",
+                    f"was due for review on {document.next_review_date}",
+                )
             )
-        if document.next_review_date < ctx.as_of:
-            return (
-                "evidence_expired",
-                f"次回見直し日 {document.next_review_date} を過ぎている",
-                f"was due for review on {document.next_review_date}",
-            )
-    return None
-
-
-def headings(path: Path) -> list[str]:
-    """Heading texts of a Markdown or text document, in order."""
-    tokens = _PARSER.parse(path.read_text(encoding="utf-8", errors="replace"))
-    found: list[str] = []
-    for i, token in enumerate(tokens):
-        if token.type == "heading_open" and i + 1 < len(tokens):
-            found.append(tokens[i + 1].content.strip())
     return found
 
 
-def _has_section(section: SectionRequirement, titles: list[str]) -> bool:
-    wanted = [h.casefold() for h in section.headings]
-    return any(w in title.casefold() for title in titles for w in wanted)
+def _outline(document: Document, ctx: CheckContext) -> Outline:
+    path = ctx.bundle.document_file(document.id)
+    headings, error = _read(path, ctx.bundle.hashes.get(f"document:{document.id}"))
+    return Outline(document, headings, error)
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, _content_hash: str | None) -> tuple[list[Heading] | None, str | None]:
+    """Headings of a file, read once per content (the hash is the cache key: rules share documents)."""
+    try:
+        return read_outline(path), None
+    except OutlineError as exc:
+        return None, str(exc)[:300]
+
+
+@dataclass
+class _Sections:
+    """What the section search found across the documents examined."""
+
+    found: list[Found]
+    missing: list[Missing]
+    unreadable: list[Outline]
+    checkable: bool
+
+
+def _sections(spec: DocumentCheckSpec, pool: list[Document], ctx: CheckContext) -> _Sections:
+    outlines = [_outline(d, ctx) for d in pool if readable(d.path)]
+    read = [o for o in outlines if o.headings is not None]
+    located = [locate(section_id(s.name, s.id), s.name, s.headings, read) for s in spec.sections]
+    return _Sections(
+        found=[r for r in located if isinstance(r, Found)],
+        missing=[r for r in located if isinstance(r, Missing)],
+        unreadable=[o for o in outlines if o.headings is None],
+        checkable=bool(outlines),
+    )
+
+
+def _section_items(result: _Sections) -> list[FailingItem]:
+    items = [
+        FailingItem(
+            subject=o.document.id,
+            detail=text(
+                f"「{o.document.title}」（{o.document.path}）を読めない: {o.error}",
+                f'"{o.document.title}" ({o.document.path}) cannot be read: {o.error}',
+            ),
+        )
+        for o in result.unreadable
+    ]
+    items.extend(FailingItem(subject=m.name.en, detail=m.detail, label=m.name) for m in result.missing)
+    return items
+
+
+def _topic_gaps(spec: DocumentCheckSpec, pool: list[Document]) -> tuple[set[str], list[FailingItem]]:
+    declared = {t for d in pool for t in d.topics}
+    if spec.topics is None:
+        return declared, []
+    gaps = [
+        FailingItem(
+            subject=t,
+            detail=text(f"トピック「{term('topic', t, 'ja')}」が扱われていない", f"topic {t} is not covered"),
+            label=text(term("topic", t, "ja"), term("topic", t, "en")),
+        )
+        for t in spec.topics.all_of
+        if t not in declared
+    ]
+    chosen = [t for t in spec.topics.any_of if t in declared]
+    if spec.topics.any_of and len(chosen) < spec.topics.min_any:
+        options = ", ".join(spec.topics.any_of)
+        options_ja = terms("topic", list(spec.topics.any_of), "ja")
+        gaps.append(
+            FailingItem(
+                subject="any_of",
+                label=text("いずれかのトピック", "any of the topics"),
+                detail=text(
+                    f"{options_ja} のうち {spec.topics.min_any} 件以上が必要（現在 {len(chosen)} 件）",
+                    f"at least {spec.topics.min_any} of {options} required ({len(chosen)} covered)",
+                ),
+            )
+        )
+    return declared, gaps
+
+
+def _refs(documents: list[Document], sections: _Sections | None, ctx: CheckContext) -> list[EvidenceRef]:
+    """Evidence references, each document's carrying where its required sections are."""
+    refs: list[EvidenceRef] = []
+    for document in documents:
+        ref = ctx.document_ref(document)
+        located = [f.location for f in (sections.found if sections else []) if f.document.id == document.id]
+        refs.append(ref.model_copy(update={"sections": located}) if located else ref)
+    return refs
+
+
+def _where(sections: _Sections | None) -> tuple[str, str]:
+    """`` 節の位置: …`` / `` Sections found: …`` naming each found heading and its place."""
+    if sections is None or not sections.found:
+        return "", ""
+    ja, en = [], []
+    for f in sections.found:
+        place = place_text(f.location)
+        ja.append(f"{f.name.ja}「{f.location.heading}」（{f.document.id}、{place.ja}）")
+        en.append(f'{f.name.en} "{f.location.heading}" ({f.document.id}, {place.en})')
+    return "節の位置: " + "、".join(ja) + "。", " Sections found: " + "; ".join(en) + "."
+
+
+def _missing_documents(kinds: str, kinds_ja: str, needed: int) -> CheckResult:
+    return CheckResult(
+        kind="document",
+        outcome=Outcome.FAIL,
+        reason="evidence_missing",
+        message=text(
+            f"種別「{kinds_ja}」の文書が提出されていない。",
+            f"No document of type {kinds} was supplied.",
+        ),
+        measured="0",
+        required=f">= {needed}",
+        values=[Quantity(value=0, unit="documents")],
+        bound=Bound(min=needed, unit="documents"),
+    )
 
 
 def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
-    """Evaluate a document check."""
+    """Evaluate a document check, reporting every problem of every document at once."""
     kinds = ", ".join(spec.types)
+    kinds_ja = terms("document_type", list(spec.types), "ja")
     needed = ctx.count(spec.min_count)
     candidates = [d for d in ctx.bundle.model.documents if d.type in spec.types]
-    evidence = [ctx.document_ref(d) for d in candidates]
-    valid: list[Document] = []
-    failing: list[FailingItem] = []
-    for document in candidates:
-        problem = _problem(document, spec, ctx)
-        if problem is None:
-            valid.append(document)
-        else:
-            failing.append(
-                FailingItem(
-                    subject=document.id,
-                    detail=text(f"「{document.title}」は{problem[1]}", f'"{document.title}" {problem[2]}'),
-                )
-            )
+    if not candidates:
+        return _missing_documents(kinds, kinds_ja, needed)
+    problems = {d.id: _problems(d, spec, ctx) for d in candidates}
+    valid = [d for d in candidates if not problems[d.id]]
+    pool = valid or candidates  # with no valid document, still say what else is wrong
+    declared, topic_gaps = _topic_gaps(spec, pool)
+    sections = _sections(spec, pool, ctx) if spec.sections else None
+    section_items = _section_items(sections) if sections else []
+    where_ja, where_en = _where(sections)
+    evidence = _refs(candidates if len(valid) < needed else valid, sections, ctx)
     if len(valid) < needed:
-        if not candidates:
-            return CheckResult(
-                kind="document",
-                outcome=Outcome.FAIL,
-                reason="evidence_missing",
-                message=text(
-                    f"種別 {kinds} の文書が提出されていない。",
-                    f"No document of type {kinds} was supplied.",
-                ),
-                measured="0",
-                required=f">= {needed}",
-                values=[Quantity(value=0, unit="documents")],
-                bound=Bound(min=needed, unit="documents"),
-            )
-        invalid = [d for d in candidates if d not in valid]
-        first_problem = _problem(invalid[0], spec, ctx) if invalid else None
+        failing = [
+            FailingItem(subject=d.id, detail=text(f"「{d.title}」は{p[1]}", f'"{d.title}" {p[2]}'))
+            for d in candidates
+            for p in problems[d.id]
+        ]
+        first = next((problems[d.id][0] for d in candidates if problems[d.id]), None)
+        failing += topic_gaps + section_items
         return CheckResult(
             kind="document",
             outcome=Outcome.FAIL,
-            reason=first_problem[0] if first_problem else "too_few_documents",
+            reason=first[0] if first else "too_few_documents",
             message=text(
-                f"種別 {kinds} の有効な文書は {len(valid)} 件（必要 {needed} 件）。"
+                f"種別「{kinds_ja}」の有効な文書は {len(valid)} 件（必要 {needed} 件）。"
                 + " ".join(f.detail.ja for f in failing),
                 f"{len(valid)} valid document(s) of type {kinds} (required {needed}). "
                 + " ".join(f.detail.en for f in failing),
@@ -160,98 +266,94 @@ def evaluate(spec: DocumentCheckSpec, ctx: CheckContext) -> CheckResult:
             evidence=evidence,
             failing=failing,
         )
-    valid_refs = [ctx.document_ref(d) for d in valid]
-    if spec.topics is not None:
-        declared = {t for d in valid for t in d.topics}
-        missing = [t for t in spec.topics.all_of if t not in declared]
-        chosen = [t for t in spec.topics.any_of if t in declared]
-        short = len(chosen) < spec.topics.min_any if spec.topics.any_of else False
-        if missing or short:
-            gaps = [
-                FailingItem(
-                    subject=t,
-                    detail=text(f"トピック {t} が扱われていない", f"topic {t} is not covered"),
-                )
-                for t in missing
-            ]
-            if short:
-                options = ", ".join(spec.topics.any_of)
-                gaps.append(
-                    FailingItem(
-                        subject="any_of",
-                        detail=text(
-                            f"{options} のうち {spec.topics.min_any} 件以上が必要（現在 {len(chosen)} 件）",
-                            f"at least {spec.topics.min_any} of {options} required ({len(chosen)} covered)",
-                        ),
-                    )
-                )
-            return CheckResult(
-                kind="document",
-                outcome=Outcome.FAIL,
-                reason="topics_missing",
-                message=text(
-                    "文書が必要なトピックを網羅していない: " + "; ".join(g.detail.ja for g in gaps),
-                    "The documents do not cover the required topics: " + "; ".join(g.detail.en for g in gaps),
-                ),
-                measured=", ".join(sorted(declared)) or "-",
-                required=_required_topics(spec),
-                evidence=valid_refs,
-                failing=gaps,
-            )
-    if spec.sections:
-        readable = [d for d in valid if Path(d.path).suffix.lower() in _TEXT_SUFFIXES]
-        if not readable:
-            return CheckResult(
-                kind="document",
-                outcome=Outcome.WARN,
-                reason="sections_not_checkable",
-                message=text(
-                    "文書がMarkdown／テキストでないため、必須の節を自動確認できない。",
-                    "The documents are not Markdown or text, "
-                    "so their required sections could not be checked.",
-                ),
-                evidence=valid_refs,
-            )
-        titles = [h for d in readable for h in headings(ctx.bundle.document_file(d.id))]
-        absent = [s for s in spec.sections if not _has_section(s, titles)]
-        if absent:
-            gaps = [
-                FailingItem(
-                    subject=s.name.en,
-                    detail=text(f"節「{s.name.ja}」がない", f'no "{s.name.en}" section'),
-                )
-                for s in absent
-            ]
-            found = len(spec.sections) - len(absent)
-            return CheckResult(
-                kind="document",
-                outcome=Outcome.FAIL,
-                reason="sections_missing",
-                message=text(
-                    "必須の節が見つからない: " + "、".join(s.name.ja for s in absent),
-                    "Required sections are missing: " + ", ".join(s.name.en for s in absent),
-                ),
-                measured=f"{len(spec.sections) - len(absent)}/{len(spec.sections)}",
-                required=f"{len(spec.sections)}/{len(spec.sections)}",
-                values=[Quantity(value=found, unit="sections", out_of=len(spec.sections))],
-                bound=Bound(min=len(spec.sections), unit="sections"),
-                evidence=valid_refs,
-                failing=gaps,
-            )
+    if topic_gaps:
+        gaps = topic_gaps + section_items
+        return CheckResult(
+            kind="document",
+            outcome=Outcome.FAIL,
+            reason="topics_missing",
+            message=text(
+                "文書が必要なトピックを網羅していない: " + "; ".join(g.detail.ja for g in gaps),
+                "The documents do not cover the required topics: " + "; ".join(g.detail.en for g in gaps),
+            ),
+            measured=", ".join(sorted(declared)) or "-",
+            required=_required_topics(spec),
+            evidence=evidence,
+            failing=gaps,
+        )
+    if sections is not None and not sections.checkable:
+        return CheckResult(
+            kind="document",
+            outcome=Outcome.WARN,
+            reason="sections_not_checkable",
+            message=text(
+                "文書の形式（Markdown、テキスト、DOCX、PDF、PPTX、XLSX 以外）"
+                "から必須の節を自動確認できない。",
+                "The documents are in a format whose headings cannot be read (not Markdown, text, "
+                "DOCX, PDF, PPTX or XLSX), so their required sections could not be checked.",
+            ),
+            evidence=evidence,
+        )
+    if sections is not None and sections.missing:
+        return _sections_result(spec, sections, section_items, (where_ja, where_en), evidence)
     names = "、".join(f"「{d.title}」" for d in valid)
     return CheckResult(
         kind="document",
         outcome=Outcome.PASS,
         reason="evidence_sufficient",
         message=text(
-            f"有効な文書 {names} を確認した。",
-            "Valid document(s) found: " + ", ".join(f'"{d.title}"' for d in valid) + ".",
+            f"有効な文書 {names} を確認した。" + where_ja,
+            "Valid document(s) found: " + ", ".join(f'"{d.title}"' for d in valid) + "." + where_en,
         ),
         measured=str(len(valid)),
         required=f">= {needed}",
         values=[Quantity(value=len(valid), unit="documents")],
         bound=Bound(min=needed, unit="documents"),
-        evidence=valid_refs,
+        evidence=evidence,
+    )
+
+
+def _sections_result(
+    spec: DocumentCheckSpec,
+    sections: _Sections,
+    items: list[FailingItem],
+    where: tuple[str, str],
+    evidence: list[EvidenceRef],
+) -> CheckResult:
+    """Sections missing: ``fail``, or ``not_assessed`` when an unreadable document may hold them."""
+    plain = {m.name.en for m in sections.missing if not m.cited}
+    notes = [i for i in items if i.subject not in plain]  # unreadable files, absent cited headings
+    total = len(spec.sections)
+    found = total - len(sections.missing)
+    undecided = bool(sections.unreadable)
+    lead_ja = "読めない文書があり、必須の節を確認できない: " if undecided else "必須の節が見つからない: "
+    lead_en = (
+        "A document could not be read, so required sections could not be checked: "
+        if undecided
+        else "Required sections are missing: "
+    )
+    return CheckResult(
+        kind="document",
+        outcome=Outcome.NOT_ASSESSED if undecided else Outcome.FAIL,
+        reason="document_unreadable" if undecided else "sections_missing",
+        message=text(
+            lead_ja
+            + "、".join(m.name.ja for m in sections.missing)
+            + "。"
+            + "".join(f"{i.detail.ja}。" for i in notes)
+            + where[0],
+            lead_en
+            + ", ".join(m.name.en for m in sections.missing)
+            + "."
+            + "".join(f" {i.detail.en}." for i in notes)
+            + where[1],
+        ),
+        measured=f"{found}/{total}",
+        required=f"{total}/{total}",
+        values=[Quantity(value=found, unit="sections", out_of=total)],
+        bound=Bound(min=total, unit="sections"),
+        evidence=evidence,
+        failing=items,
     )
 
 
@@ -265,7 +367,10 @@ def _required_topics(spec: DocumentCheckSpec) -> str:
 
 def docs_line(spec: DocumentCheckSpec, _lang: str) -> str:
     """Line describing a ``document`` check in the rule reference (``docs/rules``)."""
-    return f"`document`: {', '.join(spec.types)}"
+    line = f"`document`: {', '.join(spec.types)}"
+    if spec.sections:
+        line += "; sections " + ", ".join(f"`{section_id(s.name, s.id)}`" for s in spec.sections)
+    return line
 
 
 KIND = CheckKind(

@@ -139,6 +139,11 @@ def _query(
             f"SELECT req.*, v.part FROM req, (VALUES {values}) AS v(part)",
             " AND ev.part = r.part",
         )
+    elif part.observed_per_entity:
+        expanded = (
+            "SELECT req.*, o.part FROM req JOIN (SELECT DISTINCT entity, part FROM ev) o USING (entity)"
+        )
+        join_part = " AND ev.part = r.part"
     else:
         within = quote_ident(part.observed_within or "")
         expanded = (
@@ -149,7 +154,7 @@ def _query(
         )
         join_part = " AND ev.part = r.part"
     population = _population_sql(spec, ctx)
-    base = f"WITH pop AS ({population}), req AS ({required}), need AS ({expanded}), ev AS ({events})"
+    base = f"WITH pop AS ({population}), req AS ({required}), ev AS ({events}), need AS ({expanded})"
     failing = (
         f"{base}, cnt AS (SELECT r.entity, r.label, r.ws, r.part, count(ev.d) AS n FROM need r LEFT JOIN ev "
         f"ON ev.entity = r.entity{join_part} AND ev.d BETWEEN r.ws AND r.we GROUP BY ALL) "

@@ -53,8 +53,16 @@ class PartitionSpec(StrictModel):
         ),
     )
 
+    observed_per_entity: bool = Field(
+        default=False,
+        description=(
+            "With no values: the values required of an entity are those seen in its own events of the "
+            "period (e.g. the transaction types a CSS was evaluated on), not those of a whole group."
+        ),
+    )
+
     @model_validator(mode="after")
     def _values_or_observed(self) -> PartitionSpec:
-        if bool(self.values) == bool(self.observed_within):
-            raise ValueError("give either values or observed_within")
+        if [bool(self.values), bool(self.observed_within), self.observed_per_entity].count(True) != 1:
+            raise ValueError("give exactly one of values, observed_within or observed_per_entity")
         return self

@@ -6,6 +6,7 @@ checked at load time to be exactly one SELECT statement.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -18,8 +19,8 @@ from ccc_audit.checks.base import CheckContext, records_missing
 from ccc_audit.checks.kind import CheckKind
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
-from ccc_audit.models.checks import CheckSpecBase, SpecProblem, WindowValue
-from ccc_audit.models.common import Identifier, Localized
+from ccc_audit.models.checks import CheckSpecBase, ParamRef, SpecProblem, WindowValue
+from ccc_audit.models.common import Identifier, Localized, Window
 from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
 from ccc_audit.records.errors import MissingColumnsError
 
@@ -35,6 +36,11 @@ class SqlCheckSpec(CheckSpecBase):
         description="Columns the query reads, per record set; a missing one fails the check as incomplete.",
     )
     query: str = Field(min_length=1, description="One SELECT; its first column names the failing subject.")
+    bind: list[int | float | ParamRef] = Field(
+        default_factory=list,
+        description="Values bound, in order, to the query's ? placeholders: literals or $parameters "
+        "(a designated value the bundle leaves unset fails the check before the query runs).",
+    )
     per_window: WindowValue | None = Field(
         default=None,
         description="The query checks each whole window of this kind (from the audit_windows table); "
@@ -71,9 +77,10 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
                     f"The audit period holds no whole {window.value}.",
                 ),
             )
+    bound = [_bound_value(value, ctx) for value in spec.bind]
     try:
-        total = int(store.query(f"SELECT count(*) FROM {subquery(spec.query)}")[0][0])
-        rows = store.query(f"SELECT * FROM {subquery(spec.query)} LIMIT {MAX_LISTED}")
+        total = int(store.query_limited(f"SELECT count(*) FROM {subquery(spec.query)}", bound)[0][0])
+        rows = store.query_limited(f"SELECT * FROM {subquery(spec.query)} LIMIT {MAX_LISTED}", bound)
     except duckdb.BinderException as exc:
         missing = _MISSING_COLUMN.search(str(exc))
         if missing and len(spec.uses) == 1:
@@ -123,6 +130,14 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
     )
 
 
+def _bound_value(value: int | float | str, ctx: CheckContext) -> object:
+    """A bound value: a literal, or a parameter's value (a window as its name)."""
+    if not isinstance(value, str):
+        return value
+    resolved = ctx.parameters[value[1:]]
+    return resolved.value if isinstance(resolved, Window) else resolved
+
+
 def problems(spec: SqlCheckSpec) -> list[SpecProblem]:
     """A query that is not exactly one read-only SELECT over the record tables."""
     problem = sql_problem(spec.query)
@@ -164,6 +179,14 @@ def sql_problem(query: str) -> str | None:
                 f'the query reads "{node.get("table_name")}"; rule-pack SQL may read only the record tables'
             )
     return None
+
+
+@functools.cache
+def tables_named(query: str) -> frozenset[str]:
+    """Every table name a rule-pack query mentions (CTE names included): what it can read."""
+    serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
+    nodes = _nodes(json.loads(serialised[0][0]))
+    return frozenset(str(n.get("table_name")) for n in nodes if n.get("type") == "BASE_TABLE")
 
 
 _HARMLESS_TABLE_FUNCTIONS = {"generate_series", "range", "unnest"}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ccc_audit.app.review_table import ReviewCounts
 from ccc_audit.app.rule_coverage import StandardCoverage
 from ccc_audit.loading.library import Library
 
 _COVERAGE_HEADINGS = {
-    "en": ("standard", "nodes", "assessable", "with rules", "automated", "attestation only", "automated %"),
-    "ja": ("規格", "ノード", "評価対象", "規則あり", "自動判定", "自己評価のみ", "自動判定の割合"),
+    "en": ("standard", "nodes", "assessable", "with rules", "decided by records", "attested only", "no rule"),
+    "ja": ("規格", "ノード", "評価対象", "規則あり", "記録で判定", "自己評価のみ", "規則なし"),
 }
 
 
@@ -69,7 +70,7 @@ def coverage_table(figures: list[StandardCoverage], lang: str) -> str:
                 str(len(f.with_rules)),
                 str(len(f.automated)),
                 str(len(f.attestation_only)),
-                f"{f.automated_share:.0%}",
+                str(len(f.without_rules)),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -87,4 +88,34 @@ def coverage_table(figures: list[StandardCoverage], lang: str) -> str:
         if f.without_rules:
             label = "no rule" if lang == "en" else "規則なし"
             lines.append(f"{f.standard} {label}: {', '.join(f.without_rules)}")
+    return "\n".join(lines)
+
+
+_REVIEW_LABELS = {
+    "en": (
+        "review rows",
+        "correct by records",
+        "attested only",
+        "missing (no rule, or a rule no pack has)",
+        "still under review",
+    ),
+    "ja": (
+        "レビューの行数",
+        "記録で判定",
+        "自己評価のみ",
+        "未対応（規則なし、または存在しない規則）",
+        "レビュー中",
+    ),
+}
+
+
+def review_summary(counts: ReviewCounts, lang: str) -> str:
+    """Rows of the quantified-requirement review by what decides them, each group listed."""
+    labels = _REVIEW_LABELS[lang]
+    groups = (counts.correct, counts.attested, counts.missing, counts.other)
+    total = sum(len(g) for g in groups)
+    lines = [f"{labels[0]}: {total}"]
+    for label, rows in zip(labels[1:], groups, strict=True):
+        listed = f" ({', '.join(str(n) for n in rows)})" if rows and rows is not counts.correct else ""
+        lines.append(f"  {label}: {len(rows)}{listed}")
     return "\n".join(lines)

@@ -32,26 +32,47 @@ def rules_list(packs: tuple[str, ...], lang: str) -> None:
 @rules.command("coverage")
 @pack_option
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@click.option(
+    "--review",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of quantified-requirement review tables (docs/copc-review): also count its rows "
+    "correct by records, attested only and missing.",
+)
 @fail_on_input_errors
-def rules_coverage(packs: tuple[str, ...], lang: str) -> None:
-    """Per standard: nodes, assessable nodes, nodes with rules, automated versus attestation-only."""
+def rules_coverage(packs: tuple[str, ...], lang: str, review: Path | None) -> None:
+    """Per standard: requirements decided by records, attested only, without a rule."""
+    from ccc_audit.app.review_table import count_review, read_review, review_files
     from ccc_audit.app.rule_coverage import coverage
     from ccc_audit.app.setup import prepare
-    from ccc_audit.cli.browse import coverage_table
+    from ccc_audit.cli.browse import coverage_table, review_summary
 
-    click.echo(coverage_table(coverage(prepare(packs).library), lang))
+    library = prepare(packs).library
+    click.echo(coverage_table(coverage(library), lang))
+    if review is not None:
+        try:
+            rows = [row for path in review_files(review) for row in read_review(path)]
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+        click.echo(review_summary(count_review(rows, library.rule_ids()), lang))
 
 
 @rules.command("show")
 @click.argument("ident")
 @pack_option
-@click.option("--lang", type=click.Choice(["ja", "en"]), default="en", show_default=True)
+@click.option(
+    "--lang",
+    type=click.Choice(["ja", "en"]),
+    help="Language (default: that of the bundle.yaml in the current folder or --bundle, else en).",
+)
+@click.option("--bundle", "bundle", type=path_type(), help="Bundle whose language to speak.")
 @fail_on_input_errors
-def rules_show(ident: str, packs: tuple[str, ...], lang: str) -> None:
+def rules_show(ident: str, packs: tuple[str, ...], lang: str | None, bundle: Path | None) -> None:
     """Show a rule (by id) or a requirement (catalogue:node) in full."""
+    from ccc_audit.app.locate import bundle_language
     from ccc_audit.app.setup import prepare
     from ccc_audit.cli.browse import describe
 
+    lang = lang or bundle_language(bundle or Path.cwd()) or "en"
     setup = prepare(packs)
     text = describe(setup.library, ident, lang)
     if text is None:

@@ -16,6 +16,7 @@ import click
 from ccc_audit.cli.check import check
 from ccc_audit.cli.content import generate, rules, schema
 from ccc_audit.cli.diff import diff
+from ccc_audit.cli.mapping import map_command
 from ccc_audit.cli.options import (
     EXIT_CODES_HELP,
     AssessSettings,
@@ -92,6 +93,7 @@ def validate(
     from ccc_audit.errors import InputError
     from ccc_audit.loading.bundle import expired_waivers
     from ccc_audit.records.consistency import scope_notices
+    from ccc_audit.records.outliers import date_outliers
     from ccc_audit.safe_text import one_line
 
     if bundle is None and find_bundle:
@@ -104,7 +106,9 @@ def validate(
             raise InputError(expired)
         store = open_records(setup.bundle, None)
         try:
-            warnings = scope_notices(setup.bundle, store)
+            period = setup.bundle.model.audit_period
+            warnings = scope_notices(setup.bundle, store) + date_outliers(store, period.start, period.end)
+            warnings += store.unknown_columns()
         finally:
             store.close()
         for notice in warnings:
@@ -153,14 +157,14 @@ def _run_assessment(
     languages = [language] + ([o for o in ("ja", "en") if o != language] if languages_all else [])
     report = Report(assessed.verdict, shown_dir(options.bundle), assessed.progress)
     written = write_all(out, render_all(report, formats, languages))
-    if heading is not None:
-        from ccc_audit.i18n.labels import label
+    from ccc_audit.i18n.labels import label
 
+    if heading is not None:
         click.echo(f"\n{label(heading, language)}: {out}")
     for line in summary_lines(assessed.result, language):
         click.echo(line)
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(label("wrote", language).format(path=path))
     return assessed.exit_code
 
 
@@ -187,7 +191,7 @@ def _formats(value: str) -> list[str]:
     "formats",
     default="json,md,csv",
     show_default=True,
-    help="Comma-separated formats: json, md, html, csv, xlsx, oscal-ar, oscal-poam "
+    help="Comma-separated formats: json, md, html, pdf, csv, xlsx, oscal-ar, oscal-poam "
     "(also text, junit, sarif, github, gitlab).",
 )
 @comparison_options
@@ -290,14 +294,53 @@ def demo(
     sys.exit(int(most_severe(codes)))
 
 
+def _listed(value: str) -> list[str]:
+    return [v.strip() for v in value.replace("、", ",").split(",") if v.strip()]
+
+
 @cli.command()
 @click.argument("directory", type=path_type())
 @pack_option
+@click.option(
+    "--role",
+    type=click.Choice(["contact_centre", "client"]),
+    default="contact_centre",
+    show_default=True,
+    help="Role of the organisation assessed.",
+)
+@click.option(
+    "--channels",
+    default="voice",
+    show_default=True,
+    help="Channels in scope, comma-separated (voice,chat,email).",
+)
+@click.option(
+    "--operations",
+    default="inbound",
+    show_default=True,
+    help="Operations in scope, comma-separated (inbound,outbound,work_at_home).",
+)
+@click.option(
+    "--minimal", is_flag=True, help="Only the record templates of the per-entity and periodic checks."
+)
 @click.option("--force", is_flag=True, help="Write into a folder that is not empty.")
 @fail_on_input_errors
-def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
-    """Scaffold an evidence bundle in DIRECTORY: manifest, record templates, questionnaire."""
-    from ccc_audit.app.scaffold import scaffold_files
+def init(
+    directory: Path,
+    packs: tuple[str, ...],
+    role: str,
+    channels: str,
+    operations: str,
+    minimal: bool,
+    force: bool,
+) -> None:
+    """Scaffold an evidence bundle in DIRECTORY: manifest, record templates, questionnaire.
+
+    The questionnaire and document types listed are those of the rules that apply to the
+    declared role, channels and operations; a record template is written for every record set
+    the packs read (--minimal: the small set of the per-entity and periodic checks).
+    """
+    from ccc_audit.app.scaffold import ScaffoldScope, scaffold_files
     from ccc_audit.app.setup import prepare
     from ccc_audit.errors import Diagnostic, InputError
     from ccc_audit.files.writing import write_all
@@ -307,14 +350,28 @@ def init(directory: Path, packs: tuple[str, ...], force: bool) -> None:
             [Diagnostic(str(directory), 0, 0, "the folder is not empty; use --force to write into it")]
         )
     setup = prepare(packs)
+    from ccc_audit.errors import did_you_mean
     from ccc_audit.loading.record_types import builtin_record_types
+    from ccc_audit.loading.vocabulary import builtin_vocabulary
 
-    for path in write_all(directory, scaffold_files(setup.library, builtin_record_types())):
+    scope = ScaffoldScope(role, _listed(channels), _listed(operations))
+    vocabulary = builtin_vocabulary()
+    for what, words, known in (
+        ("channel", scope.channels, vocabulary.channels),
+        ("operation", scope.operations, vocabulary.operations),
+    ):
+        for word in words:
+            if word not in known:
+                hint = did_you_mean(word, known, vocabulary.hints) or ";"
+                raise click.BadParameter(f'unknown {what} "{word}"{hint} known: {", ".join(known)}')
+    files = scaffold_files(setup.library, builtin_record_types(), scope, minimal=minimal)
+    for path in write_all(directory, files):
         click.echo(f"wrote {path}")
     click.echo(f"next: fill in {directory / 'bundle.yaml'}, then run: ccc-audit validate {directory}")
 
 
 cli.add_command(check)
+cli.add_command(map_command)
 cli.add_command(rules)
 cli.add_command(schema)
 cli.add_command(generate)

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import click
 
+from ccc_audit.models.common import DATE_SYNTAX
+from ccc_audit.models.common import parse_date as parse_any_date
+
 if TYPE_CHECKING:
     from ccc_audit.app.assess import AssessOptions
     from ccc_audit.models.result import AssessmentResult
@@ -104,13 +107,13 @@ profile_option = click.option(
 
 
 def parse_date(value: str | None) -> dt.date | None:
-    """A YYYY-MM-DD option value as a date (None stays None)."""
+    """A YYYY-MM-DD or YYYY/M/D option value as a date (None stays None)."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f'"{value}" is not a date; expected YYYY-MM-DD') from None
+    found = parse_any_date(value)
+    if found is None:
+        raise click.BadParameter(f'"{value}" is not a date; expected {DATE_SYNTAX}')
+    return found
 
 
 def shown_dir(bundle: Path) -> str:

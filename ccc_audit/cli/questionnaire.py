@@ -21,7 +21,7 @@ def questionnaire() -> None:
 @click.option("--lang", type=click.Choice(["ja", "en"]), help="Language (default: the bundle's).")
 @fail_on_input_errors
 def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: str | None) -> None:
-    """Write every question the rule packs ask, with the bundle's current answers, to Q.xlsx."""
+    """Write the questions the rule packs ask of the bundle's scope, with its current answers, to Q.xlsx."""
     from ccc_audit.app.setup import prepare
     from ccc_audit.files.writing import write_atomic
     from ccc_audit.questionnaire.export import export_questionnaire
@@ -29,11 +29,14 @@ def questionnaire_export(bundle: Path, out: Path, packs: tuple[str, ...], lang: 
 
     setup = prepare(packs, (), None, bundle)
     assert setup.bundle is not None
-    items = questions(setup.library)
     model = setup.bundle.model
-    write_atomic(out, export_questionnaire(items, model, lang or model.language.value))
+    from ccc_audit.i18n.labels import label
+
+    items = questions(setup.library, model)
+    language = lang or model.language.value
+    write_atomic(out, export_questionnaire(items, model, language))
     answered = sum(1 for item in items if any(a.id == item.key for a in model.attestations))
-    click.echo(f"wrote {out}: {len(items)} questions, {answered} answered")
+    click.echo(label("wrote_questions", language).format(path=out, n=len(items), answered=answered))
 
 
 @questionnaire.command("import")

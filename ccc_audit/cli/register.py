@@ -54,10 +54,22 @@ def register_update(
     done = update_register(
         register_file, result, lang or result.language, allow_other_organisation, allow_older
     )
+    from ccc_audit.i18n.labels import label
+
+    said = lang or (result.language if result.language in ("ja", "en") else "en")
+    action = label("register.created" if done.created else "register.updated", said)
     click.echo(
-        f"{'created' if done.created else 'updated'} {register_file}: {done.new} new, "
-        f"{done.recurring} recurring ({done.regressed} regressed, {done.improved} improved), "
-        f"{done.resolved} resolved by assessment, {done.not_reassessed} not re-assessed, {done.total} rows"
+        label("register.done", said).format(
+            action=action,
+            path=register_file,
+            new=done.new,
+            recurring=done.recurring,
+            regressed=done.regressed,
+            improved=done.improved,
+            resolved=done.resolved,
+            not_reassessed=done.not_reassessed,
+            total=done.total,
+        )
     )
     if done.backup is not None:
-        click.echo(f"previous version kept as {done.backup}")
+        click.echo(label("register.backup", said).format(path=done.backup))

@@ -63,19 +63,29 @@ def rfp_init(directory: Path, rubric_choice: str, force: bool) -> None:
 
 
 @rfp.command("questionnaire")
-@_rubric_choice("whose questions to ask")
+@click.argument("directory", type=path_type(), default=".", required=False)
+@rubric_option
 @click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True)
 @click.option("--out", type=path_type(), help="Output file (default: questionnaire.<lang>.xlsx).")
 @fail_on_input_errors
-def rfp_questionnaire(rubric_choice: str, lang: str, out: Path | None) -> None:
-    """Write the XLSX questionnaire vendors fill in; put returned ones in DIR/vendors/."""
+def rfp_questionnaire(directory: Path, rubric: str | None, lang: str, out: Path | None) -> None:
+    """Write the XLSX questionnaire vendors fill in, from the rubric DIRECTORY is scored with.
+
+    DIRECTORY (default: the current folder) is the procurement folder; its rubric.yaml is used
+    unless --rubric names another, the built-in default when it has none. The workbook is stamped
+    with the rubric's id, version and SHA-256: `rfp score` refuses one made from another rubric.
+    Put returned workbooks in DIRECTORY/vendors/.
+    """
     from ccc_audit.files.writing import write_atomic
+    from ccc_audit.i18n.rfp_labels import label
     from ccc_audit.rfp.questionnaire import build_questionnaire
     from ccc_audit.rfp.rubric import load_rubric, resolve_rubric
 
+    own = directory / "rubric.yaml"
+    path = resolve_rubric(rubric) if rubric else own if own.is_file() else resolve_rubric("default")
     target = out or Path(f"questionnaire.{lang}.xlsx")
-    write_atomic(target, build_questionnaire(load_rubric(resolve_rubric(rubric_choice)), lang))
-    click.echo(f"wrote {target}")
+    write_atomic(target, build_questionnaire(load_rubric(path), lang))
+    click.echo(label("wrote", lang).format(path=target))
 
 
 @rfp.command("score")
@@ -104,8 +114,10 @@ def rfp_score(
     """
     from ccc_audit.app.procurement import score_procurement
     from ccc_audit.files.writing import write_all
+    from ccc_audit.i18n.rfp_labels import label
     from ccc_audit.rfp.inputs import load_procurement
     from ccc_audit.rfp.reporters.registry import RFP_REPORTERS, render_rfp
+    from ccc_audit.rfp.result import percent
 
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in RFP_REPORTERS]
@@ -117,19 +129,22 @@ def rfp_score(
     result = score_procurement(load_procurement(directory, rubric), parse_date(as_of) or dt.date.today())
     files = render_rfp(result, chosen, langs)
     written = write_all(out or directory / "report", files)
+    lang = langs[0]
     for vendor in result.vendors:
-        shown = "knocked out" if vendor.excluded else f"{vendor.total:6.2f}"
-        chance = "" if vendor.p_first is None else f"  P(first) {100 * vendor.p_first:5.1f}%"
+        shown = label("excluded", lang) if vendor.excluded else f"{vendor.total:6.2f}"
+        chance = (
+            ""
+            if vendor.p_first is None
+            else f"  {label('p_first_short', lang)} {percent(vendor.p_first):>5}%"
+        )
         click.echo(f"{vendor.rank or '-':>2}  {vendor.id:<20} {shown}{chance}")
     from ccc_audit.rfp.result import FlagKind
 
     disagreements = sum(f.kind is FlagKind.DISAGREEMENT for f in result.flags)
     for flag in result.flags:
         if flag.kind is not FlagKind.DISAGREEMENT:
-            click.echo(f"flag: {flag.message.get(langs[0])}")
+            click.echo(label("console_flag", lang).format(message=flag.message.get(lang)))
     if disagreements:
-        click.echo(
-            f"flag: {disagreements} score(s) where evaluators disagree beyond the threshold (see the report)"
-        )
+        click.echo(label("console_disagreements", lang).format(n=disagreements))
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(label("wrote", lang).format(path=path))

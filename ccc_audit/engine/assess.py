@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit import __version__
-from ccc_audit.checks.base import CheckContext
+from ccc_audit.checks.base import CheckContext, with_designations
 from ccc_audit.engine.applicability import node_applies, rule_applies
 from ccc_audit.engine.conformity import requirement_results, rollups
 from ccc_audit.engine.crosswalk import crosswalk_traces
@@ -18,9 +18,12 @@ from ccc_audit.engine.dependencies import record_sets_read, runs_pack_sql
 from ccc_audit.engine.evidence_index import evidence_index
 from ccc_audit.engine.findings import build_finding
 from ccc_audit.engine.judging import judge_rule, rule_grade
+from ccc_audit.engine.memo import MemoKeys, RuleMemo
+from ccc_audit.engine.memo_plan import MemoPlan, note_reads, plan_run, remember
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.loading.engagement import engagement_summary
 from ccc_audit.loading.library import Library, LoadedPack
 from ccc_audit.loading.profile import Tailoring
 from ccc_audit.loading.record_types import builtin_record_types
@@ -39,6 +42,7 @@ from ccc_audit.models.rulepack import Rule
 from ccc_audit.records.consistency import scope_notices
 from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import RecordDataError
+from ccc_audit.records.outliers import date_outliers
 from ccc_audit.records.parsed_cache import cache_notices
 from ccc_audit.records.sql_engine import DUCKDB, SqlEngine
 
@@ -60,8 +64,12 @@ class Assessment:
     profile_source: Source | None = None
     cache_dir: Path | None = None
     """Where parsed record files are cached between runs (None: no cache)."""
+    memo: RuleMemo | None = None
+    """Rule results remembered by the last run (None: every rule runs); filled for the next."""
     sql_engine: EngineFactory | None = None
     """The engine the checks' SQL runs on, given the loaded store (None: DuckDB itself)."""
+    engine_name: str = DUCKDB
+    """The name of the engine ``sql_engine`` makes (part of every rule's memo key)."""
 
 
 def _evaluate_rule(
@@ -78,13 +86,10 @@ def _evaluate_rule(
         return RuleResult(**base, outcome=Outcome.EXCLUDED, reason="not_selected", checks=[]), []
     if not rule_applies(rule.applies_to, job.bundle.model):
         return RuleResult(**base, outcome=Outcome.NOT_APPLICABLE, reason="out_of_scope", checks=[]), []
-    ctx = CheckContext(
-        job.bundle,
-        job.as_of,
-        job.tailoring.parameters.get(pack.model.pack.id, {}),
-        records,
-        rule.id,
+    parameters, undesignated = with_designations(
+        job.tailoring.parameters.get(pack.model.pack.id, {}), pack.model.designations, job.bundle.model
     )
+    ctx = CheckContext(job.bundle, job.as_of, parameters, records, rule.id, undesignated)
     outcome, reason, checks = judge_rule(rule, ctx, problems, job.tailoring.presence_only)
     return RuleResult(**base, outcome=outcome, reason=reason, checks=checks), checks
 
@@ -108,17 +113,34 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
     Record files are read in the background, smallest first, while the rules whose record sets
     are already in are evaluated: on a large bundle most rules are done by the time the largest
     file is read. Rules running rule-pack SQL wait until every file is read and the store locked.
+    With a memo (:mod:`ccc_audit.engine.memo`), rules whose inputs are unchanged are served from
+    it and only the record sets the others read are loaded.
     """
+    memo = job.memo
+    plan = plan_run(memo, _memo_keys(job), list(job.library.rules())) if memo is not None else None
+    if memo is not None and plan is not None and plan.load is not None:
+        with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
+            _start_loading(job, records, plan.load)
+            result = _run(job, records, progress, plan)
+            if not records.unplanned and not plan.suspect:
+                return result
+        memo.served = 0  # nothing is served in the full run that follows
     with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
-        if job.sql_engine is None:
-            records.start_loading()
-        else:  # another engine is handed the typed tables once all are read
-            try:
-                records.load_all()
-            except RecordDataError as exc:
-                raise InputError(exc.diagnostics) from None
-            records.engine = job.sql_engine(records)
-        return _run(job, records, progress)
+        _start_loading(job, records)
+        return _run(job, records, progress, MemoPlan(_memo_keys(job)) if job.memo is not None else None)
+
+
+def _start_loading(job: Assessment, records: DuckRecordStore, only: set[str] | None = None) -> None:
+    """Start reading the record files; another engine is handed the typed tables once all are read."""
+    records.start_loading(only)
+    if job.sql_engine is not None:
+        _finish_loading(job, records)
+        records.engine = job.sql_engine(records)
+
+
+def _memo_keys(job: Assessment) -> MemoKeys:
+    engine = DUCKDB if job.sql_engine is None else job.engine_name
+    return MemoKeys(job.bundle, job.tailoring, job.as_of, job.language, engine=engine)
 
 
 def _evaluation_order(rules: list[tuple[LoadedPack, Rule]], records: DuckRecordStore) -> list[int]:
@@ -141,7 +163,19 @@ def _finish_loading(job: Assessment, records: DuckRecordStore) -> None:
     records.lock()
 
 
-def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None) -> AssessmentResult:
+def _record_notices(job: Assessment, records: DuckRecordStore) -> list[Notice]:
+    """Notices about the records themselves: scope contradicted, dates far off, unknown columns."""
+    period = job.bundle.model.audit_period
+    return [
+        *scope_notices(job.bundle, records),
+        *date_outliers(records, period.start, period.end),
+        *records.unknown_columns(),
+    ]
+
+
+def _run(
+    job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None, plan: MemoPlan | None
+) -> AssessmentResult:
     bundle = job.bundle.model
     period = bundle.audit_period
     records.publish_period(period.start, period.end, job.as_of, period.anchor)
@@ -173,11 +207,23 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
             locked = True
         if progress:
             progress(done, len(all_rules), rule.id)
+        served = plan.served.get(index) if plan else None
+        if served is not None:
+            evaluated[index] = served, served.checks
+            continue
+        records.asked.clear()
         evaluated[index] = _evaluate_rule(job, pack, rule, records, rule_problems.setdefault(index, []))
+        if plan is not None:
+            note_reads(plan, index, rule, records.asked)
+        if plan is not None and any(c.reason == "check_crashed" for c in evaluated[index][1]):
+            plan.suspect = True  # perhaps a set left unloaded: the run is done again in full
     if not locked:
         _finish_loading(job, records)
     notices.extend(cache_notices([*records.cache_faults, *job.bundle.hasher.faults]))
-    notices.extend(scope_notices(job.bundle, records))
+    scope = plan.scope if plan is not None and plan.scope is not None else _record_notices(job, records)
+    notices.extend(scope)
+    if plan is not None and job.memo is not None:
+        remember(job.memo, plan, all_rules, evaluated, rule_problems, scope)
     problems = [d for index in sorted(rule_problems) for d in rule_problems[index]]
     rule_results: list[RuleResult] = []
     findings = []
@@ -255,6 +301,7 @@ def _run(job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None)
         requirements=requirements,
         rollups=rollups(job.library, requirements),
         findings=findings,
+        engagement=engagement_summary(bundle, job.bundle.logo, job.as_of),
         crosswalk=crosswalk_traces(job.library, requirements),
     )
 

@@ -17,6 +17,16 @@ _EARNED = {
 }
 
 
+def earned_points(points: int | None, conformity: Conformity) -> float | None:
+    """Points a requirement earned: all when compliant, half when partly, none when not.
+
+    None when it has no points or was not decided (not applicable, not assessed).
+    """
+    if not points or conformity not in _EARNED:
+        return None
+    return points * _EARNED[conformity]
+
+
 _NOTHING_SHOWN = frozenset({"attested_no", "evidence_missing", "records_empty"})
 """Failures that show nothing of the requirement met: the organisation's own "no", or evidence not
 supplied at all. They leave no partial credit, so that withholding evidence never scores better
@@ -124,7 +134,9 @@ def rollups(library: Library, requirements: list[RequirementResult]) -> list[Rol
         for top in cat.model.nodes:
             ref = f"{std}:{top.id}"
             inside = [r for r in members if _under(r, ref, by_ref)]
-            out.append(_rollup(ref, top.title, inside))
+            listed = sum(r.points or 0 for r in inside)
+            stated = top.points if top.points and listed and top.points != listed else None
+            out.append(_rollup(ref, top.title, inside, stated))
     return out
 
 
@@ -137,7 +149,7 @@ def _under(result: RequirementResult, ref: str, by_ref: dict[str, RequirementRes
     return False
 
 
-def _rollup(ref: str, title: object, members: list[RequirementResult]) -> Rollup:
+def _rollup(ref: str, title: object, members: list[RequirementResult], stated: int | None = None) -> Rollup:
     counts = dict.fromkeys(Conformity, 0)
     for member in members:
         counts[member.conformity] += 1
@@ -149,8 +161,9 @@ def _rollup(ref: str, title: object, members: list[RequirementResult]) -> Rollup
             "title": title,
             "counts": counts,
             "points_available": sum(m.points or 0 for m in scored) if has_points else None,
-            "points_earned": sum((m.points or 0) * _EARNED[m.conformity] for m in scored)
+            "points_earned": sum(earned_points(m.points, m.conformity) or 0 for m in scored)
             if has_points
             else None,
+            "points_stated": stated,
         }
     )

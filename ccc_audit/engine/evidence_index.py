@@ -6,18 +6,26 @@ from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.models.result import (
     EvidenceIndexEntry,
     RuleResult,
+    SectionLocation,
 )
 
 
 def evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[EvidenceIndexEntry]:
-    """Every file of the bundle with its SHA-256, the rules that cited it and the standards served."""
+    """Every file of the bundle with its SHA-256, the rules that cited it and the standards served.
+
+    A document's entry also lists where its required sections were found (heading and place).
+    """
     cited: dict[str, set[str]] = {}
     served: dict[str, set[str]] = {}
+    located: dict[str, dict[tuple[str, str, str, int], SectionLocation]] = {}
     for result in rules:
         for check in result.checks:
             for ref in check.evidence:
                 cited.setdefault(f"{ref.kind}:{ref.id}", set()).add(result.rule_id)
                 served.setdefault(f"{ref.kind}:{ref.id}", set()).update(result.requirements)
+                for place in ref.sections:
+                    where = (place.section, place.heading, place.unit, place.number)
+                    located.setdefault(f"{ref.kind}:{ref.id}", {}).setdefault(where, place)
     entries = [
         EvidenceIndexEntry(
             kind="manifest", id="bundle.yaml", path="bundle.yaml", sha256=bundle.manifest_sha256
@@ -35,6 +43,9 @@ def evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[Eviden
                 cited_by=sorted(cited.get(key, set())),
                 requirements=sorted(served.get(key, set())),
                 standards=_standards(served.get(key, set())),
+                sections=[
+                    place for _, place in sorted(located.get(key, {}).items(), key=lambda item: item[0])
+                ],
             )
         )
     for name, spec in sorted(bundle.model.records.items()):

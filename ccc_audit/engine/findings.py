@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+from ccc_audit.engine.gap_statement import gap_statement
+from ccc_audit.i18n.vocabulary import term
 from ccc_audit.loading.library import Library
 from ccc_audit.models.common import Grade, Localized
 from ccc_audit.models.result import CheckResult, EvidenceRef, Finding, Outcome, Statement
@@ -16,8 +18,10 @@ def finding_id(rule_id: str, subject: str) -> str:
     return f"F-{digest}"
 
 
-def _describe(ref: EvidenceRef) -> str:
+def _describe(ref: EvidenceRef, lang: str) -> str:
     where = f" ({ref.path})" if ref.path else ""
+    if lang == "ja":
+        return f"{term('evidence_kind', ref.kind, lang)} {ref.id}{where}"
     return f"{ref.kind}:{ref.id}{where}"
 
 
@@ -71,22 +75,18 @@ def build_finding(
         for cited in check.evidence:
             if cited not in evidence:
                 evidence.append(cited)
-    examined = ", ".join(_describe(r) for r in evidence) or "-"
+    examined_ja = "、".join(_describe(r, "ja") for r in evidence) or "-"
+    examined_en = ", ".join(_describe(r, "en") for r in evidence) or "-"
     measured = "; ".join(c.measured for c in failed if c.measured) or None
     required = "; ".join(c.required for c in failed if c.required) or None
-    shortfall_ja = f"（実測: {measured}、要求: {required}）" if measured and required else ""
-    shortfall_en = f" (measured: {measured}; required: {required})" if measured and required else ""
     statement = Statement(
         requirement=Localized(ja="\n".join(requirement_ja), en="\n".join(requirement_en)),
         evidence=Localized(
-            ja=f"確認した証拠: {examined}。" + " ".join(dict.fromkeys(c.message.ja for c in checks)),
-            en=f"Examined: {examined}. " + " ".join(dict.fromkeys(c.message.en for c in checks)),
+            ja=f"確認した証拠: {examined_ja}。" + " ".join(dict.fromkeys(c.message.ja for c in checks)),
+            en=f"Examined: {examined_en}. " + " ".join(dict.fromkeys(c.message.en for c in checks)),
         ),
-        nonconformity=Localized(
-            ja=f"「{rule.title.ja}」が満たされていない{shortfall_ja}。"
-            + " ".join(dict.fromkeys(c.message.ja for c in failed)),
-            en=f'"{rule.title.en}" is not met{shortfall_en}. '
-            + " ".join(dict.fromkeys(c.message.en for c in failed)),
+        nonconformity=gap_statement(
+            library, rule, refs, failed, measured, required, nature_of(checks) == "evidence_quality"
         ),
     )
     return Finding(

@@ -12,6 +12,7 @@ from ccc_audit.engine.dependencies import check_sets_read
 from ccc_audit.engine.findings import nature_of
 from ccc_audit.errors import Diagnostic
 from ccc_audit.i18n.text import text
+from ccc_audit.loading.library import parameter_refs
 from ccc_audit.models.checks import CheckSpecBase
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import (
@@ -20,7 +21,7 @@ from ccc_audit.models.result import (
     Outcome,
 )
 from ccc_audit.models.rulepack import Rule
-from ccc_audit.records.errors import MissingColumnsError, RecordDataError
+from ccc_audit.records.errors import MissingColumnsError, QueryTimeoutError, RecordDataError
 
 _SECTION_OF_KIND = {"document": "documents", "attestation": "attestations"}
 """Where in bundle.yaml the absence of a check's evidence shows (records for the other kinds)."""
@@ -35,6 +36,9 @@ def evaluate_check(
     (the CI profile) record-based checks only verify that their record sets and columns are there.
     """
     kind = spec.kind
+    unset = sorted({ref[1:] for _, ref in parameter_refs(spec)} & set(ctx.undesignated))
+    if unset:
+        return not_designated(kind, unset, ctx)
     try:
         check_kind = CHECK_KINDS[kind]
         if presence_only and check_kind.record_needs is not None:
@@ -68,6 +72,21 @@ def evaluate_check(
         problems.extend(exc.diagnostics)
         reason = "record_data_invalid"
         detail = str(exc.diagnostics[0]) if exc.diagnostics else ""
+    except QueryTimeoutError as exc:
+        reason = "query_timed_out"
+        return CheckResult(
+            kind=kind,
+            outcome=Outcome.ERROR,
+            reason=reason,
+            message=text(
+                f"規則の SQL が {exc.seconds:g} 秒を超えたため中断した。条件のない結合など、"
+                "行数を掛け合わせる問い合わせを見直すこと"
+                "（上限は環境変数 CCC_AUDIT_SQL_TIMEOUT で変えられる）。",
+                f"The rule's SQL ran longer than {exc.seconds:g} s and was stopped; look for a join "
+                "without a condition or another query that multiplies rows (the limit is set by "
+                "CCC_AUDIT_SQL_TIMEOUT).",
+            ),
+        )
     except Exception as exc:  # a crashing check must never stop the run nor look like a pass
         reason = "check_crashed"
         detail = f"{type(exc).__name__}: {exc}"
@@ -76,6 +95,28 @@ def evaluate_check(
         outcome=Outcome.ERROR,
         reason=reason,
         message=text(f"チェックを評価できなかった: {detail}", f"The check could not be evaluated: {detail}"),
+    )
+
+
+def not_designated(kind: str, names: list[str], ctx: CheckContext) -> CheckResult:
+    """The finding when the centre has not designated a value the standard leaves to it."""
+    listed = ", ".join(names)
+    what_ja = "；".join(ctx.undesignated[n].ja for n in names)
+    what_en = " ".join(ctx.undesignated[n].en for n in names)
+    return CheckResult(
+        kind=kind,
+        outcome=Outcome.FAIL,
+        reason="value_not_designated",
+        message=text(
+            f"規格が組織に設定を委ねている値 {listed} が指定されていない（{what_ja}）。組織が値を定め、"
+            "bundle.yaml の designated_values に値、それを定めた文書、責任者を記載する。",
+            f"The value(s) {listed}, which the standard leaves to the organisation to set, are not "
+            f"designated ({what_en}) Set the value and declare it in bundle.yaml under designated_values "
+            "with the "
+            "document that sets it and its owner.",
+        ),
+        required=f"designated_values: {listed}",
+        evidence=[ctx.section_ref("designated_values")],
     )
 
 

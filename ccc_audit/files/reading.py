@@ -44,6 +44,22 @@ def _kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def refuse_outside(path: Path, folder: Path, what: str) -> None:
+    """Refuse ``path`` when it leads (through a symbolic link) outside ``folder``, the ``what``.
+
+    Nothing of the outside file is read, so none of its content can reach a message.
+    """
+    try:
+        inside = path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError) as exc:  # a symbolic-link loop
+        raise _fail(str(path), f"cannot be opened: {exc}") from None
+    if not inside:
+        raise _fail(
+            str(path),
+            f"leads outside the {what} (through a symbolic link); copy the file into the folder instead",
+        )
+
+
 def _size_text(size: int) -> str:
     return f"{size / MIB:.1f} MiB" if size >= MIB else f"{size} bytes"
 

@@ -104,9 +104,7 @@ def _sql_records(
             operations.build_complaints(con, period, options.seats, len(org.programs))
             operations.build_customer_surveys(con, period)
             plant_in_records(con, options, period, plan)
-            operations.load_schedule_days(
-                con, [(s, d, 60 if (s, d) in plan.long_schedule_days else 30) for s, d in schedule]
-            )
+            operations.load_schedule_days(con, [(s, d, 30) for s, d in schedule])
             outputs = {
                 "monitoring": quality.MONITORING_CSV,
                 "coaching": quality.COACHING_CSV,
@@ -115,7 +113,11 @@ def _sql_records(
                 "absence": operations.absence_csv(period),
                 "schedules": operations.SCHEDULES_CSV,
                 "interval_stats": operations.INTERVAL_STATS_CSV,
+                "schedule_settings": operations.schedule_settings_sql(
+                    org, period, plan.long_interval_settings
+                ),
                 "chat_sessions": contacts.chat_sessions_csv(period),
+                "chat_concurrency_forecasts": contacts.concurrency_forecasts_csv(period),
                 "outbound_attempts": contacts.outbound_attempts_csv(period),
                 "kpi_observations": kpis.kpi_observations_csv(period),
             }
@@ -134,7 +136,7 @@ def generate(options: GenerateOptions) -> GenerateResult:
     org = Organisation.for_seats(options.seats)
     roster = build_roster(options.seats, options.seed, (period.start, period.end), org)
     schedule = operations.schedule_days(roster, period, options.seed)
-    plan = plan_roster_plants(options, roster, period, schedule)
+    plan = plan_roster_plants(options, roster, period)
     out = options.out
     records = out / "records"
     rows = _sql_records(options, period, org, roster, schedule, plan, records)

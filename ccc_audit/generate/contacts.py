@@ -76,12 +76,36 @@ def chat_sessions_csv(period: PeriodWindows) -> str:
            {_timestamp(f"{at} requested")} AS requested_at,
            {_timestamp(f"{at} (requested + wait)")} AS accepted_at,
            {_timestamp(f"{at} (requested + wait + reply)")} AS first_reply_at,
+           60 AS sl_threshold_seconds,
+           CASE WHEN x < 0.03 THEN reply ELSE (1 + length // 150) * (reply + 10) END
+               AS css_response_seconds_total,
+           CASE WHEN x < 0.03 THEN 1 ELSE 1 + length // 150 END AS css_responses,
            {_timestamp(f"{at} (requested + wait + length)")} AS ended_at,
            wrap_seconds,
            CASE WHEN x < 0.03 THEN 'yes' ELSE 'no' END AS abandoned_before_reply,
            CASE WHEN x >= 0.03 AND x < 0.08 THEN 'yes' ELSE 'no' END AS abandoned_after_start,
-           'no' AS proactive
+           'no' AS proactive,
+           CAST(NULL AS VARCHAR) AS proactive_accepted
     FROM lasted ORDER BY staff_id, ms, i
+    """
+
+
+def concurrency_forecasts_csv(period: PeriodWindows) -> str:
+    """The ``chat_concurrency_forecasts`` record set: per chat day and program, planned and actual.
+
+    The plan assumed 1.6 chats at a time; the actual is (chat + wrap) ÷ the span each CSS spent on
+    chat that day (first acceptance to last wrap end), as a workforce tool would report it.
+    """
+    return f"""
+    SELECT strftime(day, '%Y-%m-%d') AS date, program, 1.6 AS forecast_concurrency,
+           round(sum(handled) / sum(span), 2) AS actual_concurrency
+    FROM (SELECT CAST(CAST(accepted_at AS TIMESTAMP) AS DATE) AS day, program, staff_id,
+                 sum(date_diff('second', CAST(accepted_at AS TIMESTAMP), CAST(ended_at AS TIMESTAMP))
+                     + wrap_seconds) AS handled,
+                 date_diff('second', min(CAST(accepted_at AS TIMESTAMP)),
+                           max(CAST(ended_at AS TIMESTAMP) + INTERVAL 1 SECOND * wrap_seconds)) AS span
+          FROM ({chat_sessions_csv(period)}) GROUP BY ALL)
+    GROUP BY ALL HAVING sum(span) > 0 ORDER BY 1, 2
     """
 
 

@@ -84,6 +84,32 @@ def _quarter_of(day: dt.date, period: PeriodWindows) -> str:
     return next((q.label for q in period.quarters if q.contains(day)), "")
 
 
+def _make_up_sessions(
+    evaluators: list[Person], period: PeriodWindows, skip: Skip, rows: list[tuple[Cell, ...]]
+) -> list[tuple[Cell, ...]]:
+    """A reference session for each evaluator in post during a quarter who missed its quantitative ones.
+
+    Everyone who monitors in a quarter needs a quantitative calibration in it (COPC 2.7), also
+    those who join or leave mid-quarter; the planted ``skip`` pairs stay without one.
+    """
+    done = {
+        (r[1], _quarter_of(r[2], period))
+        for r in rows
+        if isinstance(r[2], dt.date) and r[3] in ("reference", "gauge")
+    }
+    extra: list[tuple[Cell, ...]] = []
+    for quarter in period.quarters:
+        for person in evaluators:
+            days = person.active(quarter.start, quarter.end)
+            key = (person.staff_id, quarter.label)
+            if days and key not in done and key not in skip:
+                session = f"CAL-{quarter.label}-M"
+                extra.append(
+                    (session, person.staff_id, days[0], "reference", "0.90", True, "call_monitoring")
+                )
+    return extra
+
+
 def calibration(roster: Roster, period: PeriodWindows, seed: int, skip: Skip) -> Table:
     """One calibration session a month; every evaluator in post that day takes part.
 
@@ -91,7 +117,7 @@ def calibration(roster: Roster, period: PeriodWindows, seed: int, skip: Skip) ->
     """
     rng = stream(seed, "calibration")
     evaluators = roster.role("qa_evaluator")
-    rows = []
+    rows: list[tuple[Cell, ...]] = []
     for n, (first, last) in enumerate(_months(period)):
         middle = (first + dt.timedelta(days=4), last - dt.timedelta(days=4))
         day = _day_in(rng.random(), *middle) if middle[0] <= middle[1] else _day_in(rng.random(), first, last)
@@ -104,6 +130,7 @@ def calibration(roster: Roster, period: PeriodWindows, seed: int, skip: Skip) ->
                 rows.append(
                     (session, person.staff_id, day, method, agreement, attribute_level, "call_monitoring")
                 )
+    rows += _make_up_sessions(evaluators, period, skip, rows)
     header = (
         "session_id",
         "evaluator_id",
@@ -122,7 +149,7 @@ def _observer(people: list[Person], day: dt.date, key: int) -> str:
 
 
 def skill_verifications(roster: Roster, period: PeriodWindows, seed: int, skip: Skip) -> Table:
-    """Initial tests and annual re-verifications of CSS.
+    """Initial tests and annual re-verifications of CSS, and annual re-verifications of the other key roles.
 
     An initial test before production start (for those starting in or up to a year before the
     period) and an observation in every whole calendar year a CSS is in production. ``skip``
@@ -163,6 +190,23 @@ def skill_verifications(roster: Roster, period: PeriodWindows, seed: int, skip: 
                     True,
                     f"OBS-{person.program}-{day.year}",
                 )
+            )
+    for role in ("supervisor", "qa_evaluator", "trainer", "workforce_planner"):
+        for person in roster.role(role):
+            rows.extend(
+                (
+                    person.staff_id,
+                    day,
+                    "annual",
+                    "test",
+                    _observer(trainers, day, person.slot),
+                    f"annual re-verification of the {role} skills",
+                    rng.randint(PASS_MARK, 100),
+                    PASS_MARK,
+                    True,
+                    f"ROLE-{role}-{day.year}",
+                )
+                for day in rolling_days(rng, person, period, skip)
             )
     header = (
         "verification_id",

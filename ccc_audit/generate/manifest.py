@@ -29,7 +29,9 @@ RECORD_SETS = (
     "complaints",
     "interval_stats",
     "schedules",
+    "schedule_settings",
     "chat_sessions",
+    "chat_concurrency_forecasts",
     "outbound_attempts",
     "it_incidents",
     "content_items",
@@ -63,6 +65,22 @@ def _document_entry(d: GeneratedDocument) -> dict[str, Any]:
     return {key: value for key, value in entry.items() if value not in (None, [])}
 
 
+DESIGNATED_VALUES: tuple[tuple[str, int | float | str, str, str], ...] = (
+    ("business_review_window", "quarter", "business-plan", "Planning office"),
+    ("sampling_margin_of_error", 0.05, "qa-procedure", "Quality assurance"),
+    ("legal_complaint_resolution_days", 14, "complaints-procedure", "Customer experience office"),
+    ("acceptance_test_window", "year", "infrastructure", "IT service management"),
+    ("capacity_forecast_window", "quarter", "infrastructure", "IT service management"),
+    ("content_review_months", 12, "qa-procedure", "Quality assurance"),
+    ("coaching_deadline_days", 7, "qa-procedure", "Quality assurance"),
+    ("repeat_critical_error_days", 30, "qa-procedure", "Quality assurance"),
+    ("css_evaluation_window", "quarter", "qa-procedure", "Quality assurance"),
+    ("performance_review_window", "quarter", "business-plan", "Planning office"),
+    ("client_reporting_window", "quarter", "client-agreement", "Account management"),
+)
+"""The synthetic centre's own values for what the standard leaves to it (name, value, document, owner)."""
+
+
 def manifest_text(
     org: Organisation,
     documents: list[GeneratedDocument],
@@ -85,6 +103,10 @@ def manifest_text(
         "language": "en",
         "documents": [_document_entry(d) for d in documents],
         "records": {name: {"path": f"records/{name}.csv", "encoding": "utf-8"} for name in RECORD_SETS},
+        "designated_values": {
+            name: {"value": value, "document": document, "owner": owner}
+            for name, value, document, owner in DESIGNATED_VALUES
+        },
     }
     header = (
         "# Synthetic evidence bundle written by `ccc-audit generate` "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 
 import duckdb
 
@@ -342,3 +343,27 @@ SELECT staff_id, strftime(day, '%Y-%m-%d') AS date, strftime(ts, '%Y-%m-%dT%H:%M
 FROM slots ORDER BY staff_id, ts
 """
 """The ``schedules`` record set, in a total order."""
+
+
+def schedule_settings_sql(
+    org: Organisation, period: PeriodWindows, hourly_voice: Sequence[tuple[str, dt.date, dt.date]]
+) -> str:
+    """The ``schedule_settings`` record set: 30-minute real-time voice and chat, hourly email.
+
+    ``hourly_voice`` holds the planted (site, first, last) spans whose real-time voice work was
+    set to one-hour intervals, a COPC 2.5 violation.
+    """
+    rows = []
+    for site in org.sites:
+        for channel, real_time, minutes in (("voice", "yes", 30), ("chat", "yes", 30), ("email", "no", 60)):
+            rows.append(f"('{site.id}', '{channel}', '{real_time}', {minutes}, DATE '{period.start}', NULL)")
+    rows += [
+        f"('{site}', 'voice', 'yes', 60, DATE '{first}', DATE '{last}')" for site, first, last in hourly_voice
+    ]
+    return (
+        "SELECT site, channel, real_time, interval_minutes, strftime(valid_from, '%Y-%m-%d') AS valid_from, "
+        "strftime(valid_to, '%Y-%m-%d') AS valid_to "
+        f"FROM (VALUES {', '.join(rows)}) "
+        "AS s(site, channel, real_time, interval_minutes, valid_from, valid_to) "
+        "ORDER BY site, channel, valid_from"
+    )

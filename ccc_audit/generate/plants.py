@@ -46,7 +46,8 @@ class PlantPlan:
     calibration_skip: set[tuple[str, str]] = field(default_factory=set)
     verification_skip: set[tuple[str, str]] = field(default_factory=set)
     review_skip: set[tuple[str, str]] = field(default_factory=set)
-    long_schedule_days: set[tuple[str, dt.date]] = field(default_factory=set)
+    long_interval_settings: list[tuple[str, dt.date, dt.date]] = field(default_factory=list)
+    """(site, first day, last day) of real-time voice settings planted with hourly intervals."""
     survey_gaps: list[Span] = field(default_factory=list)
 
     def add(self, kind: str, subject: str, window: str | None) -> None:
@@ -180,17 +181,17 @@ def _yearly(
         plan.add(kind, person.staff_id, year.label)
 
 
-def _schedule(options: GenerateOptions, schedule: list[tuple[str, dt.date]], plan: PlantPlan) -> None:
-    by_staff: dict[str, list[dt.date]] = {}
-    for staff_id, day in schedule:
-        if staff_id not in plan.used:
-            by_staff.setdefault(staff_id, []).append(day)
+def _schedule(options: GenerateOptions, roster: Roster, period: PeriodWindows, plan: PlantPlan) -> None:
+    """A site's real-time voice work set to hourly intervals for one month (COPC 2.5 asks ≤ 30)."""
+    later = period.months[1:]  # the first month would share its valid_from with the regular setting
+    if not later:
+        raise _RefusedError("the period holds fewer than two whole calendar months")
     rng = stream(options.seed, "plant-window", "schedule_interval_too_long")
-    for staff_id in _sample("schedule_interval_too_long", options.seed, sorted(by_staff)):
-        day = rng.choice(by_staff[staff_id])
-        plan.long_schedule_days.add((staff_id, day))
-        plan.used.add(staff_id)
-        plan.add("schedule_interval_too_long", staff_id, day.isoformat())
+    sites = sorted({p.site for p in roster.role("CSS")})
+    for site in sorted(_sample("schedule_interval_too_long", options.seed, sites)):
+        month = rng.choice(later)
+        plan.long_interval_settings.append((site, month.start, month.end))
+        plan.add("schedule_interval_too_long", site, month.start.isoformat())
 
 
 def _survey_month(options: GenerateOptions, period: PeriodWindows, plan: PlantPlan) -> None:
@@ -210,9 +211,7 @@ def _attempt(options: GenerateOptions, plan: PlantPlan, kind: str, action: Calla
         plan.skipped.append(kind)
 
 
-def plan_roster_plants(
-    options: GenerateOptions, roster: Roster, period: PeriodWindows, schedule: list[tuple[str, dt.date]]
-) -> PlantPlan:
+def plan_roster_plants(options: GenerateOptions, roster: Roster, period: PeriodWindows) -> PlantPlan:
     """Choose the subjects of every requested kind that depends only on roster and calendar."""
     plan = PlantPlan()
     actions = {
@@ -227,7 +226,7 @@ def plan_roster_plants(
         "competence_review_missing": lambda: _yearly(
             "competence_review_missing", options, roster, period, plan
         ),
-        "schedule_interval_too_long": lambda: _schedule(options, schedule, plan),
+        "schedule_interval_too_long": lambda: _schedule(options, roster, period, plan),
         "survey_month_missing": lambda: _survey_month(options, period, plan),
     }
     for kind in options.kinds:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ccc_audit.i18n.engagement_labels import ENGAGEMENT_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "title": {
         "ja": "コンタクトセンター適合性評価 ギャップ分析報告書",
@@ -26,13 +28,32 @@ LABELS: dict[str, dict[str, str]] = {
     "summary": {"ja": "評価結果の概要", "en": "Summary"},
     "standard": {"ja": "規格", "en": "Standard"},
     "category": {"ja": "カテゴリ", "en": "Category"},
-    "points": {"ja": "得点", "en": "Points"},
+    "points": {"ja": "得点（参考値）", "en": "Points (indicative)"},
+    "points.of_stated": {"ja": "カテゴリの配点", "en": "of the category's"},
+    "points.note": {
+        "ja": "得点は参考値であり、認証の結果ではない。COPCの認証は得点の合計で決まるものではない。"
+        "ハンドブックが配点を示すのは4.3（400点）と4.5（200点）だけで、その他の配点はR7.0の公開目次による。"
+        "部分適合を配点の半分とするのは本ツールの便宜上の扱いで、規格の定めではない。"
+        "配点が公開されていない項目があるカテゴリは、評価できた項目の配点だけを分母とし、"
+        "カテゴリの配点を括弧内に示す。",
+        "en": "Points are indicative, not a certification result: COPC certification is not a sum of "
+        "points. The handbook states points only for 4.3 (400) and 4.5 (200); the other values come from "
+        "the public table of contents of R7.0. Half points for a partially compliant item are this tool's "
+        "convention, not the standard's. Where some items of a category have no published points, the "
+        "figure is out of the points of the items assessed, with the category's own points in brackets.",
+    },
     "by_grade": {"ja": "等級別の所見数", "en": "Findings by grade"},
     "grade": {"ja": "等級", "en": "Grade"},
     "count": {"ja": "件数", "en": "Count"},
     "waived": {"ja": "免除済み", "en": "waived"},
     "requirements": {"ja": "要求事項ごとの結果", "en": "Results per requirement"},
     "requirement": {"ja": "要求事項", "en": "Requirement"},
+    "requirement_id": {"ja": "条項番号", "en": "Clause"},
+    "points_available": {"ja": "配点", "en": "Points available"},
+    "points_earned": {"ja": "得点", "en": "Points earned"},
+    "evidence_kind": {"ja": "種別", "en": "Kind"},
+    "evidence_title": {"ja": "表題", "en": "Title"},
+    "sha256": {"ja": "ハッシュ値（SHA-256）", "en": "SHA-256"},
     "result": {"ja": "結果", "en": "Result"},
     "rules": {"ja": "規則", "en": "Rules"},
     "findings": {"ja": "監査所見", "en": "Findings"},
@@ -49,6 +70,7 @@ LABELS: dict[str, dict[str, str]] = {
     "deviations": {"ja": "宣言された逸脱（パラメータ）", "en": "Declared deviations (parameters)"},
     "parameter": {"ja": "パラメータ", "en": "Parameter"},
     "value": {"ja": "値", "en": "Value"},
+    "item": {"ja": "項目", "en": "Item"},
     "floor": {"ja": "下限", "en": "Floor"},
     "justification": {"ja": "理由", "en": "Justification"},
     "approved_by": {"ja": "承認者", "en": "Approved by"},
@@ -109,6 +131,21 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.error": {"ja": "エラー", "en": "error"},
     "outcome.excluded": {"ja": "除外", "en": "excluded"},
     "lines": {"ja": "行", "en": "lines"},
+    "wrote": {"ja": "出力: {path}", "en": "wrote {path}"},
+    "register.done": {
+        "ja": "{path} を{action}: 新規 {new}、継続 {recurring}（悪化 {regressed}、改善 {improved}）、"
+        "評価で解消 {resolved}、再評価なし {not_reassessed}、計 {total} 行",
+        "en": "{action} {path}: {new} new, {recurring} recurring ({regressed} regressed, "
+        "{improved} improved), {resolved} resolved by assessment, {not_reassessed} not re-assessed, "
+        "{total} rows",
+    },
+    "register.created": {"ja": "作成", "en": "created"},
+    "register.updated": {"ja": "更新", "en": "updated"},
+    "register.backup": {"ja": "更新前の版: {path}", "en": "previous version kept as {path}"},
+    "wrote_questions": {
+        "ja": "出力: {path}（質問 {n} 件、回答済み {answered} 件）",
+        "en": "wrote {path}: {n} questions, {answered} answered",
+    },
     "keys": {"ja": "キー", "en": "keys"},
     "cover": {"ja": "表紙", "en": "Cover"},
     "executive_summary": {"ja": "エグゼクティブサマリー", "en": "Executive summary"},
@@ -242,6 +279,7 @@ LABELS: dict[str, dict[str, str]] = {
             "one piece of evidence serves several requirements."
         ),
     },
+    **ENGAGEMENT_LABELS,
 }
 
 

@@ -10,14 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
-from ccc_audit.files.reading import ANY_SIZE, check_regular
+from ccc_audit.files.reading import ANY_SIZE, check_regular, refuse_outside
 from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
+from ccc_audit.loading.engagement import embed_logo
 from ccc_audit.loading.library import Library
 from ccc_audit.loading.model_errors import validate
+from ccc_audit.loading.record_mapping import mapping_problems
 from ccc_audit.loading.record_types import builtin_record_types
 from ccc_audit.loading.vocabulary import builtin_vocabulary, vocabulary_problems
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.models.bundle import Bundle
+from ccc_audit.models.rulepack import value_type_problem
 
 MANIFEST_NAME = "bundle.yaml"
 _HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ccc-audit-sha256")
@@ -36,6 +39,8 @@ class LoadedBundle:
     pending: dict[str, Future[str]] = field(default_factory=dict)
     """Record-file hashes still being computed in the background (large files)."""
     hasher: HashCache = field(default_factory=HashCache)
+    logo: str | None = None
+    """The engagement logo as a data: URI (None: no logo declared)."""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def sha256(self, key: str) -> str:
@@ -114,6 +119,7 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
                 )
             ]
         )
+    refuse_outside(manifest, root, "bundle folder")
     doc = load_yaml(manifest)
     model = validate(doc, Bundle)
     bundle = LoadedBundle(model, doc, root, manifest_sha256=sha256_of(manifest))
@@ -121,6 +127,9 @@ def load_bundle(root: Path, hashes: HashCache | None = None) -> LoadedBundle:
     problems = _check_files(bundle, bundle.hasher) + _check_references(bundle)
     if problems:
         raise InputError(problems)
+    engagement = model.engagement
+    if engagement is not None and engagement.logo is not None:
+        bundle.logo = embed_logo(root, doc, engagement.logo)
     return bundle
 
 
@@ -176,6 +185,7 @@ def _check_references(bundle: LoadedBundle) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     known_types = builtin_record_types()
     problems.extend(vocabulary_problems(model, doc, builtin_vocabulary(), known_types))
+    problems.extend(mapping_problems(model, doc, known_types))
     for name, records in model.records.items():
         if records.type is not None and records.type not in known_types:
             problems.append(
@@ -211,6 +221,16 @@ def _check_references(bundle: LoadedBundle) -> list[Diagnostic]:
                         + _suggest(ref, citable),
                     )
                 )
+    documents = {d.id for d in model.documents}
+    for name, designated in model.designated_values.items():
+        if designated.document not in documents:
+            problems.append(
+                doc.diagnostic(
+                    ("designated_values", name, "document"),
+                    f'document "{designated.document}" is not declared under documents'
+                    + _suggest(designated.document, documents),
+                )
+            )
     return problems
 
 
@@ -250,6 +270,58 @@ def check_against_library(bundle: LoadedBundle, library: Library, question_ids: 
                     + _suggest(attestation.id, answerable),
                 )
             )
+    problems.extend(_unknown_sections(bundle, library))
+    problems.extend(_check_designations(bundle, library))
+    return problems
+
+
+def _check_designations(bundle: LoadedBundle, library: Library) -> list[Diagnostic]:
+    """Designated values must fit the type the packs give them; a near-miss name is a typo."""
+    declared = {name: d for pack in library.packs for name, d in pack.model.designations.items()}
+    problems: list[Diagnostic] = []
+    for name, designated in bundle.model.designated_values.items():
+        designation = declared.get(name)
+        if designation is None:
+            close = difflib.get_close_matches(name, sorted(declared), n=1, cutoff=0.85)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            if hint:  # a name not very close to a known one may belong to a pack not in this run
+                problems.append(
+                    bundle.doc.diagnostic(
+                        ("designated_values", name), f'unknown designated value "{name}"{hint}', key=True
+                    )
+                )
+            continue
+        problem = value_type_problem(designation.type, designated.value)
+        if problem:
+            problems.append(
+                bundle.doc.diagnostic(
+                    ("designated_values", name, "value"), f'designated value "{name}" {problem}'
+                )
+            )
+    return problems
+
+
+def _unknown_sections(bundle: LoadedBundle, library: Library) -> list[Diagnostic]:
+    """A cited section id no rule requires of that document type (a typo would silently not apply)."""
+    required: dict[str, set[str]] = {}
+    for _, rule in library.rules():
+        for check in rule.checks:
+            for doc_type, keys in check.document_sections().items():
+                required.setdefault(doc_type, set()).update(keys)
+    problems: list[Diagnostic] = []
+    for i, document in enumerate(bundle.model.documents):
+        known = required.get(document.type, set())
+        for key in document.sections:
+            if known and key not in known:
+                problems.append(
+                    bundle.doc.diagnostic(
+                        ("documents", i, "sections", key),
+                        f'unknown section "{key}" for a document of type {document.type}'
+                        + _suggest(key, known)
+                        + f"; the rules require: {', '.join(sorted(known))}",
+                        key=True,
+                    )
+                )
     return problems
 
 

@@ -16,7 +16,7 @@ from ccc_audit.loading.yaml_source import YamlDocument, YamlPath, load_yaml
 from ccc_audit.models.catalogue import Catalogue, RequirementNode
 from ccc_audit.models.checks import CheckSpecBase, SpecProblem
 from ccc_audit.models.common import Window
-from ccc_audit.models.rulepack import ParameterType, Rule, RulePack
+from ccc_audit.models.rulepack import Designation, Parameter, ParameterType, Rule, RulePack
 
 
 @dataclass(frozen=True)
@@ -155,13 +155,14 @@ _WINDOW_FIELDS = {"window"}
 _NUMBER_FIELDS = {"min", "max", "tolerance"}
 
 
-def _param_refs(value: object, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
+def parameter_refs(value: object, path: YamlPath = ()) -> Iterator[tuple[YamlPath, str]]:
+    """Every ``$name`` reference inside a check spec, with its path."""
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
-            yield from _param_refs(getattr(value, name), (*path, name))
+            yield from parameter_refs(getattr(value, name), (*path, name))
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _param_refs(item, (*path, i))
+            yield from parameter_refs(item, (*path, i))
     elif isinstance(value, str) and not isinstance(value, Window) and value.startswith("$"):
         yield path, value
 
@@ -208,14 +209,14 @@ def _check_pack(
         for c, check in enumerate(rule.checks):
             for path, message in check_kinds.problems(check):
                 problems.append(doc.diagnostic(("rules", r, "checks", c, *path), message))
-            for path, ref_text in _param_refs(check, ("rules", r, "checks", c)):
+            for path, ref_text in parameter_refs(check, ("rules", r, "checks", c)):
                 problems.extend(_check_param_ref(pack, path, ref_text))
     return problems
 
 
 def _check_param_ref(pack: LoadedPack, path: YamlPath, ref: str) -> list[Diagnostic]:
     name = ref[1:]
-    params = pack.model.parameters
+    params: dict[str, Parameter | Designation] = {**pack.model.parameters, **pack.model.designations}
     if name not in params:
         known = ", ".join(sorted(params)) or "none"
         return [pack.doc.diagnostic(path, f'unknown parameter "{ref}"; the pack declares: {known}')]

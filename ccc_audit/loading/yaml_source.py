@@ -166,6 +166,20 @@ def _decode(raw: bytes, shown: str) -> str:
         ) from None
 
 
+def _reader_problem(text: str, error: yaml.reader.ReaderError, shown: str) -> Diagnostic:
+    """A character YAML does not allow (a NUL, a control character), at its line and column."""
+    before = text[: error.position]
+    line = before.count("\n") + 1
+    column = error.position - (before.rfind("\n") + 1) + 1
+    code = error.character if isinstance(error.character, int) else ord(error.character)
+    return Diagnostic(
+        shown,
+        line,
+        column,
+        f"malformed YAML: the character U+{code:04X} is not allowed in YAML; remove it",
+    )
+
+
 def load_yaml(path: Path, shown: str | None = None) -> YamlDocument:
     """Read ``path`` as one YAML document of plain data.
 
@@ -189,6 +203,8 @@ def parse_yaml(raw: bytes, shown: str) -> YamlDocument:
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         what = exc.problem or exc.context or "invalid YAML"
         raise InputError([Diagnostic(shown, line, column, f"malformed YAML: {what}")]) from None
+    except yaml.reader.ReaderError as exc:
+        raise InputError([_reader_problem(text, exc, shown)]) from None
     except yaml.YAMLError as exc:
         raise InputError([Diagnostic(shown, 0, 0, f"malformed YAML: {exc}")]) from None
     except RecursionError:

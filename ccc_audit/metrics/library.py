@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ccc_audit.i18n.text import text
-from ccc_audit.metrics import chat, workforce
+from ccc_audit.metrics import channels, chat, workforce
 from ccc_audit.metrics.base import Metric, ratio
 
 METRICS: dict[str, Metric] = {}
@@ -67,7 +67,7 @@ register(
 register(
     Metric(
         name="calibration_agreement",
-        title=text("キャリブレーション一致率", "Calibration agreement"),
+        title=text("カリブレーション一致率", "Calibration agreement"),
         formula=text("一致率の平均", "mean agreement"),
         records=("calibration",),
         columns={"calibration": ("date", "agreement")},
@@ -105,23 +105,7 @@ register(
         ),
     )
 )
-register(
-    Metric(
-        name="escalation_accuracy",
-        title=text("エスカレーション精度", "Escalation accuracy"),
-        formula=text(
-            "正しかったエスカレーション数 ÷ エスカレーション数", "correct escalations ÷ escalations"
-        ),
-        records=("bot_conversations",),
-        columns={"bot_conversations": ("started_at", "escalated", "escalation_correct")},
-        build=ratio(
-            "bot_conversations",
-            "r.started_at",
-            "CASE WHEN r.escalated AND r.escalation_correct THEN 1 ELSE 0 END",
-            "CASE WHEN r.escalated THEN 1 ELSE 0 END",
-        ),
-    )
-)
+register(channels.ESCALATION_ACCURACY)
 register(
     Metric(
         name="session_abandon_rate",
@@ -143,10 +127,12 @@ register(
 register(
     Metric(
         name="chat_asa_seconds",
-        title=text("チャット平均応答時間", "Chat average speed of answer"),
+        title=text("チャットのASA（平均応答速度）", "Chat average speed of answer (ASA)"),
         formula=text(
-            "（最初の担当者返信 − 受付）の平均秒数",
-            "mean seconds from request (or acceptance) to the first human reply",
+            "要求（プロアクティブチャットでは顧客の承諾）からCSSの最初の返信（自動応答ではない）までの平均秒数",
+            "mean seconds from the customer's request (for proactive"
+            " chat, their acceptance of the offer) to the "
+            "first CSS reply (not an automated reply)",
         ),
         records=("chat_sessions",),
         columns={"chat_sessions": ("requested_at", "first_reply_at")},
@@ -232,10 +218,10 @@ register(
         name="chat_concurrency",
         title=text("チャット同時対応数（コンカレンシー）", "Chat concurrency"),
         formula=text(
-            "（チャット時間の合計 ＋ 後処理時間の合計）÷ チャット対応に費やした総時間"
-            "（担当者ごとに、1件以上のチャットを開いていた時間）",
-            "(total chat time + total wrap time) ÷ total time spent chatting (per staff member, the "
-            "time with at least one chat open)",
+            "（チャット時間の合計 ＋ 後処理時間の合計）÷ チャットに要したすべての時間"
+            "（担当者ごとに、1件以上のチャットを開いているか後処理中だった時間）",
+            "(total chat time + total wrap time) ÷ all the time spent on chat (per staff member, the "
+            "time with at least one chat open or in wrap)",
         ),
         records=("chat_sessions",),
         columns={"chat_sessions": ("staff_id", "accepted_at", "ended_at", "wrap_seconds")},
@@ -243,3 +229,5 @@ register(
         unit="chats",
     )
 )
+for _metric in channels.CHANNEL_METRICS:
+    register(_metric)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from enum import StrEnum
 from typing import Literal
@@ -10,7 +9,9 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ccc_audit.models.calendar import Anchor
-from ccc_audit.models.common import Identifier, Language, Role, StrictModel
+from ccc_audit.models.common import Date, Identifier, Language, Role, StrictModel, Window
+from ccc_audit.models.engagement import Engagement
+from ccc_audit.models.record_mapping import ExportShape
 
 
 class Organisation(StrictModel):
@@ -59,8 +60,8 @@ MAX_PERIOD_DAYS = 3653
 class Period(StrictModel):
     """The audit period, both dates inclusive."""
 
-    start: dt.date = Field(description="First day.")
-    end: dt.date = Field(description="Last day.")
+    start: Date = Field(description="First day.")
+    end: Date = Field(description="Last day.")
     fiscal_year_start: str | int | None = Field(
         default=None,
         description=(
@@ -117,10 +118,15 @@ class Document(StrictModel):
     version: str | None = Field(default=None, description="Document version.")
     owner: str | None = Field(default=None, description="Person or role owning the document.")
     approved_by: str | None = Field(default=None, description="Approver.")
-    approved_on: dt.date | None = Field(default=None, description="Approval date.")
-    effective_date: dt.date | None = Field(default=None, description="Date it took effect.")
-    next_review_date: dt.date | None = Field(default=None, description="Date of next review.")
+    approved_on: Date | None = Field(default=None, description="Approval date.")
+    effective_date: Date | None = Field(default=None, description="Date it took effect.")
+    next_review_date: Date | None = Field(default=None, description="Date of next review.")
     topics: list[Identifier] = Field(default_factory=list, description="Topics it covers.")
+    sections: dict[Identifier, str] = Field(
+        default_factory=dict,
+        description="Where required sections are, cited by the auditor: section id -> heading text "
+        '(e.g. long_outage: "4.2 長時間停止時の対応"). Overrides heading matching; the heading must exist.',
+    )
 
 
 class RecordFormat(StrEnum):
@@ -136,14 +142,14 @@ class NoEventsDeclaration(StrictModel):
     """The organisation's statement that a record set is empty because nothing happened."""
 
     declared_by: str = Field(min_length=1, description="Who declares it (name and role).")
-    declared_on: dt.date = Field(description="When it was declared.")
+    declared_on: Date = Field(description="When it was declared.")
     statement: str = Field(
         min_length=1, description="What did not happen in the audit period, e.g. no complaints were received."
     )
 
 
-class RecordSet(StrictModel):
-    """A file of operational records."""
+class RecordSet(ExportShape):
+    """A file of operational records, and how the centre's export maps onto its record type."""
 
     path: str = Field(min_length=1, description="File path relative to the bundle folder.")
     format: RecordFormat | None = Field(
@@ -170,6 +176,7 @@ class RecordSet(StrictModel):
         suffix = self.path.rsplit(".", 1)[-1].lower() if "." in self.path else ""
         return {
             "xlsx": RecordFormat.XLSX,
+            "xlsm": RecordFormat.XLSX,
             "parquet": RecordFormat.PARQUET,
             "jsonl": RecordFormat.JSONL,
             "ndjson": RecordFormat.JSONL,
@@ -195,7 +202,17 @@ class Attestation(StrictModel):
         default_factory=list, description="Document ids or record-set names supporting it."
     )
     answered_by: str = Field(min_length=1, description="Who answered.")
-    answered_on: dt.date = Field(description="When.")
+    answered_on: Date = Field(description="When.")
+
+
+class DesignatedValue(StrictModel):
+    """A value the standard leaves to the centre to set, as the centre has set it."""
+
+    value: int | float | Window = Field(
+        description="The value: a number of days or a proportion, or a window (week, month, quarter, year)."
+    )
+    document: Identifier = Field(description="Id of the declared document that sets the value.")
+    owner: str = Field(min_length=1, description="Person or role who owns the value.")
 
 
 class Waiver(StrictModel):
@@ -204,7 +221,7 @@ class Waiver(StrictModel):
     rule: str = Field(min_length=1, description="Rule id waived.")
     justification: str = Field(min_length=1, description="Why the exception is accepted.")
     approved_by: str = Field(min_length=1, description="Who accepted it.")
-    expires: dt.date = Field(description="Last day the waiver is honoured.")
+    expires: Date = Field(description="Last day the waiver is honoured.")
 
 
 class Bundle(StrictModel):
@@ -221,4 +238,13 @@ class Bundle(StrictModel):
     documents: list[Document] = Field(default_factory=list, description="Documents.")
     records: dict[Identifier, RecordSet] = Field(default_factory=dict, description="Record sets by name.")
     attestations: list[Attestation] = Field(default_factory=list, description="Answers.")
+    designated_values: dict[Identifier, DesignatedValue] = Field(
+        default_factory=dict,
+        description="Values the standard leaves to the centre (a coaching deadline, a review frequency, …), "
+        "by the name the rule packs give them; see `ccc-audit rules list` or docs/rules.",
+    )
     waivers: list[Waiver] = Field(default_factory=list, description="Waivers.")
+    engagement: Engagement | None = Field(
+        default=None,
+        description="Assessors, reviewer, sign-off, names, logo, confidentiality and narrative.",
+    )

@@ -27,12 +27,17 @@ class CheckSpecBase(StrictModel):
 
     kind: str = Field(description="Check kind.")
 
+    def document_sections(self) -> dict[str, set[str]]:
+        """Document type → ids of the sections the check requires there (an auditor may cite them)."""
+        return {}
+
 
 class RowFilter(StrictModel):
     """Keep rows whose columns hold one of the listed values."""
 
     column: str = Field(min_length=1, description="Column name.")
     values: list[str] = Field(min_length=1, description="Accepted values.")
+    keep_blank: bool = Field(default=False, description="Also keep rows whose cell is blank.")
 
 
 class SpecProblem(NamedTuple):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, SerializerFunctionWrapHandler, model_serializer
 
 from ccc_audit.models.common import Grade, Localized, Role, Severity, StrictModel, Window
+from ccc_audit.models.conformity import Conformity as Conformity  # shared with procurement scoring
 from ccc_audit.models.crosswalk import Relationship
+from ccc_audit.models.engagement import EngagementSummary
 
 RESULT_SCHEMA_VERSION = 1
 
@@ -44,14 +46,27 @@ class Outcome(StrEnum):
         }[self.value]
 
 
-class Conformity(StrEnum):
-    """Per-requirement result."""
+class SectionLocation(StrictModel):
+    """Where a required section of a document was found: the heading and its place in the file."""
 
-    COMPLIANT = "compliant"
-    PARTIALLY_COMPLIANT = "partially_compliant"
-    NON_COMPLIANT = "non_compliant"
-    NOT_APPLICABLE = "not_applicable"
-    NOT_ASSESSED = "not_assessed"
+    section: str = Field(description="Section id (the key an auditor cites under documents[].sections).")
+    heading: str = Field(description="The heading text as it stands in the document.")
+    unit: Literal["line", "paragraph", "page", "slide", "sheet"] = Field(
+        description="What number counts: a line (Markdown/text), paragraph (DOCX), page (PDF), slide, sheet."
+    )
+    number: int = Field(
+        description="The line, paragraph, page, slide or sheet number (1 = first; 0 unknown)."
+    )
+    sheet: str | None = Field(default=None, description="The sheet name (XLSX).")
+    cited: bool = Field(default=False, description="Whether bundle.yaml cites this place explicitly.")
+
+
+def _without_empty_sections(model: Any, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+    """Serialise a model, leaving out ``sections`` when empty (most evidence is not a document)."""
+    data: dict[str, Any] = handler(model)
+    if not data.get("sections"):
+        data.pop("sections", None)
+    return data
 
 
 class EvidenceRef(StrictModel):
@@ -66,6 +81,14 @@ class EvidenceRef(StrictModel):
     line: int | None = Field(
         default=None, description="Line of the cited entry (or section) in the bundle's bundle.yaml."
     )
+    sections: list[SectionLocation] = Field(
+        default_factory=list,
+        description="Where the document's required sections were found (left out when none).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_empty_sections(self, handler)
 
 
 class FailingItem(StrictModel):
@@ -73,6 +96,22 @@ class FailingItem(StrictModel):
 
     subject: str = Field(description="Entity id, window label or element name.")
     detail: Localized = Field(description="What is missing for it.")
+    label: Localized | None = Field(
+        default=None,
+        description="The subject in words, when it is a word of the vocabulary (a document topic or "
+        "section) rather than an id; reports show it instead of the subject (left out when none).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("label") is None:
+            data.pop("label", None)
+        return data
+
+    def shown(self, lang: str) -> str:
+        """The subject as a reader sees it in ``lang``."""
+        return self.label.get(lang) if self.label is not None else self.subject
 
 
 class Quantity(StrictModel):
@@ -162,6 +201,11 @@ class Rollup(StrictModel):
     counts: dict[Conformity, int] = Field(description="Assessable nodes per conformity.")
     points_available: int | None = Field(default=None, description="Points assessed.")
     points_earned: float | None = Field(default=None, description="Points earned.")
+    points_stated: int | None = Field(
+        default=None,
+        description="The category's own points in the catalogue, when its items' points do not add up to "
+        "them (points of some items are not published): the available figure is then a part of it.",
+    )
 
 
 class Statement(StrictModel):
@@ -235,6 +279,14 @@ class EvidenceIndexEntry(StrictModel):
         default_factory=list,
         description="Catalogue ids of those requirements: more than one means shared evidence.",
     )
+    sections: list[SectionLocation] = Field(
+        default_factory=list,
+        description="Where required sections were found in this document (left out when none).",
+    )
+
+    @model_serializer(mode="wrap")
+    def _serialise(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        return _without_empty_sections(self, handler)
 
 
 class CrosswalkTrace(StrictModel):
@@ -301,6 +353,9 @@ class AssessmentResult(StrictModel):
     requirements: list[RequirementResult] = Field(description="Per-requirement conformity.")
     rollups: list[Rollup] = Field(description="Per-standard and per-category roll-ups.")
     findings: list[Finding] = Field(description="Findings.")
+    engagement: EngagementSummary | None = Field(
+        default=None, description="Engagement metadata (report number, people, logo, narrative)."
+    )
     crosswalk: list[CrosswalkTrace] = Field(
         default_factory=list,
         description="Crosswalk links whose two standards were both assessed, with both results.",

@@ -77,6 +77,43 @@ def is_looser(parameter: Parameter, value: int | float | Window) -> bool:
     return value > floor
 
 
+class Designation(StrictModel):
+    """A value the standard leaves to the centre: each bundle declares its own (``designated_values``).
+
+    Checks reference it as ``$name`` like a parameter. A profile cannot set it and there is no
+    default: when the bundle does not declare it, every check that reads it fails with the reason
+    ``value_not_designated``, the finding the standard implies when the centre has set no value.
+    """
+
+    type: ParameterType = Field(description="integer, number or window.")
+    description: Localized = Field(
+        description="What the value controls and the handbook line that leaves it to the centre."
+    )
+    suggestion: int | float | Window | None = Field(
+        default=None,
+        description="A starting value scaffolds may offer, labelled as a suggestion; never used by checks.",
+    )
+
+    @model_validator(mode="after")
+    def _suggestion_matches_type(self) -> Designation:
+        if self.suggestion is not None:
+            problem = value_type_problem(self.type, self.suggestion)
+            if problem:
+                raise ValueError(f"suggestion {problem}")
+        return self
+
+
+def value_type_problem(kind: ParameterType, value: int | float | Window) -> str | None:
+    """Why ``value`` does not fit a parameter or designation of type ``kind`` (None when it does)."""
+    if kind is ParameterType.WINDOW:
+        return None if isinstance(value, Window) else "must be one of week, month, quarter, year"
+    if isinstance(value, (Window, bool)):
+        return f"must be {'an integer' if kind is ParameterType.INTEGER else 'a number'}"
+    if kind is ParameterType.INTEGER and not isinstance(value, int):
+        return "must be an integer"
+    return None
+
+
 class RuleApplicability(StrictModel):
     """Scope conditions over the bundle; each non-empty list must match one declared value."""
 
@@ -142,4 +179,16 @@ class RulePack(StrictModel):
     parameters: dict[Identifier, Parameter] = Field(
         default_factory=dict, description="Tunable values, referenced in checks as $name."
     )
+    designations: dict[Identifier, Designation] = Field(
+        default_factory=dict,
+        description="Values the standard leaves to the centre, read from the bundle's designated_values "
+        "and referenced in checks as $name.",
+    )
     rules: list[Rule] = Field(min_length=1, description="Rules of the pack.")
+
+    @model_validator(mode="after")
+    def _names_distinct(self) -> RulePack:
+        both = sorted(set(self.parameters) & set(self.designations))
+        if both:
+            raise ValueError(f"{', '.join(both)}: declared both as parameter and as designation")
+        return self

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ccc_audit.models.common import Identifier, StrictModel
+from ccc_audit.models.common import Identifier, Localized, StrictModel
 
 
 class Vocabulary(StrictModel):
@@ -20,4 +20,9 @@ class Vocabulary(StrictModel):
     hints: dict[str, Identifier] = Field(
         default_factory=dict,
         description="Words often written for a term, mapped to it; used only to suggest, never accepted.",
+    )
+    labels: dict[str, dict[str, Localized]] = Field(
+        default_factory=dict,
+        description="What outputs show for each word, by group (channel, operation, document_type, topic, "
+        "severity, evidence_kind, reason, value), in Japanese and English.",
     )

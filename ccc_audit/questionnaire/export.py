@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ccc_audit.models.bundle import Answer, Bundle
 from ccc_audit.questionnaire.questions import ANSWER_LABELS, COLUMNS, SHEET, Question
 from ccc_audit.spreadsheet.cells import Cell
-from ccc_audit.spreadsheet.xlsx import table, workbook_bytes
+from ccc_audit.spreadsheet.xlsx import choice_list, table, workbook_bytes
 
 
 def export_questionnaire(items: list[Question], bundle: Bundle, lang: str) -> bytes:
@@ -39,8 +38,6 @@ def export_questionnaire(items: list[Question], bundle: Bundle, lang: str) -> by
     sheet.title = SHEET.get(lang)
     table(sheet, [h.get(lang) for _, h, _ in COLUMNS], rows, [w for _, _, w in COLUMNS])
     letter = get_column_letter([k for k, _, _ in COLUMNS].index("answer") + 1)
-    choices = ",".join(ANSWER_LABELS[a].get(lang) for a in Answer)
-    rule = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
-    rule.add(f"{letter}2:{letter}{len(rows) + 1}")
-    sheet.add_data_validation(rule)
+    choices = [ANSWER_LABELS[a].get(lang) for a in Answer]
+    sheet.add_data_validation(choice_list(choices, f"{letter}2:{letter}{len(rows) + 1}"))
     return workbook_bytes(workbook, bundle.audit_period.end)

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.models.bundle import Attestation, Bundle
+from ccc_audit.models.common import DATE_SYNTAX, parse_date
 from ccc_audit.questionnaire.questions import ANSWER_LABELS, COLUMNS, SHEET, Question, answer_of
 from ccc_audit.spreadsheet.cells import cell_text
 
@@ -22,12 +23,7 @@ _SPLIT = re.compile(r"[,、，\n]+")
 def _date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(cell_text(value).strip().replace("/", "-"))
-    except ValueError:
-        return None
+    return parse_date(value if isinstance(value, dt.date) else cell_text(value))
 
 
 def read_answers(path: Path, items: list[Question], bundle: Bundle) -> list[Attestation]:
@@ -89,7 +85,7 @@ def read_answers(path: Path, items: list[Question], bundle: Bundle) -> list[Atte
             shown = cell_text(cell("answered_on"))
             problems.append(
                 Diagnostic(
-                    str(path), 0, 0, f'{at("answered_on")}: "{shown}" is not a date (expected YYYY-MM-DD)'
+                    str(path), 0, 0, f'{at("answered_on")}: "{shown}" is not a date (expected {DATE_SYNTAX})'
                 )
             )
         refs = [r.strip() for r in _SPLIT.split(cell_text(cell("evidence"))) if r.strip()]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ccc_audit.checks.attestation import AttestationCheckSpec
+from ccc_audit.engine.applicability import rule_applies
 from ccc_audit.loading.library import Library
-from ccc_audit.models.bundle import Answer
+from ccc_audit.models.bundle import Answer, Bundle
 from ccc_audit.models.common import Localized
 
 L = Localized
@@ -60,10 +61,16 @@ class Question:
     evidence: Localized
 
 
-def questions(library: Library) -> list[Question]:
-    """Every question the loaded rule packs put to the organisation."""
+def questions(library: Library, bundle: Bundle | None = None) -> list[Question]:
+    """Every question the loaded rule packs put to the organisation.
+
+    With ``bundle``, only the questions of rules that apply to its role and scope (an
+    inbound-only centre is not asked about outbound work).
+    """
     found: dict[str, Question] = {}
     for _, rule in library.rules():
+        if bundle is not None and not rule_applies(rule.applies_to, bundle):
+            continue
         for check in rule.checks:
             if isinstance(check, AttestationCheckSpec):
                 key = check.question_id or rule.id

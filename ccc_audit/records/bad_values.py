@@ -51,7 +51,7 @@ def bad_values(
                     shown,
                     int(line),
                     0,
-                    f'column "{column.name}": "{value}" is not {expected(column)}'
+                    f'column {column.header}: "{value}" is not {expected(column)}'
                     + (did_you_mean(value, column.values) if column.type is ColumnType.ENUM else ""),
                 )
             )

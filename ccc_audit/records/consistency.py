@@ -3,6 +3,9 @@
 - Overlapping employment spells of one staff id in the roster are errors: a person holds one
   spell at a time (a transfer ends one row the day before, or the day, the next begins), and two
   open rows would count the person twice in every population.
+- Two rows with the same key (the record type's ``key``; for the roster, staff id and hire date)
+  are errors: the second row is almost always an export run twice or a copy-paste, and it would
+  be counted twice.
 - Records the declared scope contradicts (home workers without ``work_at_home``, chat sessions
   without ``chat``, outbound attempts without ``outbound``) are notices: the rules for them are
   out of scope, which may be meant, but is more often a scope left incomplete.
@@ -58,6 +61,47 @@ def overlapping_spells(
         )
         for staff, line_a, h_a, e_a, line_b, h_b, e_b in rows
     ]
+
+
+def duplicate_keys(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: list[str],
+    line_expr: str,
+    record_type: RecordType | None,
+    shown: str,
+) -> list[Diagnostic]:
+    """Keys that more than one row holds, located at the repeated row and naming the first."""
+    if record_type is None:
+        return []
+    key = list(record_type.key)
+    if record_type.name == "roster" and "hire_date" in columns:
+        key.append("hire_date")  # one row per employment spell; overlaps are checked apart
+    if any(k not in columns for k in key):
+        return []
+    names = ", ".join(quote_ident(k) for k in key)
+    present = " AND ".join(f"{quote_ident(k)} IS NOT NULL" for k in key)
+    rows = con.execute(
+        f"SELECT {names}, min({line_expr}) AS first, "
+        f"list({line_expr} ORDER BY {line_expr})[2] AS second, count(*) "
+        f"FROM {quote_ident(table)} WHERE {present} GROUP BY ALL HAVING count(*) > 1 "
+        f"ORDER BY second LIMIT {MAX_REPORTED}"
+    ).fetchall()
+    problems = []
+    for row in rows:
+        values = ", ".join(f'{k} "{v}"' for k, v in zip(key, row[: len(key)], strict=True))
+        first, second, count = row[len(key) :]
+        again = f"{count} rows" if count > 2 else "two rows"
+        problems.append(
+            Diagnostic(
+                shown,
+                int(second),
+                0,
+                f"{values} is repeated ({again}; first at line {first}): each row needs a key of its "
+                "own, so remove the repeated row or correct its key",
+            )
+        )
+    return problems
 
 
 class RecordTables(Protocol):

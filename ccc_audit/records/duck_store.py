@@ -18,46 +18,28 @@ import duckdb
 from ccc_audit.errors import Diagnostic
 from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
-from ccc_audit.models.bundle import RecordFormat
-from ccc_audit.models.calendar import CALENDAR, Anchor, windows_in
-from ccc_audit.models.common import Window
-from ccc_audit.models.records import ColumnType, RecordType
-from ccc_audit.records.bad_values import bad_values
-from ccc_audit.records.consistency import overlapping_spells
+from ccc_audit.models.bundle import RecordFormat, RecordSet
+from ccc_audit.models.calendar import CALENDAR, Anchor
+from ccc_audit.models.records import RecordType
+from ccc_audit.models.result import Notice
+from ccc_audit.records.consistency import duplicate_keys, overlapping_spells
 from ccc_audit.records.errors import MissingColumnsError, RecordDataError
+from ccc_audit.records.header_map import map_headers
+from ccc_audit.records.header_problems import header_problems, unknown_column_notices
+from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
+from ccc_audit.records.period_tables import publish_period
 from ccc_audit.records.readers import (
     Source,
-    explain_csv_error,
-    is_invalid_unicode,
     quote_ident,
-    quote_text,
     read_columnar,
     read_csv,
     read_xlsx,
 )
 from ccc_audit.records.sql_engine import SqlEngine
-from ccc_audit.records.typing import TypedColumn, plan_columns, typed_select
-
-MEMORY_LIMIT = "1700MB"
-"""DuckDB keeps tables beyond this in its scratch folder, so a process stays within 2 GB."""
-_NATIVE = {
-    ColumnType.INTEGER: "BIGINT",
-    ColumnType.NUMBER: "DOUBLE",
-    ColumnType.DATE: "DATE",
-    ColumnType.TIMESTAMP: "TIMESTAMP",
-    ColumnType.BOOLEAN: "BOOLEAN",
-}
-
-
-def _native_type(column: TypedColumn) -> str:
-    """DuckDB's type for a column its CSV reader parses; an enum's values are the type's values.
-
-    A value outside an enum's list, like any value DuckDB cannot parse, is a conversion error.
-    """
-    if column.type is ColumnType.ENUM:
-        return "ENUM(" + ", ".join(quote_text(v) for v in column.values) + ")"
-    return _NATIVE.get(column.type, "VARCHAR") if column.type else "VARCHAR"
+from ccc_audit.records.table_load import load_table
+from ccc_audit.records.time_limit import limit_seconds, query_within
+from ccc_audit.records.typing import native_type, plan_columns
 
 
 @dataclass(frozen=True)
@@ -81,12 +63,16 @@ class DuckRecordStore:
         self.record_types = record_types
         self._seal_key = seal_key(cache_dir) if cache_dir else None
         self.cache_dir = cache_dir / "records" if cache_dir and self._seal_key else None
+        self.column_notices: dict[str, list[Notice]] = {}
+        """Per record set: headers that are no column of its record type (kept, read by no rule)."""
         self.cache_faults: list[str] = []
         """Why cached tables were not served or kept (each names the cache file): they only cost time."""
         if cache_dir and self._seal_key is None:
             self.cache_faults.append(f"{cache_dir}: the cache's sealing key cannot be read or created")
         self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-")
-        self.con = duckdb.connect(config={"temp_directory": self._scratch.name, "memory_limit": MEMORY_LIMIT})
+        self.con = duckdb.connect(
+            config={"temp_directory": self._scratch.name, "memory_limit": memory_limit()}
+        )
         self.con.execute("SET enable_progress_bar = false")
         self._attached = 0
         self.sets: dict[str, LoadedSet] = {}
@@ -105,6 +91,12 @@ class DuckRecordStore:
         self._failure: BaseException | None = None
         self.engine: SqlEngine | None = None
         """Where :meth:`query` runs once set (after loading); None: on this DuckDB database."""
+        self.planned: set[str] | None = None
+        """The record sets this run loads (None: every set of the bundle)."""
+        self.unplanned: set[str] = set()
+        """Sets asked about that were left out of the plan (see :meth:`start_loading`)."""
+        self.asked: set[str] = set()
+        """Every set asked about through :meth:`has` (the engine clears it before each rule)."""
 
     def close(self) -> None:
         """Release the database and scratch files (after the background loader, if any, stops)."""
@@ -134,14 +126,18 @@ class DuckRecordStore:
         if problems:
             raise RecordDataError(problems)
 
-    def start_loading(self) -> None:
-        """Read every record set in a background thread, smallest file first.
+    def start_loading(self, only: set[str] | None = None) -> None:
+        """Read every record set (or those in ``only``) in a background thread, smallest file first.
 
         Meanwhile the caller may evaluate checks: :meth:`has` waits until the set asked about is
         loaded, and :meth:`load_position` tells how early a set will be ready. Finish with
-        :meth:`finish_loading`.
+        :meth:`finish_loading`. A set left out by ``only`` that a check asks about anyway is
+        noted in :attr:`unplanned` (the caller must then run again with every set).
         """
         names = sorted(self.bundle.model.records, key=lambda n: (self._file_size(n), n))
+        if only is not None:
+            self.planned = {name for name in names if name in only}
+            names = [name for name in names if name in only]
         self._load_order = {name: index for index, name in enumerate(names)}
         self._ready = {name: threading.Event() for name in names}
         self._reader = self.con.cursor()  # a connection is not to be shared between threads
@@ -205,30 +201,29 @@ class DuckRecordStore:
         ``audit_windows`` (kind, label, window_start, window_end) holds every whole week, month,
         quarter and year of the period, counted from ``anchor`` as the check kinds count them.
         """
-        self.con.execute("DROP TABLE IF EXISTS audit_period")
-        self.con.execute(
-            "CREATE TABLE audit_period AS "
-            "SELECT ?::DATE AS period_start, ?::DATE AS period_end, ?::DATE AS as_of",
-            [start, end, as_of],
-        )
-        self.con.execute("DROP TABLE IF EXISTS audit_windows")
-        self.con.execute(
-            "CREATE TABLE audit_windows (kind VARCHAR, label VARCHAR, window_start DATE, window_end DATE)"
-        )
-        rows = [
-            (window.value, span.label, span.start, span.end)
-            for window in Window
-            for span in windows_in(start, end, window, anchor)
-        ]
-        if rows:
-            self.con.executemany("INSERT INTO audit_windows VALUES (?, ?, ?, ?)", rows)
+        publish_period(self.con, start, end, as_of, anchor)
+
+    def unknown_columns(self) -> list[Notice]:
+        """A warning per header that is no column of its set's record type, set by set."""
+        return [n for name in sorted(self.column_notices) for n in self.column_notices[name]]
 
     def has(self, name: str) -> bool:
         """Whether the bundle supplied record set ``name`` (waiting for it while it loads)."""
+        self.asked.add(name)
+        if self.planned is not None and name not in self.planned and name in self.bundle.model.records:
+            self.unplanned.add(name)
         ready = self._ready.get(name)
         if ready is not None:
             ready.wait()
         return name in self.sets
+
+    def loaded_names(self) -> list[str]:
+        """Names of the record sets loaded so far."""
+        return list(self.sets)
+
+    def record_type_of(self, name: str) -> RecordType | None:
+        """The record type of loaded set ``name`` (None for a set of no known type)."""
+        return self.sets[name].record_type
 
     def row_count(self, name: str) -> int:
         """How many rows record set ``name`` holds (it must be supplied)."""
@@ -263,6 +258,12 @@ class DuckRecordStore:
             return self.engine.query(sql, parameters)
         return self.con.execute(sql, parameters or []).fetchall()
 
+    def query_limited(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run rule-pack ``sql`` on the run's engine under the time limit (:mod:`.time_limit`)."""
+        if self.engine is not None:
+            return self.engine.query_within(sql, limit_seconds(), parameters)
+        return query_within(self.con, sql, limit_seconds(), parameters)
+
     def columns(self, name: str) -> list[str]:
         """The columns of loaded set ``name``, as in its file."""
         return self.sets[name].columns
@@ -271,9 +272,8 @@ class DuckRecordStore:
         """Read set ``name``, then check its rows against each other (overlapping spells)."""
         self._read(name)
         loaded = self.sets[name]
-        problems = overlapping_spells(
-            self._reader, name, loaded.columns, loaded.line_expr, loaded.record_type, loaded.shown
-        )
+        found = (self._reader, name, loaded.columns, loaded.line_expr, loaded.record_type, loaded.shown)
+        problems = duplicate_keys(*found) + overlapping_spells(*found)
         if problems:
             raise RecordDataError(problems)
 
@@ -296,49 +296,39 @@ class DuckRecordStore:
                     c for c in self._reader.sql(f"SELECT * FROM {table} LIMIT 0").columns if c != "__line"
                 ]
                 self.sets[name] = LoadedSet(name, shown, columns, "__line", record_type)
+                if record_type is not None:
+                    unknown = [c for c in columns if record_type.column(c) is None]
+                    self.column_notices[name] = unknown_column_notices(
+                        unknown, record_type, shown, self._set_line(name)
+                    )
                 self.cache_hits += 1
                 return
             self.cache_faults.append(fault)
         source = self._source(
             name, path, spec, shown, "utf-8-sig" if spec.encoding == "auto" else spec.encoding
         )
-        if record_type is not None:
-            missing = [c.name for c in record_type.columns if c.required and c.name not in source.columns]
-            if missing:
-                raise RecordDataError(
-                    [
-                        Diagnostic(
-                            shown,
-                            1,
-                            0,
-                            f'required column "{c}" of record type "{record_type.name}" is '
-                            f"missing; the header has: {', '.join(source.columns)}",
-                        )
-                        for c in missing
-                    ]
-                )
-        planned = plan_columns(source.columns, record_type)
-        keep_line = source.line_offset == 0
-        line_expr = "__line" if keep_line else f"(rowid + {source.line_offset})"
-        if source.csv_file is not None and self._fast_load(table, source, planned):
-            self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
-            return
-        try:
-            self._reader.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
-        except duckdb.Error as exc:
-            if not (is_invalid_unicode(exc) and spec.encoding == "auto"):
-                raise explain_csv_error(exc, shown) from None
-            source = self._source(name, path, spec, shown, "cp932")  # as Japanese Excel writes CSV
-            select = typed_select(source.clause, planned, keep_line)
-            try:
-                self._reader.execute(f"CREATE TABLE {table} AS {select}")
-            except duckdb.Error as again:
-                raise explain_csv_error(again, shown) from None
-        bad = self._reader.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
-        if bad and bad[0]:
-            raise RecordDataError(bad_values(self._reader, name, source, planned, line_expr, shown))
-        self._reader.execute(f"ALTER TABLE {table} DROP COLUMN __bad")
-        self._finish(name, shown, source, line_expr, record_type, table, keep_line, cached)
+        source, shown_names = self._mapped(name, source, spec, record_type, shown)
+        planned = plan_columns(source.columns, record_type, spec, shown_names)
+
+        def as_cp932() -> Source:  # as Japanese Excel writes CSV
+            return self._mapped(
+                name, self._source(name, path, spec, shown, "cp932"), spec, record_type, shown
+            )[0]
+
+        declared_formats = spec.date_format is not None or spec.timestamp_format is not None
+        loaded = load_table(
+            self._reader,
+            name,
+            source,
+            planned,
+            shown,
+            native_type,
+            as_cp932 if spec.encoding == "auto" else None,
+            fast=not declared_formats,
+        )
+        self._finish(
+            name, shown, loaded.source, loaded.line_expr, record_type, table, loaded.keep_line, cached
+        )
 
     def _finish(
         self,
@@ -364,26 +354,23 @@ class DuckRecordStore:
             if fault is not None:
                 self.cache_faults.append(fault)
 
-    def _fast_load(self, table: str, source: Source, planned: list[TypedColumn]) -> bool:
-        """Parse a clean CSV with DuckDB's own typed reader; False (nothing left) at the first doubt.
+    def _mapped(
+        self, name: str, source: Source, spec: RecordSet, record_type: RecordType | None, shown: str
+    ) -> tuple[Source, dict[str, str]]:
+        """``source`` with our column names (by mapping and aliases); the export's header of each."""
+        mapped = map_headers(source.headers, spec, record_type, shown)
+        problems = mapped.problems + header_problems(mapped, record_type, shown, spec.header_line)
+        if problems:
+            raise RecordDataError(problems)
+        if record_type is not None:
+            self.column_notices[name] = unknown_column_notices(
+                mapped.unknown(), record_type, shown, self._set_line(name)
+            )
+        return source.renamed(mapped.table_names()), mapped.shown()
 
-        Any value DuckDB cannot parse (YYYY/MM/DD dates, はい / いいえ among them, an enum value
-        outside its list) or a ragged row sends the file to the slower text path, which accepts
-        those dates and words and locates every bad value exactly. Enum columns are stored as
-        DuckDB enums: compact, and cheap to filter and group by.
-        """
-        types = {c.name: _native_type(c) for c in planned}
-        types["__line"] = "BIGINT"
-        below = " OR ".join(f"{quote_ident(c.name)} < {c.min!r}" for c in planned if c.min is not None)
-        try:
-            self._reader.execute(f"CREATE TABLE {table} AS SELECT * FROM {source.typed_clause(types)}")
-            found = self._reader.execute(f"SELECT count(*) FROM {table} WHERE {below}") if below else None
-            if found is not None and found.fetchone() != (0,):
-                raise duckdb.ConversionException("a value below its column's minimum")
-        except duckdb.Error:  # the text path finds and explains the problem
-            self._reader.execute(f"DROP TABLE IF EXISTS {table}")
-            return False
-        return True
+    def _set_line(self, name: str) -> int | None:
+        """The line of record set ``name`` in bundle.yaml."""
+        return self.bundle.doc.position(("records", name), key=True).line
 
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()
@@ -397,4 +384,4 @@ class DuckRecordStore:
                 raise
         if kind is RecordFormat.XLSX:
             return read_xlsx(path, spec, shown, scratch, name)
-        return read_columnar(self._reader, path, spec, shown)
+        return read_columnar(self._reader, path, spec, shown, scratch, name)

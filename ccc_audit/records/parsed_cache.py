@@ -116,7 +116,10 @@ def write_cache(
         partial.replace(cached)
         seal.write_text(seal_file(key, cached), "ascii")
     except (duckdb.Error, OSError) as exc:
+        with contextlib.suppress(duckdb.Error):
+            reader.execute("DETACH DATABASE IF EXISTS cache_write")
         partial.unlink(missing_ok=True)
+        partial.with_name(partial.name + ".wal").unlink(missing_ok=True)  # DuckDB's log beside it
         return f"{cached}: cannot be written ({type(exc).__name__}); the next run reads the file again"
     return None
 

@@ -24,6 +24,8 @@ def where(store: DuckRecordStore, name: str, filters: list[RowFilter], alias: st
         else:
             values = ", ".join(quote_text(v) for v in rule.values)
             parts.append(f"CAST({column} AS VARCHAR) IN ({values})")
+        if rule.keep_blank:
+            parts[-1] = f"{parts[-1]} OR {column} IS NULL"
     return " AND ".join(f"({p})" for p in parts) or "TRUE"
 
 

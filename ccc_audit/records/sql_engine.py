@@ -27,6 +27,12 @@ class SqlEngine(Protocol):
         """Run ``sql`` (``?`` placeholders bound to ``parameters``) and return every row."""
         ...
 
+    def query_within(
+        self, sql: str, seconds: float, parameters: list[Any] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """As :meth:`query`; past ``seconds`` the query is stopped (``QueryTimeoutError``)."""
+        ...
+
     def close(self) -> None:
         """Release what the engine holds for this run (never a shared session)."""
         ...

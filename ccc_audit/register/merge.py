@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ccc_audit.i18n.labels import label
+from ccc_audit.i18n.vocabulary import term
 from ccc_audit.models.common import Grade
 from ccc_audit.models.result import AssessmentResult, Finding
 from ccc_audit.register.columns import (
@@ -92,7 +93,7 @@ def _tool_cells(finding: Finding, result: AssessmentResult, lang: str) -> dict[s
         "statement": finding.statement.nonconformity.get(lang),
         "evidence": finding.statement.evidence.get(lang),
         "grade": label(f"grade.{finding.grade.value}", lang),
-        "severity": finding.severity.value,
+        "severity": term("severity", finding.severity.value, lang),
         "last_detected": result.as_of.isoformat(),
         "assessment": STATE_LABELS[state].get(lang),
     }

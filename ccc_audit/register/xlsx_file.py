@@ -8,7 +8,6 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ccc_audit.errors import Diagnostic, InputError
@@ -30,7 +29,7 @@ from ccc_audit.register.columns import (
 )
 from ccc_audit.register.model import Register
 from ccc_audit.spreadsheet.cells import Cell
-from ccc_audit.spreadsheet.xlsx import table, text_of
+from ccc_audit.spreadsheet.xlsx import choice_list, table, text_of
 
 OPEN_SHEET = "open_sheet"
 CLOSED_SHEET = "closed_sheet"
@@ -74,9 +73,7 @@ def _validations(sheet: Worksheet, register: Register, last_row: int) -> None:
     }
     for key, values in choices.items():
         letter = get_column_letter(register.columns.index(key) + 1)
-        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True)
-        rule.add(f"{letter}2:{letter}{max(last_row, 2) + 200}")
-        sheet.add_data_validation(rule)
+        sheet.add_data_validation(choice_list(values, f"{letter}2:{letter}{max(last_row, 2) + 200}"))
 
 
 def write_register_sheets(workbook: Workbook, register: Register) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.result import Conformity
 from ccc_audit.reporters.base import Report, limitations
+from ccc_audit.reporters.cover import assessed_standards, organisation_name, report_id, report_title
 from ccc_audit.results.comparison import Change
 
 FAILING_SHOWN = 20
@@ -27,12 +28,18 @@ class MarkdownReporter:
 
         result, progress = report.result, report.progress
         grades = Counter((f.grade.value, f.waived) for f in result.findings)
+        assessed = assessed_standards(result)
         text = (
             environment(label)
             .get_template("report.md.j2")
             .render(
                 r=result,
                 lang=lang,
+                title=report_title(result, lang),
+                org_name=organisation_name(result, lang),
+                report_id=report_id(result),
+                criteria=[c for c in result.catalogues if c.id in assessed],
+                rollups=[roll for roll in result.rollups if roll.ref.split(":", 1)[0] in assessed],
                 conformities=list(Conformity),
                 grades=grades,
                 standards={c.id: c for c in result.catalogues},

@@ -23,79 +23,108 @@ _WIDTH = 640
 _LABEL = 220
 _BAR = 18
 _GAP = 8
+_NARROW = 340
+"""Width of the phone variant: drawn about 1:1 on a 390 px screen, so its 12-unit text stays 12 px."""
 
 
-def _svg(height: int, title: str, body: list[str]) -> Markup:
+def _svg(height: int, title: str, body: list[str], width: int = _WIDTH) -> Markup:
     return Markup(
-        f'<svg class="chart" viewBox="0 0 {_WIDTH} {height}" role="img" '
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(title)}</title>" + "".join(body) + "</svg>"
     )
 
 
-def _name(roll: Rollup, lang: str) -> str:
+def _advance(ch: str) -> float:
+    """Approximate width at 12 units of font size, bold: wide (CJK) characters 13, others 7.5."""
+    return 13.0 if ord(ch) > 0x2E7F else 7.5
+
+
+def _name(roll: Rollup, lang: str, room: float = _LABEL - 10) -> str:
+    """The row's name, cut with an ellipsis where it would run into the bars (``room`` units)."""
     prefix = roll.ref.split(":", 1)[1] + " " if ":" in roll.ref else ""
     text = prefix + roll.title.get(lang)
-    return text if len(text) <= 28 else text[:27] + "…"
+    if sum(_advance(ch) for ch in text) <= room:
+        return text
+    kept, used = "", _advance("…")
+    for ch in text:
+        if used + _advance(ch) > room:
+            break
+        kept, used = kept + ch, used + _advance(ch)
+    return kept + "…"
 
 
-def conformity_chart(rollups: list[Rollup], lang: str) -> Markup:
-    """One stacked bar per standard and category: how many requirements have each conformity."""
+def conformity_chart(rollups: list[Rollup], lang: str, narrow: bool = False) -> Markup:
+    """One stacked bar per standard and category: how many requirements have each conformity.
+
+    ``narrow``: the phone variant, each name on its own line above a full-width bar.
+    """
     shown = [r for r in rollups if sum(r.counts.values())]
     body: list[str] = []
-    span = _WIDTH - _LABEL - 40
+    width, left = (_NARROW, 0) if narrow else (_WIDTH, _LABEL)
+    span = width - left - 40
+    step = _BAR + _GAP + (16 if narrow else 0)
     for row, roll in enumerate(shown):
-        y = row * (_BAR + _GAP)
+        y = row * step + (16 if narrow else 0)
         total = sum(roll.counts.values())
         weight = "bold" if ":" not in roll.ref else "normal"
-        name = escape(_name(roll, lang))
-        body.append(f'<text x="0" y="{y + 13}" font-size="12" font-weight="{weight}">{name}</text>')
-        x = float(_LABEL)
+        name = escape(_name(roll, lang, _NARROW - 10 if narrow else _LABEL - 10))
+        top = y - 4 if narrow else y + 13
+        body.append(f'<text x="0" y="{top}" font-size="12" font-weight="{weight}">{name}</text>')
+        x = float(left)
         for conformity in Conformity:
             count = roll.counts.get(conformity, 0)
             if not count:
                 continue
-            width = span * count / total
+            bar = span * count / total
             tip = f"{label('conformity.' + conformity.value, lang)}: {count}"
             body.append(
-                f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{_BAR}" '
+                f'<rect x="{x:.1f}" y="{y}" width="{bar:.1f}" height="{_BAR}" '
                 f'fill="{COLOURS[conformity]}"><title>{escape(tip)}</title></rect>'
             )
-            x += width
-        body.append(f'<text x="{_WIDTH - 34}" y="{y + 13}" font-size="12">{total}</text>')
-    legend_y = len(shown) * (_BAR + _GAP) + 6
-    x = 0
-    for conformity in Conformity:
+            x += bar
+        body.append(f'<text x="{width - 34}" y="{y + 13}" font-size="12">{total}</text>')
+    legend_y = len(shown) * step + 6
+    x = 0.0
+    for index, conformity in enumerate(Conformity):
         name = label("conformity." + conformity.value, lang)
+        if narrow:  # two columns of legend
+            x, legend_y = (index % 2) * 170.0, len(shown) * step + 6 + (index // 2) * 18
         body.append(
             f'<rect x="{x}" y="{legend_y}" width="12" height="12" fill="{COLOURS[conformity]}"/>'
-            f'<text x="{x + 16}" y="{legend_y + 11}" font-size="11">{escape(name)}</text>'
+            f'<text x="{x + 16}" y="{legend_y + 11}" font-size="12">{escape(name)}</text>'
         )
-        x += 128
-    return _svg(legend_y + 20, label("chart.conformity", lang), body)
+        x += max(110, 28 + sum(12 if ord(ch) > 0x2E7F else 7 for ch in name))
+    return _svg(legend_y + 20, label("chart.conformity", lang), body, width)
 
 
-def points_chart(rollups: list[Rollup], lang: str) -> Markup | None:
-    """Points earned out of points available per scored category (COPC); None when unscored."""
+def points_chart(rollups: list[Rollup], lang: str, narrow: bool = False) -> Markup | None:
+    """Points earned out of points available per scored category (COPC); None when unscored.
+
+    ``narrow``: the phone variant, each name on its own line above its bar.
+    """
     shown = [r for r in rollups if ":" in r.ref and r.points_available]
     if not shown:
         return None
     body: list[str] = []
-    span = _WIDTH - _LABEL - 90
+    width, left = (_NARROW, 0) if narrow else (_WIDTH, _LABEL)
+    span = width - left - 90
+    step = _BAR + _GAP + (16 if narrow else 0)
     for row, roll in enumerate(shown):
-        y = row * (_BAR + _GAP)
+        y = row * step + (16 if narrow else 0)
+        name = escape(_name(roll, lang, _NARROW - 10 if narrow else _LABEL - 10))
         available = roll.points_available or 1
         earned = roll.points_earned or 0.0
-        body.append(f'<text x="0" y="{y + 13}" font-size="12">{escape(_name(roll, lang))}</text>')
-        body.append(f'<rect x="{_LABEL}" y="{y}" width="{span}" height="{_BAR}" fill="#eceff1"/>')
+        body.append(f'<text x="0" y="{y - 4 if narrow else y + 13}" font-size="12">{name}</text>')
+        body.append(f'<rect x="{left}" y="{y}" width="{span}" height="{_BAR}" fill="#eceff1"/>')
         body.append(
-            f'<rect x="{_LABEL}" y="{y}" width="{span * earned / available:.1f}" height="{_BAR}" '
+            f'<rect x="{left}" y="{y}" width="{span * earned / available:.1f}" height="{_BAR}" '
             f'fill="#1565c0"/>'
         )
         body.append(
-            f'<text x="{_LABEL + span + 6}" y="{y + 13}" font-size="12">{earned:.0f} / {available}</text>'
+            f'<text x="{left + span + 6}" y="{y + 13}" font-size="12">{earned:.0f} / {available}</text>'
         )
-    return _svg(len(shown) * (_BAR + _GAP), label("chart.points", lang), body)
+    return _svg(len(shown) * step, label("chart.points", lang), body, width)
 
 
 def trend_chart(progress: Comparison, lang: str) -> Markup:

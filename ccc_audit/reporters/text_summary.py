@@ -17,6 +17,11 @@ def one_line(text: str) -> str:
     return " ".join(strip_bidi(text).split())
 
 
+def _grade(grade: str, lang: str) -> str:
+    """A grade as the text verdict shows it: the code in English, the word in Japanese."""
+    return label(f"grade.{grade}", lang) if lang == "ja" else grade
+
+
 def _finding_line(report: Report, status: FindingStatus, lang: str) -> str:
     finding = status.finding
     tags = [label(f"gate.change.{status.change.value}", lang)] if report.verdict.has_baseline else []
@@ -24,7 +29,7 @@ def _finding_line(report: Report, status: FindingStatus, lang: str) -> str:
         tags.append(label(f"gate.why.{status.why_not}", lang))
     shown = f" [{', '.join(tags)}]" if tags else ""
     return (
-        f"  {report.manifest}:{line_of(finding.evidence)}: {finding.grade.value} {finding.id} "
+        f"  {report.manifest}:{line_of(finding.evidence)}: {_grade(finding.grade.value, lang)} {finding.id} "
         f"{finding.rule_id}{shown}: {one_line(finding.statement.nonconformity.get(lang))}"
     )
 
@@ -92,7 +97,9 @@ class TextReporter:
         hidden = report.hidden
         if hidden:
             grades = Counter(s.finding.grade.value for s in hidden)
-            counted = ", ".join(f"{grades[g]} {g}" for g in ("major", "minor", "observation") if grades[g])
+            counted = ", ".join(
+                f"{grades[g]} {_grade(g, lang)}" for g in ("major", "minor", "observation") if grades[g]
+            )
             lines += ["", label("gate.known", lang).format(n=len(hidden), counts=counted)]
         if report.expiring:
             lines += [

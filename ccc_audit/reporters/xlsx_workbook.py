@@ -3,33 +3,39 @@
 from __future__ import annotations
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
+from ccc_audit.engine.conformity import earned_points
 from ccc_audit.i18n.labels import label
+from ccc_audit.i18n.vocabulary import term, terms
 from ccc_audit.models.result import AssessmentResult, Conformity
 from ccc_audit.register.merge import merge
 from ccc_audit.register.model import Register
 from ccc_audit.register.xlsx_file import write_register_sheets
 from ccc_audit.reporters.base import Report
+from ccc_audit.reporters.cover import assessed_standards, report_title
+from ccc_audit.reporters.xlsx_engagement import engagement_sheet
 from ccc_audit.results.comparison import Change, Comparison
 from ccc_audit.spreadsheet.cells import Cell
-from ccc_audit.spreadsheet.xlsx import put, table, workbook_bytes
+from ccc_audit.spreadsheet.xlsx import fit_row_height, put, table, workbook_bytes
 
 
 def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: Comparison | None) -> None:
     sheet = workbook.create_sheet(label("summary_sheet", lang))
-    put(sheet, 1, 1, label("title", lang))
+    assessed = assessed_standards(result)
+    criteria = [c for c in result.catalogues if c.id in assessed]
+    put(sheet, 1, 1, report_title(result, lang))
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     facts: list[tuple[str, Cell]] = [
         (label("organisation", lang), result.scope.organisation),
         (label("role", lang), label(f"role.{result.scope.role.value}", lang)),
         (label("sites", lang), ", ".join(result.scope.sites)),
         (label("programs", lang), ", ".join(result.scope.programs)),
-        (label("channels", lang), ", ".join(result.scope.channels)),
-        (label("operations", lang), ", ".join(result.scope.operations)),
+        (label("channels", lang), terms("channel", result.scope.channels, lang)),
+        (label("operations", lang), terms("operation", result.scope.operations, lang)),
         (label("period", lang), f"{result.scope.period_start} – {result.scope.period_end}"),
         (label("as_of", lang), result.as_of),
-        (label("criteria", lang), "; ".join(f"{c.title.get(lang)} ({c.version})" for c in result.catalogues)),
+        (label("criteria", lang), "; ".join(f"{c.title.get(lang)} ({c.version})" for c in criteria)),
         (label("packs", lang), ", ".join(f"{p.id} {p.version}" for p in result.packs)),
         (label("tool", lang), f"ccc-audit {result.tool_version}"),
     ]
@@ -54,10 +60,15 @@ def _summary(workbook: Workbook, result: AssessmentResult, lang: str, progress: 
     headers = [
         f"{label('standard', lang)} / {label('category', lang)}",
         *[label(f"conformity.{c.value}", lang) for c in Conformity],
-        label("points", lang),
-        label("points", lang) + " (max)",
+        label("points_earned", lang),
+        label("points_available", lang),
     ]
     table(sheet, headers, rows, [48, 14, 14, 14, 14, 14, 12, 12], first_row=start)
+    sheet.column_dimensions["B"].width = max(sheet.column_dimensions["B"].width or 0, 48)
+    for offset in range(len(facts)):
+        cell = sheet.cell(row=offset + 3, column=2)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        fit_row_height(sheet, offset + 3, str(cell.value or ""), 48)
     below = start + len(rows) + 2
     for offset, (name, count) in enumerate(grades):
         put(sheet, below + offset, 1, name)
@@ -75,10 +86,11 @@ def _gap(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
     sheet = workbook.create_sheet(label("gap_sheet", lang))
     headers = [
         label("standard", lang),
-        label("requirement", lang),
+        label("requirement_id", lang),
         label("requirement", lang),
         label("result", lang),
-        label("points", lang),
+        label("points_available", lang),
+        label("points_earned", lang),
         label("rules", lang),
         label("findings", lang),
     ]
@@ -89,20 +101,29 @@ def _gap(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
             q.title.get(lang),
             label(f"conformity.{q.conformity.value}", lang),
             q.points,
+            earned_points(q.points, q.conformity),
             ", ".join(q.rules),
             ", ".join(q.findings),
         ]
         for q in result.requirements
         if q.assessable
     ]
-    table(sheet, headers, rows, [14, 10, 50, 16, 8, 40, 30])
+    table(sheet, headers, rows, [14, 10, 50, 16, 10, 10, 40, 30])
 
 
 def _evidence(workbook: Workbook, result: AssessmentResult, lang: str) -> None:
     sheet = workbook.create_sheet(label("evidence_sheet", lang))
-    headers = ["ID", label("path", lang), "sha256", label("cited_by", lang), "kind", "title"]
+    headers = [
+        "ID",
+        label("path", lang),
+        label("sha256", lang),
+        label("cited_by", lang),
+        label("evidence_kind", lang),
+        label("evidence_title", lang),
+    ]
     rows: list[list[Cell]] = [
-        [e.id, e.path, e.sha256, len(e.cited_by), e.kind, e.title or ""] for e in result.evidence_index
+        [e.id, e.path, e.sha256, len(e.cited_by), term("evidence_kind", e.kind, lang), e.title or ""]
+        for e in result.evidence_index
     ]
     table(sheet, headers, rows, [30, 50, 66, 10, 12, 40])
 
@@ -118,6 +139,7 @@ def render_workbook(
     _gap(workbook, result, lang)
     write_register_sheets(workbook, register)
     _evidence(workbook, result, lang)
+    engagement_sheet(workbook, result, lang)
     return workbook_bytes(workbook, result.as_of)
 
 

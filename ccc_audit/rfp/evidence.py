@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ccc_audit.models.result import Conformity
+from ccc_audit.i18n.labels import label
+from ccc_audit.i18n.text import text
+from ccc_audit.models.common import Localized
+from ccc_audit.models.conformity import Conformity
 from ccc_audit.rfp.rubric import LoadedRubric
 
 
@@ -42,3 +45,21 @@ def evidence_scores(rubric: LoadedRubric, found: dict[str, Conformity]) -> dict[
                 min(scores[c] for _, c in used), tuple(f"{ref} {c.value}" for ref, c in used)
             )
     return out
+
+
+def evidence_reason(found: EvidenceScore) -> Localized:
+    """Why an evidence-derived score is what it is: the weakest assessed requirement, in words."""
+
+    def basis(lang: str) -> str:
+        parts = []
+        for item in found.basis:
+            ref, _, conformity = item.rpartition(" ")
+            parts.append(f"{ref} {label(f'conformity.{conformity}', lang)}")
+        return ("、" if lang == "ja" else "; ").join(parts)
+
+    return text(
+        f"委託先の証拠一式の適合性評価で、対応する要求事項のうち最も低い結果から {found.score} 点とした"
+        f"（{basis('ja')}）。",
+        f"Scored {found.score} from the weakest of the mapped requirements in the assessment of the "
+        f"vendor's evidence bundle ({basis('en')}).",
+    )

@@ -12,14 +12,18 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import refuse_outside
 from ccc_audit.loading.bundle_paths import UnsafePathError, resolve_in_bundle
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, load_yaml
 from ccc_audit.rfp.models import ScoreSheet, VendorResponse
-from ccc_audit.rfp.questionnaire import load_questionnaire
 from ccc_audit.rfp.rubric import LoadedRubric, load_rubric, resolve_rubric
+
+if TYPE_CHECKING:
+    from ccc_audit.rfp.questionnaire import SheetDocument
 
 DEFAULT_RUBRIC = "default"
 
@@ -58,22 +62,57 @@ def _unknown(name: str, what: str, known: list[str]) -> str:
 
 
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files of ``folder`` with one of ``suffixes``; one leading outside the folder is refused."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+    found = sorted(
+        p for p in folder.iterdir() if p.suffix.lower() in suffixes and (p.is_file() or p.is_symlink())
+    )
+    problems: list[Diagnostic] = []
+    for path in found:
+        try:
+            refuse_outside(path, folder.parent, "procurement folder")
+        except InputError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise InputError(problems)
+    return found
 
 
 def _shown(root: Path, path: Path) -> str:
     return str(root / path.relative_to(root))
 
 
-def _load_vendor(root: Path, path: Path) -> LoadedVendor:
+def _load_vendor(root: Path, path: Path, rubric: LoadedRubric) -> LoadedVendor:
     shown = _shown(root, path)
     if path.suffix.lower() == ".xlsx":
-        response, sheet_doc = load_questionnaire(path, shown)
-        return LoadedVendor(response, sheet_doc)
+        from ccc_audit.rfp.questionnaire import read_questionnaire  # openpyxl only for workbooks
+
+        sheet_doc = read_questionnaire(path, shown)
+        other_rubric = _check_stamp(root, rubric, sheet_doc)
+        if other_rubric:  # its answers are to other questions: say so before anything else
+            raise InputError(other_rubric)
+        return LoadedVendor(validate(sheet_doc, VendorResponse), sheet_doc)
     doc = load_yaml(path, shown)
     return LoadedVendor(validate(doc, VendorResponse), doc)
+
+
+def _check_stamp(root: Path, rubric: LoadedRubric, doc: SheetDocument) -> list[Diagnostic]:
+    """A questionnaire made from another rubric than the folder's is refused, naming both."""
+    stamp = doc.stamp
+    info = rubric.model.rubric
+    if stamp is None or stamp == (info.id, info.version, rubric.digest):
+        return []
+    made_id, made_version, made_digest = (*stamp, "", "", "")[:3]
+    return [
+        doc.diagnostic(
+            ("field", "rubric_id"),
+            f'this questionnaire was made from rubric "{made_id}" {made_version} '
+            f"(sha256 {made_digest[:12]}), but the folder is scored with rubric "
+            f'"{info.id}" {info.version} (sha256 {rubric.digest[:12]}); '
+            f"send the vendor the questionnaire of this rubric: ccc-audit rfp questionnaire {root}",
+        )
+    ]
 
 
 def _check_vendor(root: Path, rubric: LoadedRubric, vendor: LoadedVendor) -> list[Diagnostic]:
@@ -166,6 +205,8 @@ def load_procurement(root: Path, rubric_choice: str | None = None) -> Procuremen
             [Diagnostic(str(root), 0, 0, "no such folder; create one with `ccc-audit rfp init`")]
         )
     own = root / "rubric.yaml"
+    if own.is_file() or own.is_symlink():
+        refuse_outside(own, root, "procurement folder")
     path = (
         resolve_rubric(rubric_choice)
         if rubric_choice
@@ -178,7 +219,7 @@ def load_procurement(root: Path, rubric_choice: str | None = None) -> Procuremen
     vendors: list[LoadedVendor] = []
     for file in _files(root / "vendors", (".yaml", ".yml", ".xlsx")):
         try:
-            vendors.append(_load_vendor(root, file))
+            vendors.append(_load_vendor(root, file, rubric))
         except InputError as exc:
             problems.extend(exc.diagnostics)
     all_vendors_read = not problems

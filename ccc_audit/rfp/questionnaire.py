@@ -14,6 +14,7 @@ from typing import Any
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.rfp_labels import label
@@ -22,13 +23,14 @@ from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
 from ccc_audit.rfp.models import VendorResponse
 from ccc_audit.rfp.rubric import LoadedRubric
 from ccc_audit.spreadsheet.cells import neutralise, restore, safe
-from ccc_audit.spreadsheet.xlsx import set_widths, workbook_bytes
+from ccc_audit.spreadsheet.xlsx import MONEY_FORMAT, choice_list, print_setup, set_widths, workbook_bytes
 
 VENDOR_SHEET = "vendor"
 KNOCKOUT_SHEET = "knockouts"
 ANSWER_SHEET = "answers"
 _SHEETS = (VENDOR_SHEET, KNOCKOUT_SHEET, ANSWER_SHEET)
 _VENDOR_FIELDS = ("vendor_id", "vendor_name", "price_amount", "price_currency", "evidence_bundle")
+_STAMP_FIELDS = ("rubric_id", "rubric_version", "rubric_sha256")
 _QUESTION_COLUMNS = ("id", "part", "title", "question", "evidence_expected", "answer", "evidence")
 _ROW_STRIDE = 1_000_000
 QUESTIONNAIRE_DATE = dt.date(2000, 1, 1)
@@ -37,53 +39,90 @@ _YES = {"yes", "y", "true", "はい", "有", "1"}
 _NO = {"no", "n", "false", "いいえ", "無", "0"}
 
 
+def _names(prefix: str, key: str) -> set[str]:
+    """Every text a key is written as (Japanese, English, and the key itself)."""
+    return {label(f"{prefix}.{key}", lang) for lang in ("ja", "en")} | {key}
+
+
+def field_key(text: object) -> str | None:
+    """The vendor-sheet field a column-A text names, in either language (None: not a field)."""
+    return next((k for k in (*_VENDOR_FIELDS, *_STAMP_FIELDS) if str(text) in _names("q_field", k)), None)
+
+
+def _question_sheet(book: Workbook, key: str, rows: list[list[object]], lang: str) -> Worksheet:
+    sheet = book.create_sheet(label(f"q_sheet.{key}", lang))
+    assert isinstance(sheet, Worksheet)
+    sheet.append([label(f"q_col.{c}", lang) for c in _QUESTION_COLUMNS])
+    for row in rows:
+        sheet.append([safe(v) if isinstance(v, str) else v for v in row])
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
 def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
-    """The questionnaire workbook for ``rubric`` with texts in ``lang``."""
+    """The questionnaire workbook for ``rubric`` with texts in ``lang``, stamped with the rubric.
+
+    The vendor sheet records the rubric's id, version and SHA-256, so that ``rfp score`` can refuse
+    a response made from another rubric; the knock-out answers are a yes/no list that refuses
+    anything else.
+    """
     book = Workbook()
     vendor = book.active
     assert vendor is not None
-    vendor.title = VENDOR_SHEET
-    vendor.append(["field", "value", neutralise(rubric.model.rubric.title.get(lang))])
+    vendor.title = label("q_sheet.vendor", lang)
+    vendor.append(
+        [
+            label("q_col.field", lang),
+            label("q_col.value", lang),
+            neutralise(rubric.model.rubric.title.get(lang)),
+        ]
+    )
     for name in _VENDOR_FIELDS:
-        vendor.append([name, None, neutralise(label(f"q_{name}", lang))])
+        vendor.append([label(f"q_field.{name}", lang), None, neutralise(label(f"q_{name}", lang))])
     vendor.append([None, None, neutralise(label("q_answer_hint", lang))])
+    info = rubric.model.rubric
+    for name, value in zip(_STAMP_FIELDS, (info.id, info.version, rubric.digest), strict=True):
+        vendor.append([label(f"q_field.{name}", lang), safe(value), label("q_stamp", lang)])
     price = rubric.nodes[rubric.price_leaf].criterion.price if rubric.price_leaf is not None else None
     vendor["B5"] = price.currency if price else "JPY"
-    knockouts = book.create_sheet(KNOCKOUT_SHEET)
-    knockouts.append(list(_QUESTION_COLUMNS))
-    for ko in rubric.model.knockouts:
-        knockouts.append(
+    vendor["B4"].number_format = MONEY_FORMAT
+    knockouts = _question_sheet(
+        book,
+        KNOCKOUT_SHEET,
+        [
             [
-                safe(v)
-                for v in (
-                    ko.id,
-                    ko.part,
-                    ko.title.get(lang),
-                    ko.question.get(lang),
-                    ko.evidence_expected.get(lang),
-                    None,
-                    None,
-                )
+                ko.id,
+                ko.part,
+                ko.title.get(lang),
+                ko.question.get(lang),
+                ko.evidence_expected.get(lang),
+                None,
+                None,
             ]
-        )
-    answers = book.create_sheet(ANSWER_SHEET)
-    answers.append(list(_QUESTION_COLUMNS))
-    for index in rubric.leaves:
-        c = rubric.nodes[index].criterion
-        answers.append(
+            for ko in rubric.model.knockouts
+        ],
+        lang,
+    )
+    yes_no = [label("yes", lang), label("no", lang)]
+    last = max(len(rubric.model.knockouts), 1) + 1
+    knockouts.add_data_validation(choice_list(yes_no, f"F2:F{last}", label("q_yes_no_error", lang)))
+    answers = _question_sheet(
+        book,
+        ANSWER_SHEET,
+        [
             [
-                safe(v)
-                for v in (
-                    c.id,
-                    c.part or "",
-                    c.title.get(lang),
-                    c.question.get(lang) if c.question else "",
-                    c.evidence_expected.get(lang) if c.evidence_expected else "",
-                    None,
-                    None,
-                )
+                c.id,
+                c.part or "",
+                c.title.get(lang),
+                c.question.get(lang) if c.question else "",
+                c.evidence_expected.get(lang) if c.evidence_expected else "",
+                None,
+                None,
             ]
-        )
+            for c in (rubric.nodes[i].criterion for i in rubric.leaves)
+        ],
+        lang,
+    )
     for sheet in (vendor, knockouts, answers):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -91,6 +130,7 @@ def build_questionnaire(rubric: LoadedRubric, lang: str) -> bytes:
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
+        print_setup(sheet)
     return workbook_bytes(book, QUESTIONNAIRE_DATE)
 
 
@@ -109,9 +149,17 @@ class CellDiagnostic(Diagnostic):
         return f"{self.path}: {self.where}: {self.message}"
 
 
+def _sheet_name(book: Any, key: str) -> str:
+    """The name a questionnaire sheet has in ``book`` (either language; the English one if absent)."""
+    return next((n for n in book.sheetnames if n in _names("q_sheet", key)), key)
+
+
 @dataclass
 class SheetDocument(YamlDocument):
     """Data read from a workbook; positions encode sheet and cell, diagnostics name them."""
+
+    stamp: tuple[str, ...] | None = None
+    """Id, version and SHA-256 of the rubric the questionnaire was made from (None: not stamped)."""
 
     def diagnostic(self, path: YamlPath, message: str, *, key: bool = False) -> Diagnostic:
         """A diagnostic naming the sheet and cell of the value at ``path``."""
@@ -129,7 +177,11 @@ def _text(value: object) -> str:
 
 
 def _header(rows: list[tuple[Any, ...]], doc: SheetDocument, sheet: int, name: str) -> dict[str, int]:
-    found = {str(v): i for i, v in enumerate(rows[0] if rows else ()) if v is not None}
+    found: dict[str, int] = {}
+    for i, v in enumerate(rows[0] if rows else ()):
+        key = next((k for k in _QUESTION_COLUMNS if v is not None and str(v) in _names("q_col", k)), None)
+        if key is not None:
+            found.setdefault(key, i)
     missing = [c for c in ("id", "answer", "evidence") if c not in found]
     if missing:
         doc.values[("header", name)] = Position(sheet * _ROW_STRIDE + 1, 1)
@@ -140,7 +192,7 @@ def _header(rows: list[tuple[Any, ...]], doc: SheetDocument, sheet: int, name: s
 
 
 def _question_rows(book: Any, doc: SheetDocument, sheet: int, name: str) -> dict[str, dict[str, Any]]:
-    rows = list(book[name].iter_rows(values_only=True))
+    rows = list(book[_sheet_name(book, name)].iter_rows(values_only=True))
     columns = _header(rows, doc, sheet, name)
     out: dict[str, dict[str, Any]] = {}
     for number, row in enumerate(rows[1:], start=2):
@@ -171,7 +223,7 @@ def read_questionnaire(path: Path, shown: str) -> SheetDocument:
         book = load_workbook(path, read_only=True, data_only=True)
     except (OSError, ValueError, KeyError) as exc:
         raise InputError([Diagnostic(shown, 0, 0, f"cannot read the workbook: {exc}")]) from None
-    missing = [s for s in _SHEETS if s not in book.sheetnames]
+    missing = [s for s in _SHEETS if _sheet_name(book, s) not in book.sheetnames]
     if missing:
         raise InputError(
             [
@@ -185,11 +237,12 @@ def read_questionnaire(path: Path, shown: str) -> SheetDocument:
             ]
         )
     fields: dict[str, Any] = {}
-    for number, row in enumerate(book[VENDOR_SHEET].iter_rows(values_only=True), start=1):
-        if row and row[0] in _VENDOR_FIELDS:
+    for number, row in enumerate(book[_sheet_name(book, VENDOR_SHEET)].iter_rows(values_only=True), start=1):
+        key = field_key(row[0]) if row and row[0] is not None else None
+        if key is not None:
             raw = row[1] if len(row) > 1 else None
-            fields[str(row[0])] = raw if isinstance(raw, int | float) else _text(raw) or None
-            doc.values[("field", str(row[0]))] = Position(number, 2)
+            fields[key] = raw if isinstance(raw, int | float) else _text(raw) or None
+            doc.values[("field", key)] = Position(number, 2)
     for name, target in (
         ("vendor_id", ("vendor", "id")),
         ("vendor_name", ("vendor", "name")),
@@ -214,6 +267,8 @@ def read_questionnaire(path: Path, shown: str) -> SheetDocument:
         data["evidence_bundle"] = fields["evidence_bundle"]
     book.close()
     doc.data = data
+    if fields.get("rubric_id"):
+        doc.stamp = tuple(str(fields.get(k) or "") for k in _STAMP_FIELDS)
     return doc
 
 

@@ -10,6 +10,21 @@ from pydantic import Field
 from ccc_audit.models.common import Localized, StrictModel
 
 
+def percent(share: float | None) -> str:
+    """A share (0-1) as a percentage with one decimal that never shows 100.0 or 0.0 unless exact.
+
+    0.9996 reads 99.9, not 100.0: a committee must not read certainty into a rounding.
+    """
+    if share is None:
+        return "–"
+    shown = f"{100 * share:,.1f}"
+    if shown == "100.0" and share < 1:
+        return "99.9"
+    if shown == "0.0" and share > 0:
+        return "0.1"
+    return shown
+
+
 class KnockoutStatus(StrEnum):
     """Outcome of one knock-out criterion for one vendor."""
 
@@ -34,6 +49,8 @@ class FlagKind(StrEnum):
     KNOCKOUT = "knockout"
     DISAGREEMENT = "disagreement"
     FLIP = "flip"
+    EVIDENCE_DIFFERS = "evidence_differs"
+    """An evidence-derived score 2 or more points away from the evaluators' aggregate."""
 
 
 class Flag(StrictModel):
@@ -64,6 +81,20 @@ class CriterionScore(StrictModel):
     spread: float | None = Field(default=None, description="Highest minus lowest evaluator score.")
     disagreement: bool = Field(default=False, description="Spread above the rubric's threshold.")
     evidence: list[str] = Field(default_factory=list, description="Requirement conformities used.")
+    answer: str = Field(default="", description="The vendor's answer to the criterion's question.")
+    answer_evidence: list[str] = Field(default_factory=list, description="Evidence the vendor offered.")
+    comments: dict[str, str] = Field(default_factory=dict, description="Evaluator id → remark.")
+    evaluators_score: float | None = Field(
+        default=None, description="The evaluators' aggregate, kept where evidence replaced it."
+    )
+    reason: Localized | None = Field(default=None, description="Why an evidence-derived score is what it is.")
+    differs: bool = Field(
+        default=False, description="The evidence-derived score is 2 or more points from the evaluators'."
+    )
+
+
+EVIDENCE_GAP = 2.0
+"""Points between an evidence-derived score and the evaluators' aggregate that are flagged."""
 
 
 class VendorResult(StrictModel):

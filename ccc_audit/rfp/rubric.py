@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic, InputError
-from ccc_audit.loading.library import load_library
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import YamlDocument, YamlPath, load_yaml
+from ccc_audit.models.catalogue import Catalogue
 from ccc_audit.models.common import Localized
 from ccc_audit.resources import builtin_catalogues, data_dir
 from ccc_audit.rfp.models import Criterion, Rubric
@@ -50,6 +51,8 @@ class LoadedRubric:
     """Node indexes of the scored leaves, in file order."""
     price_leaf: int | None
     """Node index of the price criterion."""
+    digest: str = ""
+    """SHA-256 of the rubric file's bytes: what a questionnaire made from it is stamped with."""
 
     @property
     def scale_min(self) -> int:
@@ -129,11 +132,20 @@ def _check_weights(
     return problems
 
 
+def _catalogue_refs() -> set[str]:
+    """Every node ref of the built-in catalogues (the rule packs and the engine are not needed)."""
+    refs: set[str] = set()
+    for path in builtin_catalogues():
+        catalogue = validate(load_yaml(path), Catalogue)
+        refs.update(f"{catalogue.standard.id}:{node.id}" for node, _ in catalogue.walk())
+    return refs
+
+
 def _check_nodes(doc: YamlDocument, rubric: Rubric, nodes: list[Node]) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     seen: dict[str, YamlPath] = {}
     parts = {p.id for p in rubric.parts}
-    library = load_library(builtin_catalogues(), [])
+    known = _catalogue_refs()
     for ko_index, ko in enumerate(rubric.knockouts):
         if ko.id in seen:
             problems.append(doc.diagnostic(("knockouts", ko_index, "id"), f'id "{ko.id}" is used twice'))
@@ -171,7 +183,7 @@ def _check_nodes(doc: YamlDocument, rubric: Rubric, nodes: list[Node]) -> list[D
             ("client_obligations", c.client_obligations, (CLIENT_STANDARD,)),
         ):
             for ref_index, ref in enumerate(refs):
-                if ref not in library.nodes or ref.split(":", 1)[0] not in allowed:
+                if ref not in known or ref.split(":", 1)[0] not in allowed:
                     problems.append(
                         doc.diagnostic(
                             (*node.path, key, ref_index),
@@ -224,4 +236,4 @@ def load_rubric(path: Path, shown: str | None = None) -> LoadedRubric:
         raise InputError(problems)
     leaves = [n.index for n in nodes if n.is_leaf]
     price = next((n.index for n in nodes if n.criterion.price is not None), None)
-    return LoadedRubric(rubric, doc, nodes, leaves, price)
+    return LoadedRubric(rubric, doc, nodes, leaves, price, hashlib.sha256(path.read_bytes()).hexdigest())

@@ -8,17 +8,19 @@ import statistics
 from collections.abc import Callable
 from operator import mul
 from pathlib import Path
+from typing import Any
 
 from ccc_audit import __version__
 from ccc_audit.errors import InputError
 from ccc_audit.i18n.text import text
-from ccc_audit.models.result import Conformity
-from ccc_audit.rfp.evidence import EvidenceScore, evidence_scores
+from ccc_audit.models.conformity import Conformity
+from ccc_audit.rfp.evidence import EvidenceScore, evidence_reason, evidence_scores
 from ccc_audit.rfp.inputs import LoadedVendor, Procurement, missing_scores
 from ccc_audit.rfp.knockouts import knockouts
 from ccc_audit.rfp.models import Aggregation, PriceMethod
 from ccc_audit.rfp.ranking import rank_vendors
 from ccc_audit.rfp.result import (
+    EVIDENCE_GAP,
     CriterionInfo,
     CriterionScore,
     EvaluatorInfo,
@@ -108,6 +110,7 @@ def _leaf_scores(
                     score=None,
                     normalised=price_score,
                     points=round(100 * weight * price_score, 6),
+                    **_said(procurement, vendor, ident),
                 )
             )
             continue
@@ -118,22 +121,34 @@ def _leaf_scores(
         }
         spread = float(max(given.values()) - min(given.values())) if given else None
         disagreement = spread is not None and spread > method.disagreement_threshold
+        by_evaluator = ", ".join(f"{who}: {value}" for who, value in given.items())
+        panel = aggregate(list(given.values()), method.aggregation) if given else None
+        reason, differs = None, False
         if ident in found:
             value, source, basis = float(found[ident].score), ScoreSource.EVIDENCE, list(found[ident].basis)
+            reason = evidence_reason(found[ident])
+            differs = panel is not None and abs(value - panel) >= EVIDENCE_GAP
+            if differs:
+                flags.append(
+                    _flag(
+                        FlagKind.EVIDENCE_DIFFERS,
+                        f"{vendor} / {ident}: 証拠による得点 {value:g} は評価者の得点"
+                        f"（{by_evaluator}、集約 {panel:g}）と {EVIDENCE_GAP:g} 点以上異なる。{reason.ja}",
+                        f"{vendor} / {ident}: the evidence-derived score {value:g} differs by "
+                        f"{EVIDENCE_GAP:g} or more from the evaluators' ({by_evaluator}; "
+                        f"aggregate {panel:g}). {reason.en}",
+                    )
+                )
         else:
-            value, source, basis = (
-                aggregate(list(given.values()), method.aggregation),
-                ScoreSource.EVALUATORS,
-                [],
-            )
+            value, source, basis = (panel if panel is not None else 0.0, ScoreSource.EVALUATORS, [])
         if disagreement and source is ScoreSource.EVALUATORS:
             flags.append(
                 _flag(
                     FlagKind.DISAGREEMENT,
                     f"{vendor} / {ident}: 評価者間の差が {spread:g} 点あり、"
-                    f"基準 {method.disagreement_threshold:g} を超える。",
+                    f"基準 {method.disagreement_threshold:g} を超える（{by_evaluator}）。",
                     f"{vendor} / {ident}: evaluators differ by {spread:g} points, "
-                    f"above the threshold {method.disagreement_threshold:g}.",
+                    f"above the threshold {method.disagreement_threshold:g} ({by_evaluator}).",
                 )
             )
         normalised = (value - low) / (high - low)
@@ -148,9 +163,29 @@ def _leaf_scores(
                 spread=spread,
                 disagreement=disagreement,
                 evidence=basis,
+                evaluators_score=panel if source is ScoreSource.EVIDENCE else None,
+                reason=reason,
+                differs=differs,
+                **_said(procurement, vendor, ident),
             )
         )
     return scores
+
+
+def _said(procurement: Procurement, vendor: str, ident: str) -> dict[str, Any]:
+    """What the vendor answered on a criterion and what the evaluators remarked."""
+    response = next((v.model for v in procurement.vendors if v.model.vendor.id == vendor), None)
+    answer = response.answers.get(ident) if response is not None else None
+    comments = {
+        s.model.evaluator.id: s.model.comments[vendor][ident]
+        for s in procurement.sheets
+        if ident in s.model.comments.get(vendor, {})
+    }
+    return {
+        "answer": answer.answer if answer else "",
+        "answer_evidence": list(answer.evidence) if answer else [],
+        "comments": comments,
+    }
 
 
 def _matrix_row(scores: list[CriterionScore]) -> list[float]:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import re
 import tempfile
+import threading
+import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import duckdb
 
 from ccc_audit.records.duck_store import DuckRecordStore
+from ccc_audit.records.errors import QueryTimeoutError
 from ccc_audit.records.readers import quote_ident
 from ccc_audit.spark.dialect import RefusedQueryError, guard, parse, tables_read, to_spark
 from ccc_audit.spark.session import SESSION_SETTINGS
@@ -79,6 +82,38 @@ class SparkSqlEngine:
             rows = self._session.sql(translated).collect()
         except PySparkException as exc:
             raise _as_duckdb_error(exc) from None
+        return [tuple(row) for row in rows]
+
+    def query_within(
+        self, sql: str, seconds: float, parameters: list[Any] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """As :meth:`query`; past ``seconds`` the query's Spark jobs are interrupted (QueryTimeoutError)."""
+        from pyspark.errors import PySparkException
+
+        translated = self.spark_sql(sql, parameters)
+        self.queries += 1
+        tag = f"ccc-audit-{uuid.uuid4().hex}"
+        expired = threading.Event()
+
+        def interrupt() -> None:
+            expired.set()
+            self._session.interruptTag(tag)
+
+        timer = threading.Timer(seconds, interrupt)
+        timer.daemon = True
+        self._session.addTag(tag)
+        timer.start()
+        try:
+            rows = self._session.sql(translated).collect()
+        except Exception as exc:  # an interrupted job surfaces as Py4J's or Spark's error
+            if expired.is_set():
+                raise QueryTimeoutError(seconds) from None
+            if isinstance(exc, PySparkException):
+                raise _as_duckdb_error(exc) from None
+            raise
+        finally:
+            timer.cancel()
+            self._session.removeTag(tag)
         return [tuple(row) for row in rows]
 
     def close(self) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ccc_audit.generate.demo.catalogue import build_documents
 from ccc_audit.generate.demo.contacts import SL_MISS
 from ccc_audit.generate.demo.dates import stamp
+from ccc_audit.generate.demo.engagement import LOGO_PATH, LOGO_SVG
 from ccc_audit.generate.demo.kpis import ATTRITION_SPIKE
 from ccc_audit.generate.demo.manifest import manifest
 from ccc_audit.generate.demo.records import Records, build_records, header, record_files, write, write_records
@@ -65,5 +66,6 @@ def generate(output: Path, record_types: Mapping[str, RecordType]) -> list[str]:
         write_records(output / "records" / f"{name}.csv", header(record_types, name), rows)
     for doc in documents:
         write(output / doc.path, doc.markdown())
+    write(output / LOGO_PATH, LOGO_SVG)
     write(output / "bundle.yaml", manifest(documents, list(files)))
     return planted_gaps(records)

@@ -8,7 +8,16 @@ from pathlib import Path
 
 from ccc_audit.generate.demo.dates import iso
 from ccc_audit.generate.demo.doc import Doc, render
-from ccc_audit.generate.demo.manifest import AttestationSpec, evidence_lines, flow_list, manifest_header, q
+from ccc_audit.generate.demo.engagement import CLIENT, engagement_lines
+from ccc_audit.generate.demo.manifest import (
+    AttestationSpec,
+    DesignatedSpec,
+    designated_lines,
+    evidence_lines,
+    flow_list,
+    manifest_header,
+    q,
+)
 from ccc_audit.generate.demo.records import header, write, write_records
 from ccc_audit.generate.demo.reports import QUARTER_REPORT_DAYS, dated_report
 from ccc_audit.generate.demo.world import INSURANCE, ORG_NAME, PERIOD_END, PERIOD_START, YEAR
@@ -153,6 +162,12 @@ def client_records() -> dict[str, list[list[str]]]:
     }
 
 
+CLIENT_DESIGNATED = (
+    DesignatedSpec("information_provision_window", "month", "service-agreement", CLIENT_MANAGER),
+    DesignatedSpec("client_review_window", "quarter", "service-agreement", CLIENT_MANAGER),
+)
+"""The frequencies the client agreed with the centre (ISO 18295-2 leaves them to the agreement)."""
+
 CLIENT_ATTESTATIONS = (
     AttestationSpec(
         "iso18295-2.p2-r1.conforming-centre",
@@ -187,6 +202,8 @@ def client_manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str
         f"language: {q('ja')}",
     ]
     out += evidence_lines(documents, record_sets, CLIENT_ATTESTATIONS)
+    out += engagement_lines(CLIENT)
+    out += designated_lines(CLIENT_DESIGNATED)
     return "\n".join(out) + "\n"
 
 

@@ -210,6 +210,39 @@ def simulate_chats(
     return rows, sessions
 
 
+CHAT_COLUMNS = (
+    "session_id",
+    "staff_id",
+    "program",
+    "requested_at",
+    "accepted_at",
+    "first_reply_at",
+    "sl_threshold_seconds",
+    "css_response_seconds_total",
+    "css_responses",
+    "ended_at",
+    "wrap_seconds",
+)
+"""The first columns of a chat row, as the chat_sessions record type orders them."""
+
+CHAT_THRESHOLD = 60
+"""The chat service-level threshold the centre set, in seconds (the chat queues' threshold)."""
+
+
+def response_times(moments: Sequence[dt.datetime | None]) -> tuple[str, str]:
+    """Total seconds and number of CSS answers to customer messages in one session, no draw needed.
+
+    A CSS answers about every two and a half minutes of dialogue, each answer taking the time
+    the first reply took after acceptance plus ten seconds; a session never replied to has none.
+    """
+    _, accepted, replied, ended = moments
+    if not (accepted and replied and ended):
+        return "", ""
+    answers = 1 + int((ended - replied).total_seconds() // 150)
+    each = (replied - accepted).total_seconds() + 10
+    return str(round(answers * each)), str(answers)
+
+
 def build_contacts(rng: random.Random, roster: Roster, away: set[tuple[dt.date, str]]) -> Contacts:
     """Simulate hourly statistics of every queue over the year, and the chat sample days."""
     days = days_between(PERIOD_START, PERIOD_END)
@@ -262,12 +295,18 @@ def build_contacts(rng: random.Random, roster: Roster, away: set[tuple[dt.date, 
             start, end = moments[1], moments[3]
             overlaps = sum(1 for s, e in by_staff[staff_id] if s < end and start < e) - 1
             peak = str(1 + min(1, overlaps))
+        requested_at, accepted, replied, ended = (stamp(m) for m in moments)
         chats.append(
             [
                 f"CH-{day:%Y%m%d}-{numbers[day]:04d}",
                 staff_id,
                 program,
-                *(stamp(m) for m in moments),
+                requested_at,
+                accepted,
+                replied,
+                str(CHAT_THRESHOLD),
+                *response_times(moments),
+                ended,
                 str(wrap) if staff_id else "",
                 peak,
                 before,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ccc_audit.generate.demo.dates import iso
 from ccc_audit.generate.demo.doc import Doc
+from ccc_audit.generate.demo.engagement import CENTRE, engagement_lines
 from ccc_audit.generate.demo.world import (
     CX_HEAD,
     DIRECTOR_OPS,
@@ -134,6 +135,81 @@ ATTESTATIONS = (
         QA_HEAD,
         dt.date(2024, 6, 10),
     ),
+    *(
+        AttestationSpec(rule, answer, rationale, evidence, owner, dt.date(2025, 12, 10))
+        for rule, answer, rationale, evidence, owner in (
+            (
+                "copc.1.2.plan-inputs-and-departments",
+                "yes",
+                "全社計画と3プログラムの部門計画を同じ7項目の分析から作り、数値目標を置いている。",
+                ("business-plan-2025",),
+                PLANNING_HEAD,
+            ),
+            (
+                "copc.2.7.rescoring-sample",
+                "yes",
+                "評価者ごとに毎月5件を基準評価者（ゲージ）が再評価し、一致率を品質会議で確認している。",
+                ("calibration-procedure",),
+                QA_HEAD,
+            ),
+            (
+                "copc.2.7.item-level-calibration",
+                "yes",
+                "カリブレーションでは総合点に加えて評価項目ごとに基準点との一致率を記録している。",
+                ("calibration-procedure", "calibration"),
+                QA_HEAD,
+            ),
+            (
+                "copc.3.5.kcrp-assignment",
+                "yes",
+                "CSSごとの担当取引種別を品質管理手順の付表に載せ、四半期の抽出計画はその付表から作っている。",
+                ("qa-procedure", "monitoring"),
+                QA_HEAD,
+            ),
+            (
+                "copc.2.9.vendor-kcrp-audit",
+                "yes",
+                "通話基盤ベンダーが担う録音保存の手順は、ベンダー自身の年次監査報告を取り寄せて確認した。",
+                ("kcrp-audit-2025", "vendor-contract-platform"),
+                QA_HEAD,
+            ),
+            (
+                "copc.2.13.milestone-per-element",
+                "yes",
+                "プログラムごとの変更案件を要素に分け、要素ごとの完了納期率を月次で目標と比べている。",
+                ("kpi-schedule",),
+                PLANNING_HEAD,
+            ),
+            (
+                "copc.3.5.more-monitoring-after-fail",
+                "yes",
+                "不合格のCSSは翌月、通常の月1件に加えて2件を追加で評価すると品質管理手順に定めている。",
+                ("qa-procedure", "monitoring"),
+                QA_HEAD,
+            ),
+            (
+                "copc.4.1.cx-by-channel-and-transaction",
+                "yes",
+                "四半期の顧客体験報告で、チャネル別にプログラム単位と取引種別単位の結果を示している。",
+                ("cx-survey-2025-q4", "customer_surveys"),
+                CX_HEAD,
+            ),
+            (
+                "copc.4.1.attribute-analysis-quarterly",
+                "yes",
+                "総合評価への影響が大きい4要素を毎月測り、四半期報告で要素別に分析している。",
+                ("cx-survey-2025-q4", "customer_surveys"),
+                CX_HEAD,
+            ),
+            (
+                "copc.4.2.level-and-trend-all-metrics",
+                "partial",
+                "電話の応答率と離職率・欠勤率は目標と推移の要求を満たしていない（4.3・4.5の指摘を参照）。",
+                ("kpi-schedule", "kpi_observations"),
+                PLANNING_HEAD,
+            ),
+        )
+    ),
 )
 
 
@@ -215,6 +291,45 @@ def evidence_lines(
     return out
 
 
+@dataclass(frozen=True)
+class DesignatedSpec:
+    """A value the standard leaves to the centre, as the demo centre has set it."""
+
+    name: str
+    value: str
+    document: str
+    owner: str
+
+
+DESIGNATED = (
+    DesignatedSpec("business_review_window", "quarter", "business-plan-2025", DIRECTOR_OPS),
+    DesignatedSpec("sampling_margin_of_error", "0.05", "qa-procedure", QA_HEAD),
+    DesignatedSpec("legal_complaint_resolution_days", "14", "complaints-procedure", CX_HEAD),
+    DesignatedSpec("acceptance_test_window", "year", "infrastructure", PLANNING_HEAD),
+    DesignatedSpec("capacity_forecast_window", "quarter", "infrastructure", PLANNING_HEAD),
+    DesignatedSpec("content_review_months", "12", "qa-procedure", QA_HEAD),
+    DesignatedSpec("coaching_deadline_days", "7", "qa-procedure", QA_HEAD),
+    DesignatedSpec("repeat_critical_error_days", "30", "qa-procedure", QA_HEAD),
+    DesignatedSpec("css_evaluation_window", "quarter", "qa-procedure", QA_HEAD),
+    DesignatedSpec("performance_review_window", "quarter", "business-plan-2025", DIRECTOR_OPS),
+    DesignatedSpec("client_reporting_window", "quarter", "client-agreement", CX_HEAD),
+)
+"""The demo centre's own values, each set in one of its documents (the rules check against them)."""
+
+
+def designated_lines(designated: Sequence[DesignatedSpec]) -> list[str]:
+    """The designated_values block of a manifest."""
+    out = ["designated_values:"]
+    for d in designated:
+        out += [
+            f"  {d.name}:",
+            f"    value: {d.value}",
+            f"    document: {q(d.document)}",
+            f"    owner: {q(d.owner)}",
+        ]
+    return out
+
+
 def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
     """Return the text of ``bundle.yaml``."""
     out = manifest_header(ORG_ID, ORG_NAME, "contact_centre", f"{ORG_NAME}, its clients, staff and figures")
@@ -239,6 +354,7 @@ def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
         f"language: {q('ja')}",
     ]
     out += evidence_lines(documents, record_sets, ATTESTATIONS)
+    out += designated_lines(DESIGNATED)
     out.append("waivers:")
     for waiver in WAIVERS:
         out += [
@@ -247,4 +363,5 @@ def manifest(documents: Sequence[Doc], record_sets: Sequence[str]) -> str:
             f"    approved_by: {q(waiver.approved_by)}",
             f"    expires: {iso(waiver.expires)}",
         ]
+    out += engagement_lines(CENTRE)
     return "\n".join(out) + "\n"

@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ccc_audit.generate.demo import chat_plan
 from ccc_audit.generate.demo.coaching import CoachingGaps, build_coaching, build_complaints
-from ccc_audit.generate.demo.contacts import Contacts, build_contacts
+from ccc_audit.generate.demo.contacts import CHAT_COLUMNS, Contacts, build_contacts
 from ccc_audit.generate.demo.dates import rng_for
 from ccc_audit.generate.demo.kpis import build_kpis
 from ccc_audit.generate.demo.quality import build_calibration, build_competence_reviews, build_monitoring
@@ -53,9 +54,10 @@ class Records:
 
 UNFILLED_COLUMNS: dict[str, tuple[str, ...]] = {
     "calibration": ("attribute_level", "evaluation_type"),
-    "complaints": ("outcome",),
+    "complaints": ("investigated", "outcome"),
     "customer_surveys": ("interaction_id",),
     "interval_stats": ("transferred",),
+    "kpi_observations": ("store_id",),
     "monitoring": ("interaction_id",),
 }
 """Optional columns of the record types that the demo leaves out of its CSV files."""
@@ -140,9 +142,11 @@ def record_files(records: Records) -> dict[str, Sequence[Sequence[str]]]:
         "customer_surveys": records.surveys,
         "employee_surveys": records.employee.rows,
         "schedules": records.workforce.schedules,
+        "schedule_settings": chat_plan.schedule_settings(),
         "absence": records.workforce.absence,
         "interval_stats": records.contacts.intervals,
         "chat_sessions": records.contacts.chats,
+        "chat_concurrency_forecasts": chat_plan.concurrency_forecasts(records.contacts.chats, CHAT_COLUMNS),
         "outbound_attempts": records.outbound,
         "kpi_observations": records.kpis,
         "content_items": records.content,

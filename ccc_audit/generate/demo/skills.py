@@ -69,6 +69,54 @@ def repeated_critical_errors(monitoring: Sequence[Sequence[str]]) -> list[tuple[
     )
 
 
+KEY_ROLES = ("supervisor", "qa_evaluator", "workforce_planner", "trainer")
+"""The demo's key roles besides CSS, re-verified every year like CSS (COPC 3.4, L590)."""
+
+Entry = tuple[dt.date, str, str, str, str, str, int, str]
+
+
+def annual_observations(roster: Roster, entries: Sequence[Entry]) -> list[Entry]:
+    """An on-the-job observation on the day of each CSS's first annual test attempt (COPC 3.4, L601)."""
+    staff = {s.staff_id: s for s in roster.by_role("CSS")}
+    first: dict[str, dt.date] = {}
+    for day, sid, kind, method, *_ in entries:
+        if kind == "annual" and method == "test" and sid in staff:
+            first[sid] = min(day, first.get(sid, day))
+    return [
+        (
+            day,
+            sid,
+            "annual",
+            "observation",
+            verifiers(roster, staff[sid], day)[0].staff_id,
+            "call_handling",
+            90,
+            "OJT-CHECK-v3",
+        )
+        for sid, day in sorted(first.items())
+    ]
+
+
+def key_role_reverifications(roster: Roster) -> list[Entry]:
+    """A yearly test of every key-role holder other than CSS in post all year, in their hire month."""
+    out: list[Entry] = []
+    for person in roster.staff:
+        if person.role not in KEY_ROLES or person.production_start >= PERIOD_START:
+            continue
+        day = next_business_day(dt.date(YEAR, person.hire_date.month, 12))
+        if not person.employed(day) or day > LAST_WORKING_DAY:
+            continue
+        marker = next(
+            s.staff_id
+            for s in roster.staff
+            if s.role in ("trainer", "supervisor") and s.staff_id != person.staff_id and s.employed(day)
+        )
+        out.append(
+            (day, person.staff_id, "annual", "test", marker, f"role_{person.role}", 90, f"ROLE-{YEAR}")
+        )
+    return out
+
+
 def build_skill_verifications(
     rng: random.Random, roster: Roster, monitoring: Sequence[Sequence[str]]
 ) -> tuple[list[list[str]], str]:
@@ -156,6 +204,7 @@ def build_skill_verifications(
                     0.04 if later else 0.0,
                     later[0] if later else day,
                 )
+    entries += annual_observations(roster, entries) + key_role_reverifications(roster)
     entries.sort()
     rows = [
         [

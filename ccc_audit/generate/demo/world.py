@@ -50,8 +50,9 @@ records hold exactly these and nothing else):
 * coaching (copc.3.5.coaching-after-failed-evaluation): two failed evaluations are not
   followed by one-to-one coaching within 7 days, one coached 10+ days later (supervisor on
   leave), one never coached (``CoachingGaps``);
-* annual re-verification (copc.3.4.annual-reverification): the agency CSS AG001, employed all
-  year, was not re-verified (``reverification_gap``);
+* annual re-verification (copc.3.4.annual-reverification, copc.3.4.annual-observation): the
+  agency CSS AG001, employed all year, was neither re-verified nor observed on the job
+  (``reverification_gap``); every other key-role holder is re-verified yearly;
 * legal-violation complaints (copc.2.1.legal-complaints-resolved): one, received in Q3, is
   investigated but still unresolved (``UNRESOLVED_LEGAL``); it is investigated, so
   copc.ag-outbound.breach-complaints-investigated passes;
@@ -67,7 +68,14 @@ records hold exactly these and nothing else):
   80 % target in November (``SL_MISS``), so October-December neither stay at target nor
   improve;
 * attrition (copc.4.5.attrition-absence-level-and-trend): みなとマーケット lost two CSS in
-  2025-Q3 (roster), 36.5 % annualised against a 30 % target (``ATTRITION_SPIKE``).
+  2025-Q3 (roster), 36.5 % annualised against a 30 % target (``ATTRITION_SPIKE``); the
+  centre's own answer on level and trend of every metric (copc.4.2.level-and-trend-all-metrics)
+  is therefore partial.
+
+The values the handbook leaves to the centre (coaching deadline 7 days, legal-complaint
+resolution 14 days, content review every 12 months, a 0.05 sampling margin, quarterly business
+reviews and capacity forecasts, a yearly acceptance test, a 30-day repeat of critical errors)
+are declared under ``designated_values``, each with the document that sets it.
 
 Every other rule passes: the centre's documents include the journey maps, quarterly channel
 transfer analyses and client reports, the yearly journey analysis and KCRP audit, and the

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ccc_audit.i18n.rfp_labels import label
 from ccc_audit.rfp.reporters.chart import bar_chart
-from ccc_audit.rfp.result import CriterionScore, RfpResult, VendorResult
+from ccc_audit.rfp.result import CriterionScore, RfpResult, VendorResult, percent
 from ccc_audit.templating import environment, html_environment
 
 
@@ -30,6 +30,34 @@ def score_cell(score: CriterionScore) -> str:
     return f"{shown}{mark}{flag} → {score.points:.2f}"
 
 
+def score_basis(score: CriterionScore, lang: str) -> str:
+    """Why a score is what it is.
+
+    The evaluators' scores (marked where they disagree), and for an evidence-derived score its
+    reason, flagged where it differs from the evaluators' aggregate by 2 or more.
+    """
+    parts = []
+    if score.evaluator_scores:
+        parts.append(", ".join(f"{who}: {value}" for who, value in score.evaluator_scores.items()))
+    if score.disagreement:
+        parts.append(label("disagree_mark", lang))
+    if score.reason is not None:
+        parts.append(score.reason.get(lang))
+    if score.differs and score.evaluators_score is not None:
+        parts.append(label("differs", lang).format(panel=f"{score.evaluators_score:g}"))
+    return " ".join(parts)
+
+
+def comments_text(score: CriterionScore) -> str:
+    """The evaluators' remarks on a score, each with its author."""
+    return " / ".join(f"{who}: {said}" for who, said in score.comments.items())
+
+
+def breaker(name: str, lang: str) -> str:
+    """A tie-breaker as read: the price, the vendor id, or a criterion (its id)."""
+    return {"price": label("price", lang), "vendor_id": label("tie_vendor_id", lang)}.get(name, name)
+
+
 def ranked(result: RfpResult) -> list[VendorResult]:
     """Vendors still in the competition, in ranking order."""
     return [v for v in result.vendors if not v.excluded]
@@ -44,7 +72,7 @@ def _facts(result: RfpResult, lang: str) -> list[str]:
         f"{label('aggregation', lang)}: {label(result.aggregation, lang)}; "
         f"{label('disagreement', lang)}: {result.disagreement_threshold:g}",
         f"{label('tie_margin', lang)}: {result.tie_margin:g}; "
-        f"{label('tie_breakers', lang)}: {', '.join(result.tie_breakers) or '–'}",
+        f"{label('tie_breakers', lang)}: {', '.join(breaker(b, lang) for b in result.tie_breakers) or '–'}",
         f"{label('evaluators', lang)}: {evaluators}",
     ]
 
@@ -78,7 +106,12 @@ def _context(result: RfpResult, lang: str) -> dict[str, Any]:
         f"(P) {label('price_src', lang)}; ⚠ {label('spread', lang)} > {result.disagreement_threshold:g}.",
         "s": s,
         "number": number,
+        "percent": percent,
         "score_cell": score_cell,
+        "score_basis": score_basis,
+        "comments_text": comments_text,
+        "breaker": breaker,
+        "titles": {c.id: c.title.get(lang) for c in result.criteria},
     }
     if s is not None:
         context["stability"] = label("stable" if s.stable else "unstable", lang).format(
