@@ -39,6 +39,16 @@ _DENIED_FUNCTIONS = frozenset(
 )
 _READ_ONLY = "the query must be exactly one SELECT statement (rule-pack SQL is read-only)"
 _ONLY_RECORDS = "rule-pack SQL may read only the record tables"
+_INTERVAL_UNITS = {
+    "to_seconds": ("1", "SECOND"),
+    "to_minutes": ("1", "MINUTE"),
+    "to_hours": ("1", "HOUR"),
+    "to_days": ("1", "DAY"),
+    "to_weeks": ("7", "DAY"),
+    "to_months": ("1", "MONTH"),
+    "to_years": ("1", "YEAR"),
+}
+"""DuckDB's interval constructors, as a number of Spark's ANSI interval literals."""
 _DENIED_NODES = (exp.Command, exp.Set, exp.Pragma, exp.Copy, exp.Create, exp.Drop, exp.Insert, exp.Use)
 
 
@@ -135,8 +145,12 @@ def _spark_form(node: exp.Expr, aliases: set[str]) -> exp.Expr:
     - ``to_json(alias)`` of a whole row: ``to_json(struct(alias.*))``;
     - ``date - date`` (both cast to DATE or DATE literals): ``datediff`` (DuckDB's whole days);
     - ``row_number() OVER ()``, an arbitrary row id on DuckDB: ``monotonically_increasing_id()``,
-      also unique and needing no single ordered partition.
+      also unique and needing no single ordered partition;
+    - ``to_seconds(x)`` … ``to_years(x)``: ``(x) * INTERVAL '1' SECOND`` … ``YEAR`` (weeks as 7 days).
     """
+    interval = _interval(node)
+    if interval is not None:
+        return interval
     if isinstance(node, exp.Select):
         return _lateral_series(node)
     if isinstance(node, exp.Table) and isinstance(node.this, exp.GenerateSeries):
@@ -157,6 +171,23 @@ def _spark_form(node: exp.Expr, aliases: set[str]) -> exp.Expr:
         row_id = exp.Anonymous(this="monotonically_increasing_id")
         return exp.Add(this=row_id, expression=exp.Literal.number(1))
     return node
+
+
+def _interval(node: exp.Expr) -> exp.Expr | None:
+    """DuckDB's ``to_<unit>(x)`` as ``(x) * INTERVAL 'n' UNIT``; None for any other node."""
+    if isinstance(node, exp.ToDays):
+        name, argument = "to_days", node.this
+    elif (
+        isinstance(node, exp.Anonymous)
+        and node.name.lower() in _INTERVAL_UNITS
+        and len(node.expressions) == 1
+    ):
+        name, argument = node.name.lower(), node.expressions[0]
+    else:
+        return None
+    count, unit = _INTERVAL_UNITS[name]
+    literal = exp.Interval(this=exp.Literal.string(count), unit=exp.var(unit))
+    return exp.Paren(this=exp.Mul(this=exp.Paren(this=argument.copy()), expression=literal))
 
 
 def _series_names(table: exp.Table) -> tuple[str, str]:

@@ -24,7 +24,7 @@ from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import QueryTimeoutError
 from ccc_audit.records.readers import quote_ident
 from ccc_audit.spark.dialect import RefusedQueryError, guard, parse, tables_read, to_spark
-from ccc_audit.spark.session import SESSION_SETTINGS
+from ccc_audit.spark.session import SESSION_SETTINGS, quiet_query_errors
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -46,6 +46,7 @@ class SparkSqlEngine:
         self._session = session if self._remote else session.newSession()
         for key, value in SESSION_SETTINGS.items():
             self._session.conf.set(key, value)
+        quiet_query_errors()
         self._store = store
         self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-spark-")
         self._views: list[str] = []
@@ -74,13 +75,11 @@ class SparkSqlEngine:
 
     def query(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run ``sql`` on Spark; errors as DuckDB's (a missing column as a binder error)."""
-        from pyspark.errors import PySparkException
-
         translated = self.spark_sql(sql, parameters)
         self.queries += 1
         try:
             rows = self._session.sql(translated).collect()
-        except PySparkException as exc:
+        except Exception as exc:  # Spark's own errors, or Py4J's for an internal one
             raise _as_duckdb_error(exc) from None
         return [tuple(row) for row in rows]
 
@@ -88,8 +87,6 @@ class SparkSqlEngine:
         self, sql: str, seconds: float, parameters: list[Any] | None = None
     ) -> list[tuple[Any, ...]]:
         """As :meth:`query`; past ``seconds`` the query's Spark jobs are interrupted (QueryTimeoutError)."""
-        from pyspark.errors import PySparkException
-
         translated = self.spark_sql(sql, parameters)
         self.queries += 1
         tag = f"ccc-audit-{uuid.uuid4().hex}"
@@ -108,9 +105,7 @@ class SparkSqlEngine:
         except Exception as exc:  # an interrupted job surfaces as Py4J's or Spark's error
             if expired.is_set():
                 raise QueryTimeoutError(seconds) from None
-            if isinstance(exc, PySparkException):
-                raise _as_duckdb_error(exc) from None
-            raise
+            raise _as_duckdb_error(exc) from None
         finally:
             timer.cancel()
             self._session.removeTag(tag)
@@ -170,4 +165,6 @@ def _as_duckdb_error(exc: Exception) -> duckdb.Error:
         found = _COLUMN.search(text)
         column = (found[1] or found[2]) if found else "?"
         return duckdb.BinderException(f'Referenced column "{column.split(".")[-1]}" not found')
-    return duckdb.Error(f"Spark: {text.splitlines()[0] if text else type(exc).__name__}")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("An error occurred")]
+    first = lines[0].lstrip(": ") if lines else type(exc).__name__
+    return duckdb.Error(f"Spark: {first}")

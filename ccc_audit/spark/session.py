@@ -8,6 +8,7 @@ active in the process (a notebook, a test module), it is used as it is.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,11 +26,12 @@ LOCAL_DEFAULTS: Mapping[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.ansi.enabled": "false",
     "spark.sql.runSQLOnFiles": "false",
+    "spark.log.structuredLogging.enabled": "false",
     "spark.driver.memory": "2g",
     "spark.sql.warehouse.dir": str(Path(tempfile.gettempdir()) / "ccc-audit-spark-warehouse"),
 }
 """Local mode as a laptop or CI runner wants it (no spark-warehouse folder left in the working
-folder); DuckDB's NULL-on-error arithmetic (ANSI off)."""
+folder, plain log lines); DuckDB's NULL-on-error arithmetic (ANSI off)."""
 SESSION_SETTINGS: Mapping[str, str] = {
     "spark.sql.session.timeZone": "UTC",
     "spark.sql.ansi.enabled": "false",
@@ -70,6 +72,12 @@ def spark_session(
     if remote is None:
         session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+def quiet_query_errors() -> None:
+    """PySpark logs every failed query with its JVM stack; the run reports it as a check error instead."""
+    for name in ("SQLQueryContextLogger", "DataFrameQueryContextLogger"):
+        logging.getLogger(name).disabled = True
 
 
 def _hint(remote: str | None) -> str:
