@@ -9,7 +9,7 @@ import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -212,17 +212,15 @@ def assess(
     baseline: Path | None,
     fail_on: str,
     with_records: bool,
-    engine: str,
-    spark_remote: str | None,
-    spark_conf: tuple[str, ...],
     cache_dir: Path | None,
     no_cache: bool,
+    **engine: Any,
 ) -> None:
     """Assess BUNDLE and write the result, gap report and corrective-action register."""
     settings = AssessSettings(
         packs, catalogues, profile, lang, cache_dir, no_cache, with_records, fail_on, baseline, previous
     )
-    options = assess_options(bundle, as_of, settings, **engine_settings(engine, spark_remote, spark_conf))
+    options = assess_options(bundle, as_of, settings, **engine_settings(**engine))
     sys.exit(int(_run_assessment(options, out, _formats(formats), False)))
 
 

@@ -44,7 +44,7 @@ from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import RecordDataError
 from ccc_audit.records.outliers import date_outliers
 from ccc_audit.records.parsed_cache import cache_notices
-from ccc_audit.records.sql_engine import DUCKDB, SqlEngine
+from ccc_audit.records.sql_engine import DUCKDB, SqlEngine, TableReader
 
 EngineFactory = Callable[[DuckRecordStore], SqlEngine]
 """Puts a run's loaded, typed record tables on another SQL engine (:mod:`ccc_audit.records.sql_engine`)."""
@@ -68,6 +68,8 @@ class Assessment:
     """Rule results remembered by the last run (None: every rule runs); filled for the next."""
     sql_engine: EngineFactory | None = None
     """The engine the checks' SQL runs on, given the loaded store (None: DuckDB itself)."""
+    table_reader: TableReader | None = None
+    """Reads ``table:`` record sets from the Spark catalog (None: a bundle of files only)."""
     engine_name: str = DUCKDB
     """The name of the engine ``sql_engine`` makes (part of every rule's memo key)."""
 
@@ -132,6 +134,7 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
 
 def _start_loading(job: Assessment, records: DuckRecordStore, only: set[str] | None = None) -> None:
     """Start reading the record files; another engine is handed the typed tables once all are read."""
+    records.table_reader = job.table_reader
     records.start_loading(only)
     if job.sql_engine is not None:
         _finish_loading(job, records)

@@ -9,10 +9,15 @@ subclasses), so the callers' handling does not depend on the engine.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 DUCKDB = "duckdb"
 """The embedded default engine's name, as assessment.json records it."""
+
+TableReader = Callable[[str, Path], None]
+"""Writes catalog table NAME (``records: {x: {table: NAME}}``) as a Parquet file at the path."""
 
 
 class SqlEngine(Protocol):
