@@ -94,11 +94,17 @@ class SparkSqlEngine:
 
         def interrupt() -> None:
             expired.set()
-            self._session.interruptTag(tag)
+            if self._remote:
+                self._session.interruptTag(tag)
+            else:
+                self._session.sparkContext.cancelJobGroup(tag)
 
         timer = threading.Timer(seconds, interrupt)
         timer.daemon = True
-        self._session.addTag(tag)
+        if self._remote:
+            self._session.addTag(tag)
+        else:
+            self._session.sparkContext.setJobGroup(tag, "ccc-audit rule-pack SQL", interruptOnCancel=True)
         timer.start()
         try:
             rows = self._session.sql(translated).collect()
@@ -108,7 +114,8 @@ class SparkSqlEngine:
             raise _as_duckdb_error(exc) from None
         finally:
             timer.cancel()
-            self._session.removeTag(tag)
+            if self._remote:  # a local job group stays set until the next one: its jobs are done
+                self._session.removeTag(tag)
         return [tuple(row) for row in rows]
 
     def close(self) -> None:
