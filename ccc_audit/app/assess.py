@@ -16,15 +16,20 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ccc_audit.app.rule_memo import load_memo, save_memo
 from ccc_audit.app.setup import prepare
 from ccc_audit.engine.assess import Assessment, OnRuleDone, run
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.i18n.text import text
+from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.loading.library import Library
 from ccc_audit.models.result import AssessmentResult, Notice
+from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import cache_notices, usable_cache_dir
+from ccc_audit.records.sql_engine import DUCKDB, SqlEngine
 from ccc_audit.results.comparison import Comparison, compare
 from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.expiring import Expiring, expiring
@@ -62,6 +67,12 @@ class AssessOptions:
     """Run only these rule ids (the others are excluded); empty: every rule the profile keeps."""
     warn_expiring_days: int = 0
     """Horizon in days of the advance warning on expiring evidence (0: none)."""
+    engine: str = "duckdb"
+    """Where the record checks' SQL runs: duckdb (embedded) or spark (see :mod:`ccc_audit.spark`)."""
+    spark_remote: str | None = None
+    """Spark Connect URL (sc://HOST:PORT); None: the active SparkSession or local mode."""
+    spark_conf: tuple[tuple[str, str], ...] = ()
+    """Spark settings (key, value) for the session this run starts."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,34 @@ class Assessed:
     def exit_code(self) -> ExitCode:
         """The process exit code of this run (input errors never reach a result)."""
         return exit_code_for(self.verdict)
+
+
+def _engine(options: AssessOptions, library: Library, bundle: LoadedBundle) -> dict[str, Any]:
+    """The run's SQL engine and table reader (none: DuckDB); Spark's session starts here, before any work."""
+    tables = [name for name, spec in bundle.model.records.items() if spec.table]
+    if options.engine == DUCKDB:
+        if tables:
+            why = "a catalog table is read on Spark: run with --engine spark (and its session's catalog)"
+            raise InputError([bundle.doc.diagnostic(("records", name, "table"), why) for name in tables])
+        return {}
+    try:
+        from ccc_audit.spark.engine import SparkSqlEngine
+        from ccc_audit.spark.packs import pack_sql_problems
+        from ccc_audit.spark.session import spark_session
+        from ccc_audit.spark.tables import table_reader
+    except ImportError as exc:  # the spark extra is not installed
+        missing = f"{exc.name} is not installed: pip install 'ccc-audit[spark]'"
+        raise InputError([Diagnostic("--engine spark", 0, 0, missing)]) from None
+
+    problems = pack_sql_problems(library)
+    if problems:
+        raise InputError(problems)
+    session = spark_session(options.spark_remote, dict(options.spark_conf))
+
+    def factory(store: DuckRecordStore) -> SqlEngine:
+        return SparkSqlEngine(session, store)
+
+    return {"sql_engine": factory, "table_reader": table_reader(session), "engine_name": options.engine}
 
 
 def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> Assessed:
@@ -111,7 +150,10 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
             )
         tailoring = dataclasses.replace(tailoring, only=frozenset(options.rules))
     language = options.language or setup.bundle.model.language.value
-    memo, memo_fault = load_memo(cache_dir, setup.bundle.root) if cache_dir else (None, None)
+    engine = _engine(options, setup.library, setup.bundle)
+    # A catalog table has no file to hash before the run: a run reading one remembers nothing.
+    remembers = not any(spec.table for spec in setup.bundle.model.records.values())
+    memo, memo_fault = load_memo(cache_dir, setup.bundle.root) if cache_dir and remembers else (None, None)
     job = Assessment(
         setup.library,
         setup.bundle,
@@ -121,6 +163,7 @@ def assess(options: AssessOptions, on_rule_done: OnRuleDone | None = None) -> As
         setup.profile_source,
         cache_dir,
         memo,
+        **engine,
     )
     result = run(job, on_rule_done)
     faults = [*setup.cache_faults, *([memo_fault] if memo_fault else [])]

@@ -76,7 +76,7 @@ class CheckContext:
         return EvidenceRef(
             kind="records",
             id=name,
-            path=spec.path,
+            path=spec.shown(),
             sha256=self.bundle.sha256(f"records:{name}"),
             rows=sorted(rows or [])[:50],
             keys=sorted(keys or [])[:50],

@@ -86,7 +86,7 @@ def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
         missing = _MISSING_COLUMN.search(str(exc))
         if missing and len(spec.uses) == 1:
             raise MissingColumnsError(
-                spec.uses[0], store.bundle.model.records[spec.uses[0]].path, [missing[1]]
+                spec.uses[0], store.bundle.model.records[spec.uses[0]].shown(), [missing[1]]
             ) from None
         raise RuntimeError(f"the rule's SQL failed: {str(exc).splitlines()[0]}") from None
     except duckdb.Error as exc:

@@ -15,6 +15,8 @@ from ccc_audit.cli.options import (
     cache_dir_option,
     catalogue_option,
     comparison_options,
+    engine_options,
+    engine_settings,
     fail_on_input_errors,
     no_cache_option,
     pack_option,
@@ -90,6 +92,7 @@ def _horizon(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
     help="Folder SARIF paths are relative to (default: the git repository root, else as given).",
 )
 @click.option("--sarif-all", is_flag=True, help="SARIF lists every rule's result, passes included.")
+@engine_options
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
@@ -109,6 +112,9 @@ def check(
     warn_expiring: int,
     sarif_base: Path | None,
     sarif_all: bool,
+    engine: str,
+    spark_remote: str | None,
+    spark_conf: tuple[str, ...],
     cache_dir: Path | None,
     no_cache: bool,
 ) -> None:
@@ -128,7 +134,13 @@ def check(
     settings = AssessSettings(
         packs, catalogues, profile, lang, cache_dir, no_cache, with_records, fail_on, baseline, previous
     )
-    options = assess_options(bundle, as_of, settings, warn_expiring_days=warn_expiring)
+    options = assess_options(
+        bundle,
+        as_of,
+        settings,
+        warn_expiring_days=warn_expiring,
+        **engine_settings(engine, spark_remote, spark_conf),
+    )
     assessed = assess(options, settling(None))
     settle()
     report = Report(

@@ -9,13 +9,14 @@ import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from ccc_audit.cli.check import check
 from ccc_audit.cli.content import generate, rules, schema
 from ccc_audit.cli.diff import diff
+from ccc_audit.cli.group import InterruptibleGroup
 from ccc_audit.cli.heap import hold, settle, settling
 from ccc_audit.cli.mapping import map_command
 from ccc_audit.cli.options import (
@@ -26,6 +27,8 @@ from ccc_audit.cli.options import (
     cache_dir_option,
     catalogue_option,
     comparison_options,
+    engine_options,
+    engine_settings,
     fail_on_input_errors,
     no_cache_option,
     pack_option,
@@ -43,19 +46,8 @@ if TYPE_CHECKING:
     from ccc_audit.app.assess import AssessOptions
 
 
-class _Interruptible(click.Group):
-    """The command group: Ctrl-C ends any command with exit code 130 (128 + SIGINT), as shells expect."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo("\ninterrupted; nothing more was written.", err=True)
-            raise click.exceptions.Exit(130) from None
-
-
 @click.group(
-    cls=_Interruptible,
+    cls=InterruptibleGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EXIT_CODES_HELP,
 )
@@ -195,6 +187,7 @@ def _formats(value: str) -> list[str]:
     "(also text, junit, sarif, github, gitlab).",
 )
 @comparison_options
+@engine_options
 @cache_dir_option
 @no_cache_option
 @fail_on_input_errors
@@ -213,12 +206,14 @@ def assess(
     with_records: bool,
     cache_dir: Path | None,
     no_cache: bool,
+    **engine: Any,
 ) -> None:
     """Assess BUNDLE and write the result, gap report and corrective-action register."""
     settings = AssessSettings(
         packs, catalogues, profile, lang, cache_dir, no_cache, with_records, fail_on, baseline, previous
     )
-    sys.exit(int(_run_assessment(assess_options(bundle, as_of, settings), out, _formats(formats), False)))
+    options = assess_options(bundle, as_of, settings, **engine_settings(**engine))
+    sys.exit(int(_run_assessment(options, out, _formats(formats), False)))
 
 
 DEMO_AS_OF = dt.date(2026, 1, 15)

@@ -194,6 +194,48 @@ class AssessSettings:
     previous: Path | None
 
 
+def engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """--engine, --spark-remote and --spark-conf: where the record checks' SQL runs."""
+    options = (
+        click.option(
+            "--spark-conf",
+            "spark_conf",
+            multiple=True,
+            metavar="KEY=VALUE",
+            help="A Spark setting for the session a Spark run starts (repeatable).",
+        ),
+        click.option(
+            "--spark-remote",
+            "spark_remote",
+            metavar="sc://HOST:PORT",
+            help="Run the Spark engine on a cluster through Spark Connect (default: local mode).",
+        ),
+        click.option(
+            "--engine",
+            type=click.Choice(["duckdb", "spark"]),
+            default="duckdb",
+            show_default=True,
+            help="SQL engine of the record checks: duckdb (embedded) or spark (ccc-audit[spark]).",
+        ),
+    )
+    for option in options:
+        command = option(command)
+    return command
+
+
+def engine_settings(engine: str, spark_remote: str | None, spark_conf: tuple[str, ...]) -> dict[str, Any]:
+    """The use case's engine options from what :func:`engine_options` parsed."""
+    pairs = []
+    for item in spark_conf:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not KEY=VALUE", param_hint="--spark-conf")
+        pairs.append((key.strip(), value))
+    if engine != "spark" and (spark_remote or pairs):
+        raise click.BadParameter("needs --engine spark", param_hint="--spark-remote / --spark-conf")
+    return {"engine": engine, "spark_remote": spark_remote, "spark_conf": tuple(pairs)}
+
+
 def comparison_options(command: Callable[..., None]) -> Callable[..., None]:
     """The options every assessing command shares: --previous, --baseline, --fail-on, --with-records."""
     for option in (with_records_option, fail_on_option, baseline_option, previous_option):

@@ -44,7 +44,10 @@ from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import RecordDataError
 from ccc_audit.records.outliers import date_outliers
 from ccc_audit.records.parsed_cache import cache_notices
+from ccc_audit.records.sql_engine import DUCKDB, SqlEngine, TableReader
 
+EngineFactory = Callable[[DuckRecordStore], SqlEngine]
+"""Puts a run's loaded, typed record tables on another SQL engine (:mod:`ccc_audit.records.sql_engine`)."""
 OnRuleDone = Callable[[int, int, str], None]
 """Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
 
@@ -63,6 +66,12 @@ class Assessment:
     """Where parsed record files are cached between runs (None: no cache)."""
     memo: RuleMemo | None = None
     """Rule results remembered by the last run (None: every rule runs); filled for the next."""
+    sql_engine: EngineFactory | None = None
+    """The engine the checks' SQL runs on, given the loaded store (None: DuckDB itself)."""
+    table_reader: TableReader | None = None
+    """Reads ``table:`` record sets from the Spark catalog (None: a bundle of files only)."""
+    engine_name: str = DUCKDB
+    """The name of the engine ``sql_engine`` makes (part of every rule's memo key)."""
 
 
 def _evaluate_rule(
@@ -113,18 +122,28 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
     plan = plan_run(memo, _memo_keys(job), list(job.library.rules())) if memo is not None else None
     if memo is not None and plan is not None and plan.load is not None:
         with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
-            records.start_loading(plan.load)
+            _start_loading(job, records, plan.load)
             result = _run(job, records, progress, plan)
             if not records.unplanned and not plan.suspect:
                 return result
         memo.served = 0  # nothing is served in the full run that follows
     with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
-        records.start_loading()
+        _start_loading(job, records)
         return _run(job, records, progress, MemoPlan(_memo_keys(job)) if job.memo is not None else None)
 
 
+def _start_loading(job: Assessment, records: DuckRecordStore, only: set[str] | None = None) -> None:
+    """Start reading the record files; another engine is handed the typed tables once all are read."""
+    records.table_reader = job.table_reader
+    records.start_loading(only)
+    if job.sql_engine is not None:
+        _finish_loading(job, records)
+        records.engine = job.sql_engine(records)
+
+
 def _memo_keys(job: Assessment) -> MemoKeys:
-    return MemoKeys(job.bundle, job.tailoring, job.as_of, job.language)
+    engine = DUCKDB if job.sql_engine is None else job.engine_name
+    return MemoKeys(job.bundle, job.tailoring, job.as_of, job.language, engine=engine)
 
 
 def _evaluation_order(rules: list[tuple[LoadedPack, Rule]], records: DuckRecordStore) -> list[int]:
@@ -249,6 +268,7 @@ def _run(
     return AssessmentResult(
         schema_version=1,
         tool_version=__version__,
+        engine=records.engine.name if records.engine else DUCKDB,
         as_of=job.as_of,
         language=job.language,
         scope=ScopeSummary(

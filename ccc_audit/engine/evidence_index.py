@@ -54,7 +54,7 @@ def evidence_index(bundle: LoadedBundle, rules: list[RuleResult]) -> list[Eviden
             EvidenceIndexEntry(
                 kind="records",
                 id=name,
-                path=spec.path,
+                path=spec.shown(),
                 sha256=bundle.hashes[key],
                 cited_by=sorted(cited.get(key, set())),
                 requirements=sorted(served.get(key, set())),

@@ -3,8 +3,8 @@
 Each rule's result is remembered under a key made of the hashes of exactly what it can read:
 
 * what the rule is (its definition, its pack, the profile's parameters for the pack, whether the
-  profile selects it, presence-only) and how it is judged (as-of date, language, the installed
-  code and data: catalogues, packs, record types, vocabularies);
+  profile selects it, presence-only) and how it is judged (as-of date, language, the SQL engine
+  the record checks run on, the installed code and data: catalogues, packs, record types, vocabularies);
 * the manifest (``bundle.yaml``: scope, audit period, answers, declarations and every line an
   evidence reference cites);
 * the record files it reads: those its checks declare and every table its rule-pack SQL names;
@@ -81,6 +81,8 @@ class MemoKeys:
     tailoring: Tailoring
     as_of: dt.date
     language: str
+    engine: str = "duckdb"
+    """The SQL engine the record checks run on: a result is remembered per engine."""
     base: str = ""
 
     def __post_init__(self) -> None:
@@ -92,6 +94,7 @@ class MemoKeys:
                 _data_fingerprint(),
                 str(self.as_of),
                 self.language,
+                self.engine,
                 str(Path(self.bundle.root).resolve()),
                 self.bundle.manifest_sha256,
                 self.tailoring.presence_only,

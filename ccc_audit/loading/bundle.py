@@ -145,6 +145,8 @@ def _check_files(bundle: LoadedBundle, hasher: HashCache) -> list[Diagnostic]:
         where = ("documents", i, "path")
         problems.extend(_resolve(bundle, hasher, f"document:{document.id}", document.path, where))
     for name, records in bundle.model.records.items():
+        if records.table:  # a Spark catalog table: no file to resolve or hash
+            continue
         problems.extend(_resolve(bundle, hasher, f"records:{name}", records.path, ("records", name, "path")))
     unhashed = [key for key in bundle.files if key.startswith("records:") and key not in bundle.hashes]
     for key in sorted(unhashed, key=lambda k: (_size(bundle.files[k]), k)):

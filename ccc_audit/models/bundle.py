@@ -151,7 +151,13 @@ class NoEventsDeclaration(StrictModel):
 class RecordSet(ExportShape):
     """A file of operational records, and how the centre's export maps onto its record type."""
 
-    path: str = Field(min_length=1, description="File path relative to the bundle folder.")
+    path: str = Field(default="", description="File path relative to the bundle folder (or `table` instead).")
+    table: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*){0,2}$",
+        description="A table in the Spark catalog instead of a file, e.g. qa.evaluations (--engine spark "
+        "only); its columns are typed and mapped like a file's.",
+    )
     format: RecordFormat | None = Field(
         default=None, description="File format; by default from the file name's extension."
     )
@@ -169,8 +175,23 @@ class RecordSet(ExportShape):
         "it, an empty record set is missing evidence and the rules reading it are not assessed.",
     )
 
+    @model_validator(mode="after")
+    def _file_or_table(self) -> RecordSet:
+        if bool(self.path) == bool(self.table):
+            raise ValueError("give exactly one of path (a file) or table (a Spark catalog table)")
+        return self
+
+    def shown(self) -> str:
+        """The file's path, or ``table NAME``, as reports and errors show the set."""
+        return self.path or f"table {self.table}"
+
     def file_format(self) -> RecordFormat:
-        """The declared format, or the one the file name's extension implies (CSV otherwise)."""
+        """The declared format, or the one the file name's extension implies (CSV otherwise).
+
+        A catalog table is handed over as Parquet (see :mod:`ccc_audit.spark.tables`).
+        """
+        if self.table:
+            return RecordFormat.PARQUET
         if self.format is not None:
             return self.format
         suffix = self.path.rsplit(".", 1)[-1].lower() if "." in self.path else ""

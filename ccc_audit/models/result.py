@@ -330,6 +330,10 @@ class AssessmentResult(StrictModel):
 
     schema_version: Literal[1] = Field(description="Format version.")
     tool_version: str = Field(description="ccc-audit version.")
+    engine: str = Field(
+        default="duckdb",
+        description="The SQL engine the record checks ran on: duckdb (embedded default) or spark.",
+    )
     as_of: dt.date = Field(description="Assessment date.")
     language: str = Field(description="Report language requested.")
     scope: ScopeSummary = Field(description="Organisation and scope.")

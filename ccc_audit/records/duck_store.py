@@ -18,6 +18,7 @@ import duckdb
 from ccc_audit.errors import Diagnostic
 from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
+from ccc_audit.loading.bundle_paths import sha256_of
 from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.models.calendar import CALENDAR, Anchor
 from ccc_audit.models.records import RecordType
@@ -29,13 +30,9 @@ from ccc_audit.records.header_problems import header_problems, unknown_column_no
 from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
 from ccc_audit.records.period_tables import publish_period
-from ccc_audit.records.readers import (
-    Source,
-    quote_ident,
-    read_columnar,
-    read_csv,
-    read_xlsx,
-)
+from ccc_audit.records.readers import Source, quote_ident, read_columnar, read_csv, read_xlsx
+from ccc_audit.records.sql_engine import SqlEngine, TableReader
+from ccc_audit.records.table_keys import located_by_key
 from ccc_audit.records.table_load import load_table
 from ccc_audit.records.time_limit import limit_seconds, query_within
 from ccc_audit.records.typing import native_type, plan_columns
@@ -88,6 +85,10 @@ class DuckRecordStore:
         self._stop = threading.Event()
         self._problems: dict[str, list[Diagnostic]] = {}
         self._failure: BaseException | None = None
+        self.table_reader: TableReader | None = None
+        """Writes a catalog table (``table:`` record sets) as Parquet; set by a Spark run."""
+        self.engine: SqlEngine | None = None
+        """Where :meth:`query` runs once set (after loading); None: on this DuckDB database."""
         self.planned: set[str] | None = None
         """The record sets this run loads (None: every set of the bundle)."""
         self.unplanned: set[str] = set()
@@ -101,6 +102,8 @@ class DuckRecordStore:
             self._stop.set()
             self._loader.join()
             self._loader = None
+        if self.engine is not None:
+            self.engine.close()
         self.con.close()
         self._scratch.cleanup()
 
@@ -161,7 +164,7 @@ class DuckRecordStore:
     def _file_size(self, name: str) -> int:
         try:
             return self.bundle.record_file(name).stat().st_size
-        except OSError:
+        except (OSError, KeyError):  # a catalog table has no file
             return 0
 
     def _load_in_background(self, names: list[str]) -> None:
@@ -245,14 +248,18 @@ class DuckRecordStore:
         loaded = self.sets[name]
         missing = [c for c in dict.fromkeys(columns) if c not in loaded.columns]
         if missing:
-            raise MissingColumnsError(name, self.bundle.model.records[name].path, missing)
+            raise MissingColumnsError(name, self.bundle.model.records[name].shown(), missing)
 
     def query(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
-        """Run ``sql`` and return every row."""
+        """Run ``sql`` (DuckDB's dialect) on the run's engine and return every row."""
+        if self.engine is not None:
+            return self.engine.query(sql, parameters)
         return self.con.execute(sql, parameters or []).fetchall()
 
     def query_limited(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
-        """Run rule-pack ``sql`` under the time limit (:mod:`ccc_audit.records.time_limit`)."""
+        """Run rule-pack ``sql`` on the run's engine under the time limit (:mod:`.time_limit`)."""
+        if self.engine is not None:
+            return self.engine.query_within(sql, limit_seconds(), parameters)
         return query_within(self.con, sql, limit_seconds(), parameters)
 
     def columns(self, name: str) -> list[str]:
@@ -270,8 +277,8 @@ class DuckRecordStore:
 
     def _read(self, name: str) -> None:
         spec = self.bundle.model.records[name]
-        path = self.bundle.record_file(name)
-        shown = str(self.bundle.root / spec.path)
+        path = self._exported(name, spec) if spec.table else self.bundle.record_file(name)
+        shown = spec.shown() if spec.table else str(self.bundle.root / spec.path)
         record_type = self.record_types.get(spec.type or name)
         # The cache is looked up by content hash, so with a cache the hash is awaited; without
         # one it keeps being computed in the background while DuckDB parses.
@@ -307,16 +314,23 @@ class DuckRecordStore:
             )[0]
 
         declared_formats = spec.date_format is not None or spec.timestamp_format is not None
-        loaded = load_table(
-            self._reader,
-            name,
-            source,
-            planned,
-            shown,
-            native_type,
-            as_cp932 if spec.encoding == "auto" else None,
-            fast=not declared_formats,
-        )
+        try:
+            loaded = load_table(
+                self._reader,
+                name,
+                source,
+                planned,
+                shown,
+                native_type,
+                as_cp932 if spec.encoding == "auto" else None,
+                fast=not declared_formats,
+            )
+        except RecordDataError as exc:  # a table has no lines: its rows are named by their key
+            if not spec.table:
+                raise
+            raise RecordDataError(
+                located_by_key(self._reader, exc.diagnostics, source, record_type)
+            ) from None
         self._finish(
             name, shown, loaded.source, loaded.line_expr, record_type, table, loaded.keep_line, cached
         )
@@ -360,8 +374,16 @@ class DuckRecordStore:
         return source.renamed(mapped.table_names()), mapped.shown()
 
     def _set_line(self, name: str) -> int | None:
-        """The line of record set ``name`` in bundle.yaml."""
         return self.bundle.doc.position(("records", name), key=True).line
+
+    def _exported(self, name: str, spec: RecordSet) -> Path:
+        """A catalog table written as Parquet by the run's table reader (Spark), hashed as a file."""
+        if self.table_reader is None:
+            raise RecordDataError([Diagnostic(spec.shown(), 0, 0, "a catalog table is read only on Spark")])
+        self.table_reader(str(spec.table), path := Path(self._scratch.name) / f"{name}.table.parquet")
+        self.bundle.files[f"records:{name}"] = path
+        self.bundle.hashes[f"records:{name}"] = sha256_of(path)
+        return path
 
     def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
         kind = spec.file_format()
