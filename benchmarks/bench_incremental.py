@@ -94,7 +94,8 @@ def main() -> None:
                 figures.setdefault("warm", []).append(_run([*assess, f"{work}/warm", *cache]))
                 _append(document, f"\nRevised in round {round_}.\n")
                 figures.setdefault("document", []).append(_run([*assess, f"{work}/doc", *cache]))
-                _append(coaching, last_row + "\n")
+                # a session of its own: a repeated session id is an error of the records
+                _append(coaching, f"BENCH-{round_:03d}{last_row[last_row.index(','):]}\n")
                 figures.setdefault("coaching", []).append(_run([*assess, f"{work}/coaching", *cache]))
                 _run([*assess, f"{work}/settle", *cache])  # the next round starts from a warm memo
     finally:
