@@ -167,3 +167,19 @@ def test_an_altered_rule_memo_is_not_served(tmp_path: Path) -> None:
     assert len(notices) == 1 and "does not match the seal" in notices[0]
     healed = _assess(bundle, cache, tmp_path / "healed-memo")
     assert _outcome(healed) == _outcome(cold) and not _cache_notices(healed)
+
+
+def test_records_with_a_repeated_key_are_refused_on_every_run_with_a_cache(tmp_path: Path) -> None:
+    """A cached table is not checked again, so a table that fails its checks is never cached."""
+    bundle = copy_minimal(tmp_path / "bundle")
+    monitoring = bundle / "records" / "monitoring.csv"
+    rows = monitoring.read_text("utf-8").splitlines()
+    monitoring.write_text("\n".join([*rows, rows[1]]) + "\n", "utf-8")
+    cache = tmp_path / "cache"
+    for run in ("first", "second"):
+        result = CliRunner().invoke(
+            cli, ["assess", str(bundle), *PACK, "--out", str(tmp_path / run), "--cache-dir", str(cache)]
+        )
+        assert result.exit_code == 2, (run, result.output)
+        assert f"monitoring.csv:{len(rows) + 1}:" in result.output and "is repeated" in result.output
+        assert not (tmp_path / run).exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from ccc_audit.errors import Diagnostic
 from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.loading.bundle_paths import sha256_of
-from ccc_audit.models.bundle import RecordFormat, RecordSet
+from ccc_audit.models.bundle import RecordSet
 from ccc_audit.models.calendar import CALENDAR, Anchor
 from ccc_audit.models.records import RecordType
 from ccc_audit.models.result import Notice
@@ -30,7 +31,8 @@ from ccc_audit.records.header_problems import header_problems, unknown_column_no
 from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import attach_cached, cache_file, write_cache
 from ccc_audit.records.period_tables import publish_period
-from ccc_audit.records.readers import Source, quote_ident, read_columnar, read_csv, read_xlsx
+from ccc_audit.records.readers import Source, quote_ident
+from ccc_audit.records.source_open import open_source
 from ccc_audit.records.sql_engine import SqlEngine, TableReader
 from ccc_audit.records.table_keys import located_by_key
 from ccc_audit.records.table_load import load_table
@@ -267,15 +269,19 @@ class DuckRecordStore:
         return self.sets[name].columns
 
     def _load(self, name: str) -> None:
-        """Read set ``name``, then check its rows against each other (overlapping spells)."""
-        self._read(name)
+        """Read set ``name``, check its rows against each other, then cache it (a cached table passed)."""
+        keep = self._read(name)
+        if keep is None:
+            return
         loaded = self.sets[name]
         found = (self._reader, name, loaded.columns, loaded.line_expr, loaded.record_type, loaded.shown)
         problems = duplicate_keys(*found) + overlapping_spells(*found)
         if problems:
             raise RecordDataError(problems)
+        keep()
 
-    def _read(self, name: str) -> None:
+    def _read(self, name: str) -> Callable[[], None] | None:
+        """Load set ``name``; None when served from the cache, else what keeps it there."""
         spec = self.bundle.model.records[name]
         path = self._exported(name, spec) if spec.table else self.bundle.record_file(name)
         shown = spec.shown() if spec.table else str(self.bundle.root / spec.path)
@@ -300,7 +306,7 @@ class DuckRecordStore:
                         unknown, record_type, shown, self._set_line(name)
                     )
                 self.cache_hits += 1
-                return
+                return None
             self.cache_faults.append(fault)
         source = self._source(
             name, path, spec, shown, "utf-8-sig" if spec.encoding == "auto" else spec.encoding
@@ -331,7 +337,7 @@ class DuckRecordStore:
             raise RecordDataError(
                 located_by_key(self._reader, exc.diagnostics, source, record_type)
             ) from None
-        self._finish(
+        return self._finish(
             name, shown, loaded.source, loaded.line_expr, record_type, table, loaded.keep_line, cached
         )
 
@@ -345,7 +351,7 @@ class DuckRecordStore:
         table: str,
         keep_line: bool,
         cached: Path | None,
-    ) -> None:
+    ) -> Callable[[], None]:
         self.sets[name] = LoadedSet(name, shown, source.columns, line_expr, record_type)
         if cached is None and self.cache_dir is not None:
             cached = cache_file(
@@ -354,10 +360,14 @@ class DuckRecordStore:
                 record_type,
                 self.bundle.model.records[name],
             )
-        if cached is not None and self._seal_key is not None:
-            fault = write_cache(self._reader, table, line_expr, keep_line, cached, self._seal_key)
-            if fault is not None:
-                self.cache_faults.append(fault)
+
+        def keep() -> None:
+            if cached is not None and self._seal_key is not None:
+                fault = write_cache(self._reader, table, line_expr, keep_line, cached, self._seal_key)
+                if fault is not None:
+                    self.cache_faults.append(fault)
+
+        return keep
 
     def _mapped(
         self, name: str, source: Source, spec: RecordSet, record_type: RecordType | None, shown: str
@@ -376,6 +386,9 @@ class DuckRecordStore:
     def _set_line(self, name: str) -> int | None:
         return self.bundle.doc.position(("records", name), key=True).line
 
+    def _source(self, name: str, path: Path, spec: RecordSet, shown: str, encoding: str) -> Source:
+        return open_source(self._reader, name, path, spec, shown, Path(self._scratch.name), encoding)
+
     def _exported(self, name: str, spec: RecordSet) -> Path:
         """A catalog table written as Parquet by the run's table reader (Spark), hashed as a file."""
         if self.table_reader is None:
@@ -384,17 +397,3 @@ class DuckRecordStore:
         self.bundle.files[f"records:{name}"] = path
         self.bundle.hashes[f"records:{name}"] = sha256_of(path)
         return path
-
-    def _source(self, name: str, path: Path, spec: Any, shown: str, encoding: str) -> Source:
-        kind = spec.file_format()
-        scratch = Path(self._scratch.name)
-        if kind is RecordFormat.CSV:
-            try:
-                return read_csv(path, spec, shown, scratch, name, encoding)
-            except RecordDataError:
-                if spec.encoding == "auto" and encoding != "cp932":
-                    return read_csv(path, spec, shown, scratch, name, "cp932")
-                raise
-        if kind is RecordFormat.XLSX:
-            return read_xlsx(path, spec, shown, scratch, name)
-        return read_columnar(self._reader, path, spec, shown, scratch, name)
