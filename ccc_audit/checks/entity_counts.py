@@ -36,8 +36,7 @@ def shared_rows(store: DuckRecordStore, sql: str) -> str:
     key = ("shared_rows", sql)
     known = store.shared_results
     if key not in known:
-        name = quote_ident(f"__ccc_rows_{hashlib.sha256(sql.encode()).hexdigest()[:16]}")
-        store.query(f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}")
+        name = _keep(store, f"__ccc_rows_{hashlib.sha256(sql.encode()).hexdigest()[:16]}", sql)
         known[key] = [(name,)]
     return f"SELECT * FROM {known[key][0][0]}"
 
@@ -86,13 +85,15 @@ def window_counts(
     )
     known = store.shared_results
     if key not in known:
-        name = quote_ident(f"__ccc_entity_counts_{hashlib.sha256(repr(key).encode()).hexdigest()[:16]}")
+        table = f"__ccc_entity_counts_{hashlib.sha256(repr(key).encode()).hexdigest()[:16]}"
         finer = _finer(known, key)
         if finer is not None:  # the same counts split by more columns: add them up, the events are not read
             kept = "".join(f", {quote_ident(c)}" for c in columns)
-            store.query(
-                f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {ENTITY}, {LABEL}{kept}, "
-                f"CAST(sum({COUNT}) AS BIGINT) AS {COUNT} FROM {finer} GROUP BY {ENTITY}, {LABEL}{kept}"
+            name = _keep(
+                store,
+                table,
+                f"SELECT {ENTITY}, {LABEL}{kept}, "
+                f"CAST(sum({COUNT}) AS BIGINT) AS {COUNT} FROM {finer} GROUP BY {ENTITY}, {LABEL}{kept}",
             )
             known[key] = [(name,)]
             return name
@@ -101,14 +102,25 @@ def window_counts(
         entity = f"CAST(r.{quote_ident(events.entity_column)} AS VARCHAR)"
         kept = "".join(f", r.{quote_ident(c)}" for c in columns)
         days = window_days(spans)
-        store.query(
-            f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT {entity} AS {ENTITY}, m.label AS {LABEL}{kept}, "
+        name = _keep(
+            store,
+            table,
+            f"SELECT {entity} AS {ENTITY}, m.label AS {LABEL}{kept}, "
             f"count(*) AS {COUNT} FROM {quote_ident(events.records)} r "
             f"LEFT JOIN ({days}) m ON m.day = {date} WHERE {date} BETWEEN DATE '{start}' AND DATE '{end}' "
-            f"GROUP BY {entity}, m.label{kept}"
+            f"GROUP BY {entity}, m.label{kept}",
         )
         known[key] = [(name,)]
     return str(known[key][0][0])
+
+
+def _keep(store: DuckRecordStore, table: str, sql: str) -> str:
+    """Keep the rows of ``sql`` as temporary table ``table`` of the run, on its engine; its quoted name."""
+    if store.engine is not None:
+        store.engine.materialize(table, sql)
+    else:
+        store.query(f"CREATE OR REPLACE TEMP TABLE {quote_ident(table)} AS {sql}")
+    return quote_ident(table)
 
 
 def _finer(known: dict[tuple[Any, ...], list[tuple[Any, ...]]], key: tuple[Any, ...]) -> str | None:

@@ -38,6 +38,10 @@ class SqlEngine(Protocol):
         """As :meth:`query`; past ``seconds`` the query is stopped (``QueryTimeoutError``)."""
         ...
 
+    def materialize(self, name: str, sql: str) -> None:
+        """Keep the rows of ``sql`` as temporary table ``name``, which later queries of the run may read."""
+        ...
+
     def close(self) -> None:
         """Release what the engine holds for this run (never a shared session)."""
         ...

@@ -50,6 +50,7 @@ class SparkSqlEngine:
         self._store = store
         self._scratch = tempfile.TemporaryDirectory(prefix="ccc-audit-spark-")
         self._views: list[str] = []
+        self._kept: set[str] = set()
         self.queries = 0
         """How many queries ran (the benchmark reports it)."""
 
@@ -60,7 +61,7 @@ class SparkSqlEngine:
 
     def allowed(self) -> set[str]:
         """The tables a query may read: the record sets and the period tables."""
-        return {*self._store.sets, *PERIOD_TABLES}
+        return {*self._store.sets, *PERIOD_TABLES, *self._kept}
 
     def spark_sql(self, sql: str, parameters: list[Any] | None = None) -> str:
         """``sql`` (DuckDB's dialect) guarded and written as Spark SQL; its tables made views."""
@@ -117,6 +118,19 @@ class SparkSqlEngine:
             if self._remote:  # a local job group stays set until the next one: its jobs are done
                 self._session.removeTag(tag)
         return [tuple(row) for row in rows]
+
+    def materialize(self, name: str, sql: str) -> None:
+        """Keep the rows of ``sql`` as the view ``name``, computed once and cached, for later queries."""
+        translated = self.spark_sql(sql)
+        self.queries += 1
+        try:
+            frame = self._session.sql(translated).cache()
+            frame.count()
+        except Exception as exc:  # Spark's own errors, or Py4J's for an internal one
+            raise _as_duckdb_error(exc) from None
+        frame.createOrReplaceTempView(name)
+        self._kept.add(name)
+        self._views.append(name)
 
     def close(self) -> None:
         """Drop the run's views and its scratch folder (the shared session stays)."""
