@@ -95,7 +95,7 @@ def main() -> None:
                 _append(document, f"\nRevised in round {round_}.\n")
                 figures.setdefault("document", []).append(_run([*assess, f"{work}/doc", *cache]))
                 # a session of its own: a repeated session id is an error of the records
-                _append(coaching, f"BENCH-{round_:03d}{last_row[last_row.index(','):]}\n")
+                _append(coaching, f"BENCH-{round_:03d}{last_row[last_row.index(',') :]}\n")
                 figures.setdefault("coaching", []).append(_run([*assess, f"{work}/coaching", *cache]))
                 _run([*assess, f"{work}/settle", *cache])  # the next round starts from a warm memo
     finally:
