@@ -36,7 +36,7 @@ def shared_rows(store: DuckRecordStore, sql: str) -> str:
     key = ("shared_rows", sql)
     known = store.shared_results
     if key not in known:
-        name = _keep(store, f"__ccc_rows_{hashlib.sha256(sql.encode()).hexdigest()[:16]}", sql)
+        name = store.materialize(f"__ccc_rows_{hashlib.sha256(sql.encode()).hexdigest()[:16]}", sql)
         known[key] = [(name,)]
     return f"SELECT * FROM {known[key][0][0]}"
 
@@ -89,8 +89,7 @@ def window_counts(
         finer = _finer(known, key)
         if finer is not None:  # the same counts split by more columns: add them up, the events are not read
             kept = "".join(f", {quote_ident(c)}" for c in columns)
-            name = _keep(
-                store,
+            name = store.materialize(
                 table,
                 f"SELECT {ENTITY}, {LABEL}{kept}, "
                 f"CAST(sum({COUNT}) AS BIGINT) AS {COUNT} FROM {finer} GROUP BY {ENTITY}, {LABEL}{kept}",
@@ -102,8 +101,7 @@ def window_counts(
         entity = f"CAST(r.{quote_ident(events.entity_column)} AS VARCHAR)"
         kept = "".join(f", r.{quote_ident(c)}" for c in columns)
         days = window_days(spans)
-        name = _keep(
-            store,
+        name = store.materialize(
             table,
             f"SELECT {entity} AS {ENTITY}, m.label AS {LABEL}{kept}, "
             f"count(*) AS {COUNT} FROM {quote_ident(events.records)} r "
@@ -112,15 +110,6 @@ def window_counts(
         )
         known[key] = [(name,)]
     return str(known[key][0][0])
-
-
-def _keep(store: DuckRecordStore, table: str, sql: str) -> str:
-    """Keep the rows of ``sql`` as temporary table ``table`` of the run, on its engine; its quoted name."""
-    if store.engine is not None:
-        store.engine.materialize(table, sql)
-    else:
-        store.query(f"CREATE OR REPLACE TEMP TABLE {quote_ident(table)} AS {sql}")
-    return quote_ident(table)
 
 
 def _finer(known: dict[tuple[Any, ...], list[tuple[Any, ...]]], key: tuple[Any, ...]) -> str | None:

@@ -241,11 +241,7 @@ class DuckRecordStore:
         return expr.replace("rowid", f"{alias}.rowid").replace("__line", f"{alias}.__line") if alias else expr
 
     def require(self, name: str, columns: list[str], why: str) -> None:
-        """Raise MissingColumnsError if ``name`` lacks any of ``columns`` (needed by ``why``).
-
-        The record type's required columns were checked when the file was read; a column
-        missing here is optional in general but needed by this one check.
-        """
+        """Raise MissingColumnsError if ``name`` lacks a column of ``columns`` that ``why`` needs."""
         del why
         loaded = self.sets[name]
         missing = [c for c in dict.fromkeys(columns) if c not in loaded.columns]
@@ -257,6 +253,14 @@ class DuckRecordStore:
         if self.engine is not None:
             return self.engine.query(sql, parameters)
         return self.con.execute(sql, parameters or []).fetchall()
+
+    def materialize(self, name: str, sql: str) -> str:
+        """Keep the rows of ``sql`` as the run's temporary table ``name`` on its engine; the name quoted."""
+        if self.engine is not None:
+            self.engine.materialize(name, sql)
+        else:
+            self.con.execute(f"CREATE OR REPLACE TEMP TABLE {quote_ident(name)} AS {sql}")
+        return quote_ident(name)
 
     def query_limited(self, sql: str, parameters: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run rule-pack ``sql`` on the run's engine under the time limit (:mod:`.time_limit`)."""
@@ -308,16 +312,15 @@ class DuckRecordStore:
                 self.cache_hits += 1
                 return None
             self.cache_faults.append(fault)
-        source = self._source(
-            name, path, spec, shown, "utf-8-sig" if spec.encoding == "auto" else spec.encoding
-        )
+        scratch = Path(self._scratch.name)
+        encoding = "utf-8-sig" if spec.encoding == "auto" else spec.encoding
+        source = open_source(self._reader, name, path, spec, shown, scratch, encoding)
         source, shown_names = self._mapped(name, source, spec, record_type, shown)
         planned = plan_columns(source.columns, record_type, spec, shown_names)
 
         def as_cp932() -> Source:  # as Japanese Excel writes CSV
-            return self._mapped(
-                name, self._source(name, path, spec, shown, "cp932"), spec, record_type, shown
-            )[0]
+            cp932 = open_source(self._reader, name, path, spec, shown, scratch, "cp932")
+            return self._mapped(name, cp932, spec, record_type, shown)[0]
 
         declared_formats = spec.date_format is not None or spec.timestamp_format is not None
         try:
@@ -385,9 +388,6 @@ class DuckRecordStore:
 
     def _set_line(self, name: str) -> int | None:
         return self.bundle.doc.position(("records", name), key=True).line
-
-    def _source(self, name: str, path: Path, spec: RecordSet, shown: str, encoding: str) -> Source:
-        return open_source(self._reader, name, path, spec, shown, Path(self._scratch.name), encoding)
 
     def _exported(self, name: str, spec: RecordSet) -> Path:
         """A catalog table written as Parquet by the run's table reader (Spark), hashed as a file."""
