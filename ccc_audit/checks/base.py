@@ -64,7 +64,7 @@ class CheckContext:
             kind="document",
             id=document.id,
             path=document.path,
-            sha256=self.bundle.hashes.get(f"document:{document.id}"),
+            sha256=self.bundle.document_sha256(document.id),
             line=self.bundle.entry_line("document", document.id),
         )
 

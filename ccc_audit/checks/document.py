@@ -107,7 +107,7 @@ def _problems(document: Document, spec: DocumentCheckSpec, ctx: CheckContext) ->
 
 def _outline(document: Document, ctx: CheckContext) -> Outline:
     path = ctx.bundle.document_file(document.id)
-    headings, error = _read(path, ctx.bundle.hashes.get(f"document:{document.id}"))
+    headings, error = _read(path, ctx.bundle.document_sha256(document.id))
     return Outline(document, headings, error)
 
 

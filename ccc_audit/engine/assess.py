@@ -215,9 +215,10 @@ def _run(
             evaluated[index] = served, served.checks
             continue
         records.asked.clear()
+        job.bundle.documents_read.clear()
         evaluated[index] = _evaluate_rule(job, pack, rule, records, rule_problems.setdefault(index, []))
         if plan is not None:
-            note_reads(plan, index, rule, records.asked)
+            note_reads(plan, index, rule, records.asked, job.bundle.documents_read)
         if plan is not None and any(c.reason == "check_crashed" for c in evaluated[index][1]):
             plan.suspect = True  # perhaps a set left unloaded: the run is done again in full
     if not locked:

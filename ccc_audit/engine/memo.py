@@ -8,7 +8,11 @@ Each rule's result is remembered under a key made of the hashes of exactly what 
 * the manifest (``bundle.yaml``: scope, audit period, answers, declarations and every line an
   evidence reference cites);
 * the record files it reads: those its checks declare and every table its rule-pack SQL names;
-* every document file, unless all its checks are record kinds, which read no document.
+* the documents it read: each remembered result lists the documents whose file or hash the rule
+  asked for (:attr:`LoadedBundle.documents_read`) with their hashes, and is served only while
+  every one is unchanged. Which documents a rule reads is decided by the manifest and the rule
+  (both in the key) and by the content of documents it read before, so a document it did not
+  read cannot change its result.
 
 A run that finds the key of a remembered result serves it; the others run, and only the record
 files they read (and any file changed since the last run, whose bad values must still stop the
@@ -20,7 +24,6 @@ writes: it returns the entries to keep, and the application stores them (sealed)
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -37,9 +40,7 @@ from ccc_audit.models.result import Notice, RuleResult
 from ccc_audit.models.rulepack import Rule
 from ccc_audit.resources import data_dir
 
-RECORD_KINDS = frozenset({"per_entity_frequency", "coverage", "metric", "sample_validity", "sql"})
-"""Check kinds that read records and the manifest only, never a document."""
-FORMAT = "1"
+FORMAT = "2"
 
 
 @dataclass
@@ -47,7 +48,8 @@ class RuleMemo:
     """What the last run remembered, and what this run keeps for the next."""
 
     rules: dict[str, Any] = field(default_factory=dict)
-    """Rule key → the rule's result as JSON data (from the last run)."""
+    """Rule key → ``result`` (the rule's result as JSON data) and ``documents`` (document key →
+    hash of each document it read), from the last run."""
     records: dict[str, str] = field(default_factory=dict)
     """Record set → hash of its file, as the last run read it."""
     scope: dict[str, Any] = field(default_factory=dict)
@@ -101,11 +103,10 @@ class MemoKeys:
             ]
         )
 
-    @functools.cached_property
-    def documents(self) -> list[tuple[str, str]]:
-        """Every document of the bundle with its hash, in key order (part of a document rule's key)."""
-        keys = [key for key in self.bundle.files if key.startswith("document:")]
-        return sorted((key, self.bundle.sha256(key)) for key in keys)
+    def documents_unchanged(self, read: dict[str, str]) -> bool:
+        """Whether every document in ``read`` (key → hash when it was read) still has that hash."""
+        files = self.bundle.files
+        return all(key in files and self.bundle.sha256(key) == digest for key, digest in read.items())
 
     def record_hash(self, name: str) -> str:
         """The hash of record set ``name``'s file ("" when the bundle does not declare it)."""
@@ -123,7 +124,6 @@ class MemoKeys:
 
     def rule_key(self, pack: LoadedPack, rule: Rule) -> str:
         """The key of ``rule``'s result for this run."""
-        documents = None if all(check.kind in RECORD_KINDS for check in rule.checks) else self.documents
         pack_id = pack.model.pack.id
         return _digest(
             [
@@ -134,7 +134,6 @@ class MemoKeys:
                 self.tailoring.selected(rule),
                 self.tailoring.parameters.get(pack_id, {}),
                 [(name, self.record_hash(name)) for name in self.sets_read(rule)],
-                documents,
             ]
         )
 
@@ -151,13 +150,19 @@ class MemoKeys:
         return _digest([self.base, [(n, self.record_hash(n)) for n in self.scope_sets()]])
 
 
-def served_rule(memo: RuleMemo, key: str) -> RuleResult | None:
-    """The remembered result under ``key`` (None when there is none or it no longer validates)."""
-    data = memo.rules.get(key)
-    if data is None:
+def served_rule(memo: RuleMemo, key: str, keys: MemoKeys) -> tuple[RuleResult, dict[str, str]] | None:
+    """The remembered result under ``key`` and the documents it read (key → hash).
+
+    None when there is none, a document it read has changed, or it no longer validates.
+    """
+    entry = memo.rules.get(key)
+    if not isinstance(entry, dict) or not isinstance(entry.get("documents"), dict):
+        return None
+    read = {str(k): str(v) for k, v in entry["documents"].items()}
+    if not keys.documents_unchanged(read):
         return None
     try:
-        return RuleResult.model_validate_json(json.dumps(data))
+        return RuleResult.model_validate_json(json.dumps(entry.get("result"))), read
     except ValueError:
         return None
 

@@ -33,6 +33,8 @@ class MemoPlan:
     """The record sets to load (None: every set)."""
     scope: list[Notice] | None = None
     """The remembered scope notices (None: computed from the records)."""
+    documents: dict[int, dict[str, str]] = field(default_factory=dict)
+    """Rule index → the documents it read (key → hash), as remembered or as noted in this run."""
     unsafe: set[int] = field(default_factory=set)
     """Rules that asked about a record set they do not declare: never remembered."""
     suspect: bool = False
@@ -47,9 +49,9 @@ def plan_run(memo: RuleMemo, keys: MemoKeys, rules: list[tuple[LoadedPack, Rule]
     load = changed_sets(memo, keys)
     for index, (pack, rule) in enumerate(rules):
         key = plan.rule_keys[index] = keys.rule_key(pack, rule)
-        served = served_rule(memo, key)
-        if served is not None and served.rule_id == rule.id:
-            plan.served[index] = served
+        served = served_rule(memo, key, keys)
+        if served is not None and served[0].rule_id == rule.id:
+            plan.served[index], plan.documents[index] = served
         else:
             load.update(keys.sets_read(rule))
     plan.scope = served_scope(memo, keys.scope_key())
@@ -60,13 +62,16 @@ def plan_run(memo: RuleMemo, keys: MemoKeys, rules: list[tuple[LoadedPack, Rule]
     return plan
 
 
-def note_reads(plan: MemoPlan, index: int, rule: Rule, asked: set[str]) -> None:
-    """Mark rule ``index`` unsafe to remember if it asked about a record set it does not declare.
+def note_reads(plan: MemoPlan, index: int, rule: Rule, asked: set[str], documents: set[str]) -> None:
+    """Note the documents rule ``index`` read; mark it unsafe if it read an undeclared record set.
 
-    A set the bundle does not supply is not a read: its absence is in the manifest, in every key.
+    The documents are kept with their hashes, to be compared at the next run. A record set the
+    bundle does not supply is not a read: its absence is in the manifest, in every key.
     """
     if plan.keys is None:
         return
+    bundle = plan.keys.bundle
+    plan.documents[index] = {key: bundle.sha256(key) for key in sorted(documents) if key in bundle.files}
     supplied = {name for name in asked if name in plan.keys.bundle.model.records}
     if not supplied <= set(plan.keys.sets_read(rule)):
         plan.unsafe.add(index)
@@ -89,7 +94,10 @@ def remember(
         if problems.get(index) or index in plan.unsafe:
             continue
         key = plan.rule_keys.get(index) or keys.rule_key(pack, rule)
-        kept[key] = json.loads(evaluated[index][0].model_dump_json())
+        kept[key] = {
+            "result": json.loads(evaluated[index][0].model_dump_json()),
+            "documents": plan.documents.get(index, {}),
+        }
     earlier = [(k, v) for k, v in memo.rules.items() if k not in kept]  # e.g. `check` beside `assess`
     kept = dict([*earlier[max(len(earlier) + len(kept) - KEPT_AT_MOST, 0) :], *kept.items()])
     memo.fresh = {

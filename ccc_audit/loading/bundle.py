@@ -41,6 +41,8 @@ class LoadedBundle:
     hasher: HashCache = field(default_factory=HashCache)
     logo: str | None = None
     """The engagement logo as a data: URI (None: no logo declared)."""
+    documents_read: set[str] = field(default_factory=set)
+    """Keys ("document:ID") of the documents whose file or hash was asked for since last cleared."""
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def sha256(self, key: str) -> str:
@@ -91,8 +93,14 @@ class LoadedBundle:
         return self.doc.position((f"{kind}s", ids.index(ident))).line
 
     def document_file(self, doc_id: str) -> Path:
-        """Resolved file of a document."""
+        """Resolved file of a document (noted in :attr:`documents_read`)."""
+        self.documents_read.add(f"document:{doc_id}")
         return self.files[f"document:{doc_id}"]
+
+    def document_sha256(self, doc_id: str) -> str | None:
+        """The hash of a document's file (noted in :attr:`documents_read`; None when it has none)."""
+        self.documents_read.add(f"document:{doc_id}")
+        return self.hashes.get(f"document:{doc_id}")
 
     def record_file(self, name: str) -> Path:
         """Resolved file of a record set."""
