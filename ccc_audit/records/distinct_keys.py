@@ -4,9 +4,9 @@ Exports are written in order: interval statistics queue by queue and, within a q
 by interval; evaluations by id. Split a key into *group* columns and *order* columns. If, in one
 pass over the rows, every group's rows form a single run (as many runs as distinct groups) and
 the order columns strictly increase within each run, no two rows can share a key. The pass
-reads each row once beside its predecessor, and counting the distinct groups needs a hash table
-of the groups only (hundreds of queues, not millions of intervals), where grouping by the whole
-key needs one entry per row.
+reads each row once beside its predecessor, and counting the distinct groups (in the same pass)
+needs a hash table of the groups only (hundreds of queues, not millions of intervals), where
+grouping by the whole key needs one entry per row.
 
 The argument holds for whatever sequence the pass sees the rows in, so a scan order other than
 the file's can only make the proof fail, never make it wrong; the caller then groups by the key.
@@ -39,35 +39,30 @@ def _runs_ordered(
     present: str,
     rows: int | None,
 ) -> bool:
-    """Whether each group is one run with strictly increasing order columns (over ``rows`` rows if given)."""
-    columns = [quote_ident(c) for c in [*group, *order]]
-    before = {c: f"__prev_{index}" for index, c in enumerate(columns)}
-    lagged = ", ".join(f"lag({c}) OVER w AS {before[c]}" for c in columns)
-    source = f"SELECT {', '.join(columns)} FROM {table} WHERE {present}"
+    """Whether each group is one run with strictly increasing order columns (over ``rows`` rows if given).
+
+    Groups are compared by the hash of their columns: a coarsening, so two groups that share a
+    hash count as one, whose single run must then increase throughout. The argument still holds
+    (equal order values cannot hide in one strictly increasing run), and comparing one number per
+    row instead of the group's text halves the pass.
+    """
+    ordered = [quote_ident(c) for c in order]
+    before = [f"__prev_{index}" for index in range(len(ordered))]
+    group_value = f"hash({', '.join(quote_ident(c) for c in group)})" if group else "0"
+    source = f"SELECT {group_value} AS __group, {', '.join(ordered)} FROM {table} WHERE {present}"
     if rows is not None:
         source += f" LIMIT {rows}"
-    same_group = " AND ".join(f"{c} = {before[c]}" for c in columns[: len(group)]) or "TRUE"
-    current = ", ".join(columns[len(group) :])
-    previous = ", ".join(before[c] for c in columns[len(group) :])
-    starts = (
-        "count(*) FILTER (WHERE NOT ("
-        + " AND ".join(f"{c} IS NOT DISTINCT FROM {before[c]}" for c in columns[: len(group)])
-        + "))"
-        if group
-        else "1"
+    lagged = ", ".join(
+        f"lag({c}) OVER w AS {p}"
+        for c, p in zip(["__group", *ordered], ["__prev_group", *before], strict=True)
     )
+    not_increasing = f"({', '.join(ordered)}) <= ({', '.join(before)})"
     found = con.execute(
-        f"SELECT {starts}, count(*) FILTER (WHERE {same_group} AND ({current}) <= ({previous})) "
-        f"FROM (SELECT *, {lagged} FROM ({source}) WINDOW w AS ())"
+        "SELECT count(*) FILTER (WHERE __group IS DISTINCT FROM __prev_group), "
+        f"count(*) FILTER (WHERE __group = __prev_group AND {not_increasing}), "
+        f"count(DISTINCT __group) FROM (SELECT *, {lagged} FROM ({source}) WINDOW w AS ())"
     ).fetchone()
-    if found is None or found[1]:
-        return False
-    if not group:
-        return True
-    distinct = con.execute(
-        f"SELECT count(*) FROM (SELECT DISTINCT {', '.join(columns[: len(group)])} FROM ({source}))"
-    ).fetchone()
-    return distinct is not None and distinct[0] == found[0]
+    return found is not None and found[1] == 0 and found[0] == found[2]
 
 
 def keys_distinct_by_order(
