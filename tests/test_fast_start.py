@@ -1,10 +1,11 @@
 """A fast start (issue 18): a command pays only for what it uses, and the validated library is kept.
 
 ``import ccc_audit.cli.main`` (what ``--help`` needs) loads neither DuckDB nor the spreadsheet or
-template libraries, nor pydantic or PyYAML (the models and the YAML reader); the rule packs and
-catalogues, once validated, are kept in the cache folder keyed by their content and sealed, so a
-later run skips the YAML and the validation; an entry that is altered, or that names anything but
-ccc-audit's own classes, is never served.
+template libraries, nor pydantic or PyYAML (the models and the YAML reader), nor any command's
+module (the command list comes from a table; a command's module is imported when it runs); the
+rule packs and catalogues, once validated, are kept in the cache folder keyed by their content and
+sealed, so a later run skips the YAML and the validation; an entry that is altered, or that names
+anything but ccc-audit's own classes, is never served.
 """
 
 from __future__ import annotations
@@ -52,6 +53,36 @@ def test_help_loads_none_of_them_either(tmp_path: Path) -> None:
         "r = CliRunner().invoke(cli, ['--help']); assert r.exit_code == 0 and 'assess' in r.output"
     )
     assert _loaded_after(code, tmp_path) == []
+
+
+def test_help_imports_no_command_and_neither_pathlib_nor_dataclasses(tmp_path: Path) -> None:
+    """``ccc-audit --help`` lists the commands from a table: only the command run pays for its imports."""
+    from ccc_audit.cli.commands import COMMANDS
+
+    modules = sorted({place.partition(":")[0] for place, _ in COMMANDS.values()} | {"ccc_audit.cli.options"})
+    assert "ccc_audit.cli.check" in modules and "ccc_audit.cli.rfp" in modules
+    probe = (
+        "import atexit, sys; from ccc_audit.cli.main import main; "
+        f"atexit.register(lambda: print(' '.join(m for m in {[*modules, 'pathlib', 'dataclasses']!r} "
+        "if m in sys.modules))); sys.argv = ['ccc-audit', '--help']; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "Commands:" in done.stdout and done.stdout.splitlines()[-1] == ""
+
+
+def test_a_command_loads_its_own_module_and_no_other_command(tmp_path: Path) -> None:
+    from ccc_audit.cli.commands import COMMANDS
+
+    modules = sorted({place.partition(":")[0] for place, _ in COMMANDS.values()})
+    probe = (
+        "import atexit, sys; from ccc_audit.cli.main import main; "
+        f"atexit.register(lambda: print(' '.join(m for m in {modules!r} if m in sys.modules))); "
+        "sys.argv = ['ccc-audit', 'diff', '--help']; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "ccc_audit.cli.diff"
 
 
 def test_the_ci_formats_need_no_template_engine(tmp_path: Path) -> None:

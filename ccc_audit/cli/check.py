@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from ccc_audit.cli.commands import EXIT_CODES_HELP
 from ccc_audit.cli.heap import settle, settling
 from ccc_audit.cli.options import (
-    EXIT_CODES_HELP,
     AssessSettings,
     assess_options,
     cache_dir_option,

@@ -22,12 +22,6 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 
-EXIT_CODES_HELP = (
-    "Exit codes (highest precedence first): 2 usage or input error; 3 evaluation error in a "
-    "check; 1 findings that fail the gate (unwaived, at or above --fail-on, default minor; with "
-    "--baseline only new or regressed ones); 0 none."
-)
-
 
 class PathParam(click.Path):
     """A path option or argument; a NUL in it reaches the command, which refuses it located.
