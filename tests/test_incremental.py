@@ -9,6 +9,7 @@ the rules that read documents.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -167,3 +168,16 @@ def test_a_check_between_two_assessments_keeps_the_assessments_results(tmp_path:
     again = assess(AssessOptions(bundle, as_of, cache_dir=cache))
     assert ci.rules_served < len(ci.result.rules)
     assert again.rules_served == len(again.result.rules)
+
+
+def test_the_summary_says_how_many_rules_were_reused_and_how_many_run(tmp_path: Path) -> None:
+    bundle = copy_minimal(tmp_path / "bundle")
+    options = ["--as-of", "2026-01-15", "--format", "json", "--cache-dir", str(tmp_path / "cache")]
+    first = CliRunner().invoke(cli, ["assess", str(bundle), "--out", str(tmp_path / "a"), *options])
+    assert first.exit_code in (0, 1) and "reused" not in first.output
+    with (bundle / "documents" / "privacy-policy.md").open("a", encoding="utf-8") as handle:
+        handle.write("\nOne more line.\n")
+    after = CliRunner().invoke(cli, ["assess", str(bundle), "--out", str(tmp_path / "b"), *options])
+    rules = len(json.loads((tmp_path / "b" / "assessment.json").read_text("utf-8"))["rules"])
+    assert f"{rules - 1} of {rules} rules reused the last run's results" in after.output
+    assert "rules evaluated: 1" in after.output

@@ -70,6 +70,9 @@ def run_assessment(
         click.echo(f"\n{label(heading, language)}: {out}")
     for line in summary_lines(assessed.result, language):
         click.echo(line)
+    if assessed.rules_served:
+        served, total = assessed.rules_served, len(assessed.result.rules)
+        click.echo(label("rules.reused", language).format(served=served, total=total, run=total - served))
     for path in written:
         click.echo(label("wrote", language).format(path=path))
     return assessed.exit_code

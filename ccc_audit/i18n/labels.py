@@ -132,6 +132,11 @@ LABELS: dict[str, dict[str, str]] = {
     "outcome.excluded": {"ja": "除外", "en": "excluded"},
     "lines": {"ja": "行", "en": "lines"},
     "wrote": {"ja": "出力: {path}", "en": "wrote {path}"},
+    "rules.reused": {
+        "ja": "前回から入力が変わらない {served} / {total} 規則は前回の結果を使い、{run} 規則を評価した",
+        "en": "{served} of {total} rules reused the last run's results (their inputs are unchanged); "
+        "rules evaluated: {run}",
+    },
     "register.done": {
         "ja": "{path} を{action}: 新規 {new}、継続 {recurring}（悪化 {regressed}、改善 {improved}）、"
         "評価で解消 {resolved}、再評価なし {not_reassessed}、計 {total} 行",
