@@ -89,7 +89,9 @@ def remember(
         if problems.get(index) or index in plan.unsafe:
             continue
         key = plan.rule_keys.get(index) or keys.rule_key(pack, rule)
-        kept[key] = json.loads(evaluated[index][0].model_dump_json())
+        served = index in plan.served and memo.rules.get(key)
+        # a served result is what the memo holds (validated from it): kept as read, not dumped again
+        kept[key] = served if served else json.loads(evaluated[index][0].model_dump_json())
     earlier = [(k, v) for k, v in memo.rules.items() if k not in kept]  # e.g. `check` beside `assess`
     kept = dict([*earlier[max(len(earlier) + len(kept) - KEPT_AT_MOST, 0) :], *kept.items()])
     memo.fresh = {
