@@ -103,10 +103,13 @@ class MemoKeys:
         )
 
     @functools.cached_property
-    def documents(self) -> list[tuple[str, str]]:
-        """Every document of the bundle with its hash, in key order (part of a document rule's key)."""
+    def documents(self) -> str:
+        """The digest of every document of the bundle with its hash, in key order.
+
+        Part of every document rule's key: digested once per run, not dumped again into each key.
+        """
         keys = [key for key in self.bundle.files if key.startswith("document:")]
-        return sorted((key, self.bundle.sha256(key)) for key in keys)
+        return _digest(sorted((key, self.bundle.sha256(key)) for key in keys))
 
     def record_hash(self, name: str) -> str:
         """The hash of record set ``name``'s file ("" when the bundle does not declare it)."""
