@@ -14,11 +14,11 @@ to the collected fields whose description is still unset, before any schema is b
 defer building until first use).
 
 Parsing every module that defines models still cost a warm ``check`` 35-55 ms for descriptions
-only the JSON Schemas show. The docstrings of the package's modules are therefore shipped in
-``field_docs.json``, each module's with the SHA-256 of the source they were read from: a module
-whose source matches is not parsed; one edited since (or unknown) is parsed as before, so the
-table can cost time when stale, never change a description. ``python -m ccc_audit.app.schemas``
-writes it again, and a test keeps it current.
+only the JSON Schemas show. The docstrings of the modules that define models are therefore
+shipped in ``field_docs.json``, each module's with the SHA-256 of the source they were read
+from: a module whose source matches is not parsed; one edited since (or unknown) is parsed as
+before, so the table can cost time when stale, never change a description.
+``python -m ccc_audit.app.schemas`` writes it again, and a test keeps it current.
 """
 
 from __future__ import annotations
@@ -97,15 +97,37 @@ def _module_docs(filename: str) -> dict[str, dict[str, str]]:
     return _parsed(source, filename)
 
 
+def _model_modules() -> list[Path]:
+    """The package's modules that define a pydantic model: a class based, at any remove, on BaseModel.
+
+    Read from the sources alone (base classes by name), so the table does not depend on what a
+    process happens to have imported; only these modules ever ask for attribute docstrings.
+    """
+    trees = {module: ast.parse(module.read_bytes(), str(module)) for module in sorted(PACKAGE.rglob("*.py"))}
+    models = {"BaseModel"}
+    found: set[Path] = set()
+    while True:
+        before = len(models)
+        for module, tree in trees.items():
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and any(
+                    (base.id if isinstance(base, ast.Name) else getattr(base, "attr", None)) in models
+                    for base in node.bases
+                ):
+                    models.add(node.name)
+                    found.add(module)
+        if len(models) == before:
+            return sorted(found)
+
+
 def docs_table_text() -> str:
-    """The table of every package module that defines a class (what DOCS_FILE holds)."""
+    """The table of every package module that defines a model (what DOCS_FILE holds)."""
     table: dict[str, Any] = {}
-    for module in sorted(PACKAGE.rglob("*.py")):
+    for module in _model_modules():
         source = module.read_bytes()
+        relative = module.relative_to(PACKAGE).as_posix()
         classes = _parsed(source, str(module))
-        if classes:
-            relative = module.relative_to(PACKAGE).as_posix()
-            table[relative] = {"sha256": hashlib.sha256(source).hexdigest(), "classes": classes}
+        table[relative] = {"sha256": hashlib.sha256(source).hexdigest(), "classes": classes}
     return json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
