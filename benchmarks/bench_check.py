@@ -4,7 +4,7 @@ Usage: python benchmarks/bench_check.py [--runs N]
 Prints the best and median wall time over N runs (default 7) of the check with the parsed-records
 cache warm (the second and later runs of a CI job that keeps its cache) and cold (--no-cache,
 a fresh CI machine), the median CPU time (user + system, less sensitive to other load on a
-shared machine), and compares the median wall time with the 1 s target.
+shared machine), and compares the median wall time with the 0.6 s target.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -266,3 +267,77 @@ def test_a_warm_run_that_changes_nothing_leaves_the_memo_as_it_is(tmp_path: Path
     (bundle / "bundle.yaml").write_text((bundle / "bundle.yaml").read_text("utf-8") + "\n", "utf-8")
     _assess(bundle, cache, tmp_path / "edited")  # the manifest's hash is in every key: written again
     assert memo.read_bytes() != written[1]
+
+
+DEMO_BUNDLE = Path(__file__).resolve().parents[1] / "demo" / "bundle"
+
+
+def _check_modules(
+    bundle: Path, cache: Path, report: Path, modules: tuple[str, ...]
+) -> tuple[int, list[str]]:
+    """Exit code of ``check`` on ``bundle`` (JSON and SARIF beside ``report``), and which of ``modules`` it
+    imported."""
+    argv = ["ccc-audit", "check", str(bundle), "--as-of", "2026-01-15", "--cache-dir", str(cache)]
+    argv += ["--format", f"json:{report}", "--format", f"sarif:{report.with_suffix('.sarif')}"]
+    probe = (
+        "import atexit, sys; from ccc_audit.cli.main import main; "
+        f"atexit.register(lambda: print(' '.join(m for m in {modules!r} if m in sys.modules))); "
+        f"sys.argv = {argv!r}; main()"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert done.returncode in (0, 1), done.stderr
+    return done.returncode, done.stdout.split()
+
+
+def test_a_warm_check_that_the_memo_serves_opens_no_record_store(tmp_path: Path) -> None:
+    """The second check of a CI job with its cache kept serves every rule from the memo: it imports
+    neither DuckDB nor the record store, and writes the very same reports as the first."""
+    cache = tmp_path / "cache"
+    watched = ("duckdb", "ccc_audit.records.duck_store")
+    first_code, first_loaded = _check_modules(DEMO_BUNDLE, cache, tmp_path / "first.json", watched)
+    assert first_loaded == list(watched)  # a cold run reads the records
+    warm_code, warm_loaded = _check_modules(DEMO_BUNDLE, cache, tmp_path / "warm.json", watched)
+    assert warm_loaded == []
+    assert warm_code == first_code == 1  # the demo's planted gaps fail the gate either way
+    for suffix in (".json", ".sarif"):
+        first = tmp_path.joinpath("first").with_suffix(suffix).read_bytes()
+        assert tmp_path.joinpath("warm").with_suffix(suffix).read_bytes() == first
+
+
+def test_a_warm_check_after_a_record_file_changed_reads_it_and_reports_as_a_cold_run(tmp_path: Path) -> None:
+    """A changed record file must still be read (its bad values stop the run): the store is opened,
+    and the reports are those of a run without any cache."""
+    bundle = tmp_path / "bundle"
+    shutil.copytree(DEMO_BUNDLE, bundle)
+    cache = tmp_path / "cache"
+    for run in ("cold", "warm"):
+        _check_modules(bundle, cache, tmp_path / f"{run}.json", ("duckdb",))
+    coaching = bundle / "records" / "coaching.csv"
+    coaching.write_text(coaching.read_text("utf-8") + "\n", "utf-8")
+    _, loaded = _check_modules(bundle, cache, tmp_path / "edited.json", ("duckdb",))
+    assert loaded == ["duckdb"]
+    _check_modules(bundle, tmp_path / "fresh-cache", tmp_path / "fresh.json", ())
+    for suffix in (".json", ".sarif"):
+        fresh = tmp_path.joinpath("fresh").with_suffix(suffix).read_bytes()
+        assert tmp_path.joinpath("edited").with_suffix(suffix).read_bytes() == fresh
+
+
+def test_the_models_field_docstrings_are_shipped_current() -> None:
+    """A warm check reads the fields' docstrings from the shipped table instead of parsing every
+    model module (35-55 ms); ``python -m ccc_audit.app.schemas`` writes it again."""
+    from ccc_audit.models.attribute_docs import DOCS_FILE, docs_table_text
+
+    assert DOCS_FILE.read_text("utf-8") == docs_table_text()
+
+
+def test_a_table_entry_that_does_not_match_the_source_is_never_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited module's docstrings are parsed from its source, whatever the table says."""
+    from ccc_audit.models import attribute_docs, checks
+
+    filename = checks.__file__
+    assert filename is not None
+    parsed = attribute_docs._module_docs.__wrapped__(filename)
+    assert parsed["SpecProblem"]  # documented attributes, served from the table
+    stale = {"sha256": "0" * 64, "classes": {"SpecProblem": {"message": "an old text"}}}
+    monkeypatch.setattr(attribute_docs, "_shipped", lambda: {"models/checks.py": stale})
+    assert attribute_docs._module_docs.__wrapped__(filename) == parsed

@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccc_audit.app.rule_memo import load_memo, save_memo
 from ccc_audit.app.setup import prepare
@@ -26,7 +26,6 @@ from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.loading.library import Library
 from ccc_audit.models.result import AssessmentResult, Notice
-from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.memory import memory_limit
 from ccc_audit.records.parsed_cache import cache_notices, usable_cache_dir
 from ccc_audit.records.sql_engine import DUCKDB, SqlEngine
@@ -35,6 +34,9 @@ from ccc_audit.results.exit_codes import ExitCode, exit_code_for
 from ccc_audit.results.expiring import Expiring, expiring
 from ccc_audit.results.reading import read_result
 from ccc_audit.results.verdict import FailOn, Verdict, decide
+
+if TYPE_CHECKING:
+    from ccc_audit.records.duck_store import DuckRecordStore
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """JSON Schemas generated from the models; shipped copies live in ``ccc_audit/json_schemas/``.
 
-Regenerate the shipped copies with ``python -m ccc_audit.app.schemas``; a test keeps them current.
+Regenerate the shipped copies with ``python -m ccc_audit.app.schemas`` (which also writes the
+models' field docstrings, :data:`~ccc_audit.models.attribute_docs.DOCS_FILE`); tests keep them current.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ccc_audit.checks.registry import RULE_PACK
+from ccc_audit.models.attribute_docs import DOCS_FILE, docs_table_text
 from ccc_audit.models.bundle import Bundle
 from ccc_audit.models.catalogue import Catalogue
 from ccc_audit.models.crosswalk import Crosswalk
@@ -53,8 +55,9 @@ def record_types_text() -> str:
 
 
 def write_shipped() -> list[Path]:
-    """Write every schema into :data:`SHIPPED`."""
-    written = []
+    """Write every schema into :data:`SHIPPED`, and the models' field docstrings (``DOCS_FILE``)."""
+    DOCS_FILE.write_text(docs_table_text(), encoding="utf-8")
+    written = [DOCS_FILE]
     for name in MODELS:
         target = SHIPPED / f"{name}.schema.json"
         target.write_text(schema_text(name), encoding="utf-8")

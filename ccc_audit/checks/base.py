@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
@@ -12,7 +13,9 @@ from ccc_audit.models.calendar import Anchor
 from ccc_audit.models.common import Localized, Window
 from ccc_audit.models.result import CheckResult, EvidenceRef, Outcome
 from ccc_audit.models.rulepack import Designation
-from ccc_audit.records.duck_store import DuckRecordStore
+
+if TYPE_CHECKING:
+    from ccc_audit.records.duck_store import DuckRecordStore
 
 
 @dataclass

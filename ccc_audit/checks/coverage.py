@@ -12,7 +12,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter
 from ccc_audit.models.common import Identifier, Localized, StrictModel
 from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
-from ccc_audit.records.readers import quote_ident
+from ccc_audit.records.quoting import quote_ident
 from ccc_audit.records.sql import where
 
 

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccc_audit.checks.per_entity_parts import EventSpec
 from ccc_audit.models.calendar import Span
-from ccc_audit.records.duck_store import DuckRecordStore
-from ccc_audit.records.readers import quote_ident
+from ccc_audit.records.quoting import quote_ident
 from ccc_audit.records.sql import spans_values
+
+if TYPE_CHECKING:
+    from ccc_audit.records.duck_store import DuckRecordStore
 
 ENTITY, LABEL, COUNT = "__entity", "__label", "__n"
 """Columns of a counts table besides the grouped columns (named so as not to clash with them)."""

@@ -22,7 +22,7 @@ from ccc_audit.models.calendar import Span, windows_in
 from ccc_audit.models.checks import CheckSpecBase, NumberValue, RowFilter, SpecProblem
 from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
 from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
-from ccc_audit.records.readers import quote_ident, quote_text
+from ccc_audit.records.quoting import quote_ident, quote_text
 from ccc_audit.records.sql import where
 
 

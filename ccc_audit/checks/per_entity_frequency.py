@@ -21,7 +21,7 @@ from ccc_audit.models.calendar import WINDOW_NAMES_JA, windows_in
 from ccc_audit.models.checks import CheckSpecBase, CountValue, WindowValue
 from ccc_audit.models.common import Localized, Window
 from ccc_audit.models.result import CheckResult, FailingItem, Outcome
-from ccc_audit.records.readers import quote_ident, quote_text
+from ccc_audit.records.quoting import quote_ident, quote_text
 from ccc_audit.records.sql import spans_values, where
 
 

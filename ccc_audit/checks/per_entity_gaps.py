@@ -19,16 +19,18 @@ due date falls after that are not judged.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ccc_audit.i18n.text import text
 from ccc_audit.models.calendar import WINDOW_NAMES_JA
 from ccc_audit.models.checks import RowFilter
 from ccc_audit.models.common import Localized, Window
 from ccc_audit.models.result import Bound, CheckResult, EvidenceRef, FailingItem, Outcome, Quantity
-from ccc_audit.records.duck_store import DuckRecordStore
-from ccc_audit.records.readers import quote_ident
+from ccc_audit.records.quoting import quote_ident
 from ccc_audit.records.sql import where
+
+if TYPE_CHECKING:
+    from ccc_audit.records.duck_store import DuckRecordStore
 
 GAP = {
     Window.WEEK: "INTERVAL 7 DAY",

@@ -15,7 +15,7 @@ from ccc_audit.models.calendar import WINDOW_NAMES_JA, Span, window_of, windows_
 from ccc_audit.models.checks import CheckSpecBase, CountValue, RowFilter, WindowValue
 from ccc_audit.models.common import Identifier, Localized, StrictModel, Window
 from ccc_audit.models.result import Bound, CheckResult, EvidenceRef, FailingItem, Outcome, Quantity
-from ccc_audit.records.readers import quote_ident
+from ccc_audit.records.quoting import quote_ident
 from ccc_audit.records.sql import where
 
 

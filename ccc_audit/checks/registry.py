@@ -39,8 +39,16 @@ REGISTRY = CheckRegistry(
 CHECK_KINDS: dict[str, CheckKind[Any]] = REGISTRY.kinds
 """Each kind by name (the registry's own dict: tests may patch an entry)."""
 
-CHECK_SPEC: TypeAdapter[CheckSpecBase] = REGISTRY.spec_adapter
-"""Validates one check as written in a rule pack into its kind's spec."""
 
 RULE_PACK: type[RulePack] = REGISTRY.rule_pack
 """The rule-pack model whose checks are the registered kinds (what loading validates with)."""
+
+
+def __getattr__(name: str) -> TypeAdapter[CheckSpecBase]:
+    """``CHECK_SPEC``, which validates one check as written in a rule pack into its kind's spec.
+
+    Built on first use: loading validates whole packs with ``RULE_PACK``, never one check alone.
+    """
+    if name == "CHECK_SPEC":
+        return REGISTRY.spec_adapter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -19,7 +19,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.models.checks import CheckSpecBase, NumberValue
 from ccc_audit.models.common import Identifier
 from ccc_audit.models.result import Bound, CheckResult, FailingItem, Outcome, Quantity
-from ccc_audit.records.readers import quote_ident, quote_text
+from ccc_audit.records.quoting import quote_ident, quote_text
 
 
 class SampleValidityCheckSpec(CheckSpecBase):

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
-import duckdb
 from pydantic import Field
 
 from ccc_audit.checks.base import CheckContext, records_missing
@@ -58,6 +57,8 @@ def needs(spec: SqlCheckSpec) -> dict[str, list[str]]:
 
 def evaluate(spec: SqlCheckSpec, ctx: CheckContext) -> CheckResult:
     """Evaluate a SQL check."""
+    import duckdb  # only when a rule's SQL runs: a run whose rules are all remembered needs no DuckDB
+
     store = ctx.records
     absent = [name for name in spec.uses if not store.has(name)]
     if absent:
@@ -152,6 +153,8 @@ def subquery(query: str) -> str:
 
 def sql_problem(query: str) -> str | None:
     """Why a rule-pack query is refused (anything but exactly one SELECT), or None."""
+    import duckdb  # when packs are validated, not when the validated library is served from the cache
+
     try:
         statements = duckdb.extract_statements(query)
     except duckdb.Error as exc:
@@ -200,6 +203,8 @@ def learn_tables(known: dict[str, frozenset[str]]) -> None:
 
 
 def _parse_tables(query: str) -> frozenset[str]:
+    import duckdb  # only for a query this process has not learnt the tables of
+
     serialised = duckdb.execute("SELECT json_serialize_sql(?)", [query]).fetchall()
     named: set[str] = set()
 

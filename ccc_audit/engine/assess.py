@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ccc_audit import __version__
 from ccc_audit.checks.base import CheckContext, with_designations
@@ -21,6 +22,7 @@ from ccc_audit.engine.judging import judge_rule, rule_grade
 from ccc_audit.engine.memo import MemoKeys, RuleMemo
 from ccc_audit.engine.memo_plan import MemoPlan, note_reads, plan_run, remember
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.cache_seal import seal_key
 from ccc_audit.i18n.text import text
 from ccc_audit.loading.bundle import LoadedBundle
 from ccc_audit.loading.engagement import engagement_summary
@@ -39,14 +41,14 @@ from ccc_audit.models.result import (
     WaiverApplied,
 )
 from ccc_audit.models.rulepack import Rule
-from ccc_audit.records.consistency import scope_notices
-from ccc_audit.records.duck_store import DuckRecordStore
 from ccc_audit.records.errors import RecordDataError
-from ccc_audit.records.outliers import date_outliers
 from ccc_audit.records.parsed_cache import cache_notices
 from ccc_audit.records.sql_engine import DUCKDB, SqlEngine, TableReader
 
-EngineFactory = Callable[[DuckRecordStore], SqlEngine]
+if TYPE_CHECKING:  # DuckDB is imported only by a run that opens a record store
+    from ccc_audit.records.duck_store import DuckRecordStore
+
+EngineFactory = Callable[["DuckRecordStore"], SqlEngine]
 """Puts a run's loaded, typed record tables on another SQL engine (:mod:`ccc_audit.records.sql_engine`)."""
 OnRuleDone = Callable[[int, int, str], None]
 """Called after each rule with (rules done, rules in all, rule id), e.g. to show progress."""
@@ -98,6 +100,8 @@ def _evaluate_rule(
 
 def open_records(bundle: LoadedBundle, cache_dir: Path | None) -> DuckRecordStore:
     """Read, type and check every record file of ``bundle``, then lock the store."""
+    from ccc_audit.records.duck_store import DuckRecordStore
+
     store = DuckRecordStore(bundle, builtin_record_types(), cache_dir)
     try:
         store.load_all()
@@ -116,10 +120,15 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
     are already in are evaluated: on a large bundle most rules are done by the time the largest
     file is read. Rules running rule-pack SQL wait until every file is read and the store locked.
     With a memo (:mod:`ccc_audit.engine.memo`), rules whose inputs are unchanged are served from
-    it and only the record sets the others read are loaded.
+    it and only the record sets the others read are loaded; when it serves every rule and the
+    scope notices, no record store is opened at all (nor DuckDB imported).
     """
     memo = job.memo
     plan = plan_run(memo, _memo_keys(job), list(job.library.rules())) if memo is not None else None
+    if plan is not None and _all_served(job, plan):
+        return _run(job, None, progress, plan)
+    from ccc_audit.records.duck_store import DuckRecordStore
+
     if memo is not None and plan is not None and plan.load is not None:
         with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
             _start_loading(job, records, plan.load)
@@ -130,6 +139,22 @@ def run(job: Assessment, progress: OnRuleDone | None = None) -> AssessmentResult
     with DuckRecordStore(job.bundle, builtin_record_types(), job.cache_dir) as records:
         _start_loading(job, records)
         return _run(job, records, progress, MemoPlan(_memo_keys(job)) if job.memo is not None else None)
+
+
+def _all_served(job: Assessment, plan: MemoPlan) -> bool:
+    """Whether the memo serves every rule and the scope notices, so the run reads no record.
+
+    A store would add only a fault about the cache's sealing key, and a memo is served only when
+    the key can be read; the fault is kept by opening a store whenever the key cannot be read.
+    """
+    return (
+        plan.load == set()
+        and plan.scope is not None
+        and len(plan.served) == sum(1 for _ in job.library.rules())
+        and job.sql_engine is None
+        and job.table_reader is None
+        and (job.cache_dir is None or seal_key(job.cache_dir) is not None)
+    )
 
 
 def _start_loading(job: Assessment, records: DuckRecordStore, only: set[str] | None = None) -> None:
@@ -146,18 +171,22 @@ def _memo_keys(job: Assessment) -> MemoKeys:
     return MemoKeys(job.bundle, job.tailoring, job.as_of, job.language, engine=engine)
 
 
-def _evaluation_order(rules: list[tuple[LoadedPack, Rule]], records: DuckRecordStore) -> list[int]:
+def _evaluation_order(rules: list[tuple[LoadedPack, Rule]], records: DuckRecordStore | None) -> list[int]:
     """Rule indexes, those whose record sets load earliest first; rule-pack SQL last."""
 
     def ready_at(index: int) -> tuple[bool, int]:
         rule = rules[index][1]
-        positions = [records.load_position(name) for name in record_sets_read(rule)]
+        loading = records.load_position if records is not None else lambda _: -1
+        positions = [loading(name) for name in record_sets_read(rule)]
         return runs_pack_sql(rule), max(positions, default=-1)
 
     return sorted(range(len(rules)), key=ready_at)
 
 
-def _finish_loading(job: Assessment, records: DuckRecordStore) -> None:
+def _finish_loading(job: Assessment, records: DuckRecordStore | None) -> None:
+    if records is None:
+        job.bundle.settle()
+        return
     try:
         records.finish_loading()
     except RecordDataError as exc:
@@ -168,6 +197,9 @@ def _finish_loading(job: Assessment, records: DuckRecordStore) -> None:
 
 def _record_notices(job: Assessment, records: DuckRecordStore) -> list[Notice]:
     """Notices about the records themselves: scope contradicted, dates far off, unknown columns."""
+    from ccc_audit.records.consistency import scope_notices
+    from ccc_audit.records.outliers import date_outliers
+
     period = job.bundle.model.audit_period
     return [
         *scope_notices(job.bundle, records),
@@ -177,11 +209,13 @@ def _record_notices(job: Assessment, records: DuckRecordStore) -> list[Notice]:
 
 
 def _run(
-    job: Assessment, records: DuckRecordStore, progress: OnRuleDone | None, plan: MemoPlan | None
+    job: Assessment, records: DuckRecordStore | None, progress: OnRuleDone | None, plan: MemoPlan | None
 ) -> AssessmentResult:
+    """Evaluate or serve every rule and build the result (``records`` None: the memo serves all)."""
     bundle = job.bundle.model
     period = bundle.audit_period
-    records.publish_period(period.start, period.end, job.as_of, period.anchor)
+    if records is not None:
+        records.publish_period(period.start, period.end, job.as_of, period.anchor)
     notices: list[Notice] = []
     waivers: dict[str, Waiver] = {}
     for index, declared in enumerate(bundle.waivers):
@@ -214,6 +248,8 @@ def _run(
         if served is not None:
             evaluated[index] = served, served.checks
             continue
+        if records is None:
+            raise RuntimeError(f"rule {rule.id} is not remembered, yet no record store was opened")
         records.asked.clear()
         job.bundle.documents_read.clear()
         evaluated[index] = _evaluate_rule(job, pack, rule, records, rule_problems.setdefault(index, []))
@@ -223,8 +259,13 @@ def _run(
             plan.suspect = True  # perhaps a set left unloaded: the run is done again in full
     if not locked:
         _finish_loading(job, records)
-    notices.extend(cache_notices([*records.cache_faults, *job.bundle.hasher.faults]))
-    scope = plan.scope if plan is not None and plan.scope is not None else _record_notices(job, records)
+    notices.extend(cache_notices([*(records.cache_faults if records else []), *job.bundle.hasher.faults]))
+    if plan is not None and plan.scope is not None:
+        scope = plan.scope
+    elif records is not None:
+        scope = _record_notices(job, records)
+    else:
+        raise RuntimeError("the scope notices are not remembered, yet no record store was opened")
     notices.extend(scope)
     if plan is not None and job.memo is not None:
         remember(job.memo, plan, all_rules, evaluated, rule_problems, scope)
@@ -269,7 +310,7 @@ def _run(
     return AssessmentResult(
         schema_version=1,
         tool_version=__version__,
-        engine=records.engine.name if records.engine else DUCKDB,
+        engine=records.engine.name if records is not None and records.engine else DUCKDB,
         as_of=job.as_of,
         language=job.language,
         scope=ScopeSummary(

@@ -94,7 +94,9 @@ def remember(
         if problems.get(index) or index in plan.unsafe:
             continue
         key = plan.rule_keys.get(index) or keys.rule_key(pack, rule)
-        kept[key] = {
+        served = index in plan.served and memo.rules.get(key)
+        # a served entry is what the memo holds (validated from it): kept as read, not dumped again
+        kept[key] = served or {
             "result": json.loads(evaluated[index][0].model_dump_json()),
             "documents": plan.documents.get(index, {}),
         }

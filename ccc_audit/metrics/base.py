@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ccc_audit.models.calendar import CALENDAR, Anchor, Span
 from ccc_audit.models.common import Localized, Window
-from ccc_audit.records.readers import quote_ident, quote_text
+from ccc_audit.records.quoting import quote_ident, quote_text
 
 if TYPE_CHECKING:
     from ccc_audit.records.duck_store import DuckRecordStore

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import duckdb
-
 from ccc_audit.metrics.base import Metric, MetricQuery, RatioBuild, day_sums_sql, ratio_batch_sql
 from ccc_audit.metrics.library import METRICS
 
@@ -52,6 +50,8 @@ def _once(q: MetricQuery, sql: str) -> list[Row]:
 
 def metric_rows(metric: Metric, q: MetricQuery) -> list[Row]:
     """Rows ``group columns…, label, value, numerator, denominator`` of ``metric`` for ``q``."""
+    import duckdb  # a metric is computed only when a rule runs, never when its result is remembered
+
     build = metric.build
     if not isinstance(build, RatioBuild) or not build.batchable(q):
         return _once(q, build(q))

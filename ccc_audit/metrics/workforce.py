@@ -20,7 +20,7 @@ from ccc_audit.metrics.base import (
     option_flag,
     spans_sql,
 )
-from ccc_audit.records.readers import quote_text
+from ccc_audit.records.quoting import quote_text
 
 EARLIEST = "DATE '0001-01-01'"
 LATEST = "DATE '9999-12-31'"

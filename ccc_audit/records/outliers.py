@@ -15,7 +15,7 @@ from ccc_audit.i18n.text import text
 from ccc_audit.models.records import ColumnType, RecordType
 from ccc_audit.models.result import Notice
 from ccc_audit.records.consistency import RecordTables
-from ccc_audit.records.readers import quote_ident
+from ccc_audit.records.quoting import quote_ident
 
 YEARS_BEFORE = 60
 """Dates earlier than this many years before the period are implausible (hire dates included)."""

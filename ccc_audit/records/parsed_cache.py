@@ -1,4 +1,8 @@
-"""The parsed-records cache: typed tables kept as DuckDB files, keyed by what they were read from."""
+"""The parsed-records cache: typed tables kept as DuckDB files, keyed by what they were read from.
+
+DuckDB is imported by the two functions that use it (called by the record store), so the cache
+folder's helpers and notices cost a run that opens no record store nothing.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,7 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from ccc_audit.files.cache_seal import matches, seal_file
 from ccc_audit.i18n.text import text
@@ -16,7 +19,10 @@ from ccc_audit.loading.record_types import type_fingerprint
 from ccc_audit.models.bundle import RecordSet
 from ccc_audit.models.records import RecordType
 from ccc_audit.models.result import Notice
-from ccc_audit.records.readers import quote_text
+from ccc_audit.records.quoting import quote_text
+
+if TYPE_CHECKING:
+    import duckdb
 
 CACHE_FORMAT = "3"
 
@@ -73,6 +79,8 @@ def attach_cached(
     The whole file is read once to check its seal: far cheaper than parsing the source again,
     and a table altered, truncated or swapped since it was written is never served.
     """
+    import duckdb
+
     try:
         expected = seal_path(cached).read_text("ascii").strip()
         if not matches(expected, seal_file(key, cached)):
@@ -104,6 +112,8 @@ def write_cache(
     read on demand, so a cached run neither copies the data nor holds it all in memory.
     Returns why the table could not be kept (a cache that cannot be written only costs time).
     """
+    import duckdb
+
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     seal = seal_path(cached)
     select = f"SELECT * FROM {table}" if keep_line else f"SELECT *, {line_expr} AS __line FROM {table}"

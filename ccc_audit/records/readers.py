@@ -22,20 +22,12 @@ from ccc_audit.files.reading import XLSX_UNCOMPRESSED_LIMIT, check_zip_expansion
 from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.records.errors import RecordDataError
 from ccc_audit.records.json_lines import read_json_lines
+from ccc_audit.records.quoting import quote_ident as quote_ident
+from ccc_audit.records.quoting import quote_text as quote_text
 from ccc_audit.records.row_copy import copy_rows, ignore_rules, is_ignored
 
 _CSV_LINE = re.compile(r"CSV Error on Line: (\d+)")
 _COLUMNS = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
-
-
-def quote_ident(name: str) -> str:
-    """A DuckDB identifier, quoted."""
-    return '"' + name.replace('"', '""') + '"'
-
-
-def quote_text(text: str) -> str:
-    """A DuckDB string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)

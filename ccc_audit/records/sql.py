@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ccc_audit.models.calendar import Span
 from ccc_audit.models.checks import RowFilter
 from ccc_audit.models.records import ColumnType
-from ccc_audit.records.duck_store import DuckRecordStore
-from ccc_audit.records.readers import quote_ident, quote_text
+from ccc_audit.records.quoting import quote_ident, quote_text
 from ccc_audit.records.typing import FALSE_WORDS, TRUE_WORDS
+
+if TYPE_CHECKING:
+    from ccc_audit.records.duck_store import DuckRecordStore
 
 
 def where(store: DuckRecordStore, name: str, filters: list[RowFilter], alias: str | None = None) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ccc_audit.models.bundle import RecordSet
 from ccc_audit.models.common import DATE_SYNTAX
 from ccc_audit.models.records import ColumnType, RecordType
-from ccc_audit.records.readers import quote_ident, quote_text
+from ccc_audit.records.quoting import quote_ident, quote_text
 
 TRUE_WORDS = ("yes", "y", "true", "t", "1", "はい", "有")
 FALSE_WORDS = ("no", "n", "false", "f", "0", "いいえ", "無")
