@@ -14,6 +14,7 @@ from ccc_audit.files.reading import ANY_SIZE, check_regular, refuse_outside
 from ccc_audit.loading.bundle_paths import HashCache, UnsafePathError, resolve_in_bundle, sha256_of
 from ccc_audit.loading.engagement import embed_logo
 from ccc_audit.loading.library import Library
+from ccc_audit.loading.line_ends import LineEnds, hash_and_count
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.record_mapping import mapping_problems
 from ccc_audit.loading.record_types import builtin_record_types
@@ -36,8 +37,10 @@ class LoadedBundle:
     files: dict[str, Path] = field(default_factory=dict)
     hashes: dict[str, str] = field(default_factory=dict)
     manifest_sha256: str = ""
-    pending: dict[str, Future[str]] = field(default_factory=dict)
-    """Record-file hashes still being computed in the background (large files)."""
+    pending: dict[str, Future[tuple[str, LineEnds]]] = field(default_factory=dict)
+    """Record-file hashes (and line ends) still being computed in the background (large files)."""
+    line_ends: dict[str, LineEnds] = field(default_factory=dict)
+    """Line ends of the record files hashed in this run (not those whose hash the cache served)."""
     hasher: HashCache = field(default_factory=HashCache)
     logo: str | None = None
     """The engagement logo as a data: URI (None: no logo declared)."""
@@ -53,12 +56,20 @@ class LoadedBundle:
         with self._lock:
             pending = self.pending.get(key)
         if pending is not None:
-            digest = pending.result()
+            digest, ends = pending.result()
             with self._lock:
                 if self.pending.pop(key, None) is not None:
                     self.hashes[key] = digest
+                    self.line_ends[key] = ends
                     self.hasher.remember(self.files[key], digest)
         return self.hashes[key]
+
+    def record_line_ends(self, name: str) -> LineEnds | None:
+        """Line ends of record set ``name``'s file, counted as it was hashed (None: not counted)."""
+        key = f"records:{name}"
+        if key in self.files:
+            self.sha256(key)
+        return self.line_ends.get(key)
 
     def settle(self) -> None:
         """Wait for every background hash (the evidence index needs them all)."""
@@ -159,7 +170,7 @@ def _check_files(bundle: LoadedBundle, hasher: HashCache) -> list[Diagnostic]:
     unhashed = [key for key in bundle.files if key.startswith("records:") and key not in bundle.hashes]
     for key in sorted(unhashed, key=lambda k: (_size(bundle.files[k]), k)):
         # Smallest first, the order the records are read in: the hash overlaps DuckDB's parsing.
-        bundle.pending[key] = _HASHING.submit(sha256_of, bundle.files[key])
+        bundle.pending[key] = _HASHING.submit(hash_and_count, bundle.files[key])
     return problems
 
 

@@ -333,6 +333,7 @@ class DuckRecordStore:
                 native_type,
                 as_cp932 if spec.encoding == "auto" else None,
                 fast=not declared_formats,
+                ends=lambda: None if spec.table else self.bundle.record_line_ends(name),
             )
         except RecordDataError as exc:  # a table has no lines: its rows are named by their key
             if not spec.table:

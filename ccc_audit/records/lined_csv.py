@@ -14,35 +14,24 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ccc_audit.errors import Diagnostic
+from ccc_audit.loading.line_ends import LineEnds, count_line_ends
 from ccc_audit.records.errors import RecordDataError
 
-BLOCK = 1 << 24
 MAX_CELL_CHARS = 1 << 20
 """The longest cell read on this path; a longer one is refused at its line (a runaway quote)."""
 MAX_REPORTED = 20
 
 
-def one_line_per_row(path: Path, rows: int, header_line: int = 1) -> bool:
+def one_line_per_row(path: Path, rows: int, header_line: int = 1, ends: LineEnds | None = None) -> bool:
     """Whether ``path`` (title rows, a header at ``header_line`` and ``rows`` rows) has one line per row.
 
     False when a row spans lines (a quoted line break), when blank lines lie between rows, or
-    when a bare carriage return, which editors show as a line break, appears anywhere.
+    when a bare carriage return, which editors show as a line break, appears anywhere. ``ends``
+    are the file's line ends if already counted (by the pass that hashed it).
     """
-    newlines = 0
-    carriage_returns = 0
-    crlf = 0
-    last = b""
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(BLOCK), b""):
-            newlines += block.count(b"\n")
-            if b"\r" in block or last == b"\r":  # a memchr, far cheaper than counting; CRs are rare
-                carriage_returns += block.count(b"\r")
-                crlf += block.count(b"\r\n") + (1 if last == b"\r" and block[:1] == b"\n" else 0)
-            last = block[-1:]
-    if carriage_returns != crlf:
-        return False
-    lines = newlines + (0 if last in (b"\n", b"") else 1)
-    return lines == rows + header_line
+    if ends is None or ends.path != path:
+        ends = count_line_ends(path)
+    return not ends.bare_carriage_return and ends.lines == rows + header_line
 
 
 def read_csv_lined(

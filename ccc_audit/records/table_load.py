@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from ccc_audit.loading.line_ends import LineEnds
 from ccc_audit.records.bad_values import bad_values
 from ccc_audit.records.errors import RecordDataError
 from ccc_audit.records.lined_csv import one_line_per_row, read_csv_lined
@@ -21,6 +22,8 @@ from ccc_audit.records.readers import Source, explain_csv_error, is_invalid_unic
 from ccc_audit.records.typing import TypedColumn, typed_select
 
 NativeType = Callable[[TypedColumn], str]
+CountedEnds = Callable[[], LineEnds | None] | None
+"""Gives a file's line ends if they were counted already (by the pass that hashed it)."""
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,12 @@ def _lined(source: Source, shown: str) -> Source:
     return lined_source(target, source.columns, source.headers)
 
 
-def _check_lines(con: duckdb.DuckDBPyConnection, table: str, source: Source) -> None:
+def _check_lines(con: duckdb.DuckDBPyConnection, table: str, source: Source, ends: CountedEnds) -> None:
     if source.line_offset == 0 or source.csv_file is None:
         return
     rows = con.execute(f"SELECT count(*) FROM {table}").fetchone()
-    if not one_line_per_row(source.csv_file, int(rows[0]) if rows else 0, source.skip + 1):
+    counted = ends() if ends is not None else None  # after the parse: the hash has long finished
+    if not one_line_per_row(source.csv_file, int(rows[0]) if rows else 0, source.skip + 1, counted):
         con.execute(f"DROP TABLE IF EXISTS {table}")
         raise _LinesNotDerivableError
 
@@ -85,15 +89,16 @@ def _attempt(
     shown: str,
     native: NativeType,
     fast: bool,
+    ends: CountedEnds,
 ) -> LoadedTable:
     table = quote_ident(name)
     keep_line = source.line_offset == 0
     line_expr = "__line" if keep_line else f"(rowid + {source.line_offset})"
     if fast and _fast(con, table, source, planned, native):
-        _check_lines(con, table, source)
+        _check_lines(con, table, source, ends)
         return LoadedTable(source, line_expr, keep_line)
     con.execute(f"CREATE TABLE {table} AS {typed_select(source.clause, planned, keep_line)}")
-    _check_lines(con, table, source)
+    _check_lines(con, table, source, ends)
     bad = con.execute(f"SELECT count(*) FROM {table} WHERE __bad <> 0").fetchone()
     if bad and bad[0]:
         raise RecordDataError(bad_values(con, name, source, planned, line_expr, shown))
@@ -111,23 +116,25 @@ def load_table(
     as_cp932: Callable[[], Source] | None,
     *,
     fast: bool = True,
+    ends: CountedEnds = None,
 ) -> LoadedTable:
     """Create table ``name`` from ``source``; ``as_cp932`` re-reads the file as CP932 when UTF-8 fails.
 
     ``fast`` False skips DuckDB's typed reader (declared date formats need the text path).
+    ``ends`` gives the file's line ends if they were counted already (used only for that file).
 
     Raises RecordDataError with every located problem of the file.
     """
     try:
         try:
-            return _attempt(con, name, source, planned, shown, native, fast)
+            return _attempt(con, name, source, planned, shown, native, fast, ends)
         except duckdb.Error as exc:
             if is_invalid_unicode(exc):
                 if as_cp932 is None:
                     raise explain_csv_error(exc, shown) from None
                 source = as_cp932()
                 try:
-                    return _attempt(con, name, source, planned, shown, native, fast)
+                    return _attempt(con, name, source, planned, shown, native, fast, ends)
                 except duckdb.Error as again:
                     if is_invalid_unicode(again) or source.csv_file is None or source.line_offset == 0:
                         raise explain_csv_error(again, shown) from None
@@ -138,6 +145,6 @@ def load_table(
     con.execute(f"DROP TABLE IF EXISTS {quote_ident(name)}")
     lined = _lined(source, shown)
     try:
-        return _attempt(con, name, lined, planned, shown, native, fast)
+        return _attempt(con, name, lined, planned, shown, native, fast, None)
     except duckdb.Error as exc:
         raise explain_csv_error(exc, shown) from None
