@@ -54,19 +54,21 @@ class _Counter:
 
 def count_line_ends(path: Path) -> LineEnds:
     """The line ends of ``path``."""
-    counter = _Counter()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(BLOCK), b""):
-            counter.update(block)
-    return counter.result(path)
+    return _scan(path, None)
 
 
 def hash_and_count(path: Path) -> tuple[str, LineEnds]:
     """Hex SHA-256 of ``path`` and its line ends, from one read of the file."""
     digest = hashlib.sha256()
+    ends = _scan(path, digest)
+    return digest.hexdigest(), ends
+
+
+def _scan(path: Path, digest: hashlib._Hash | None) -> LineEnds:
     counter = _Counter()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(BLOCK), b""):
-            digest.update(block)
+            if digest is not None:
+                digest.update(block)
             counter.update(block)
-    return digest.hexdigest(), counter.result(path)
+    return counter.result(path)
