@@ -170,4 +170,4 @@ def test_a_file_that_is_not_a_questionnaire_is_an_input_error(bundle: Path, tmp_
     bad.write_bytes(b"nope")
     code, output = _import(bad, bundle)
     assert code == 2
-    assert "not an XLSX workbook" in output
+    assert "cannot be opened as an XLSX workbook" in output

@@ -229,7 +229,7 @@ def test_register_update_cli(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("car.xlsx", b"not a zip", "not an XLSX workbook"),
+        ("car.xlsx", b"not a zip", "cannot be opened as an XLSX workbook"),
         ("car.csv", '\ufeff"a","b"\r\n'.encode(), 'no "finding_id" column'),
         ("car.txt", b"", "a register is a .csv or .xlsx file"),
     ],

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import zipfile
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import FORM_LIMIT, FORM_XLSX_UNCOMPRESSED_LIMIT, check_regular
+from ccc_audit.files.workbook import open_workbook
 from ccc_audit.models.bundle import Attestation, Bundle
 from ccc_audit.models.common import DATE_SYNTAX, parse_date
 from ccc_audit.questionnaire.questions import ANSWER_LABELS, COLUMNS, SHEET, Question, answer_of
@@ -28,10 +28,8 @@ def _date(value: object) -> dt.date | None:
 
 def read_answers(path: Path, items: list[Question], bundle: Bundle) -> list[Attestation]:
     """Every answered row as an attestation; every invalid cell reported by sheet and cell."""
-    try:
-        workbook = load_workbook(path)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError([Diagnostic(str(path), 0, 0, f"not an XLSX workbook ({exc})")]) from None
+    check_regular(path, str(path), "a questionnaire", FORM_LIMIT)
+    workbook = open_workbook(path, str(path), FORM_XLSX_UNCOMPRESSED_LIMIT)
     name = next((n for n in (SHEET.ja, SHEET.en) if n in workbook.sheetnames), None)
     if name is None:
         raise InputError([Diagnostic(str(path), 0, 0, f'no sheet "{SHEET.ja}" or "{SHEET.en}"')])

@@ -12,9 +12,11 @@ import io
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ccc_audit.errors import Diagnostic, InputError
-from ccc_audit.files.reading import XLSX_UNCOMPRESSED_LIMIT, check_zip_expansion
+from ccc_audit.files.reading import XLSX_UNCOMPRESSED_LIMIT
+from ccc_audit.files.workbook import read_workbook
 
 SAMPLE_ROWS = 20_000
 """Rows of a workbook read after the header (labels that occur rarely should still be seen)."""
@@ -96,28 +98,19 @@ def _cell_text(value: object) -> str:
 
 
 def _xlsx_sample(path: Path, shown: str) -> Sample:
-    import openpyxl
-
-    check_zip_expansion(path, shown, "an XLSX workbook", XLSX_UNCOMPRESSED_LIMIT)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:
-        raise InputError(
-            [Diagnostic(shown, 0, 0, f"the file cannot be opened as an XLSX workbook ({type(exc).__name__})")]
-        ) from None
-    try:
+    def first_rows(book: Any) -> tuple[list[list[str]], tuple[list[str], ...]]:
         sheet = book.worksheets[0]
-        rows = [
+        head = [
             [_cell_text(v) for v in row]
             for row in sheet.iter_rows(values_only=True, max_row=SAMPLE_ROWS + 50)
         ]
         last = sheet.max_row or 0
-        tail = tuple(
+        return head, tuple(
             [_cell_text(v) for v in row]
             for row in sheet.iter_rows(values_only=True, min_row=max(1, last - 2))
         )
-    finally:
-        book.close()
+
+    rows, tail = read_workbook(path, shown, XLSX_UNCOMPRESSED_LIMIT, first_rows)
     at = _header_index(rows)
     headers = [c.strip() for c in rows[at] if c.strip()] if rows else []
     return Sample(headers, rows[at + 1 :], at + 1, tail=tail)

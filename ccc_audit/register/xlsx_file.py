@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -15,8 +14,8 @@ from ccc_audit.files.reading import (
     REGISTER_LIMIT,
     REGISTER_XLSX_UNCOMPRESSED_LIMIT,
     check_regular,
-    check_zip_expansion,
 )
+from ccc_audit.files.workbook import open_workbook
 from ccc_audit.i18n.labels import label
 from ccc_audit.models.common import Grade
 from ccc_audit.register.columns import (
@@ -94,11 +93,7 @@ def write_register_sheets(workbook: Workbook, register: Register) -> None:
 def open_xlsx(path: Path) -> Workbook:
     """Load a register workbook as it is (formulas kept as formulas), refusing what is no workbook."""
     check_regular(path, str(path), "a register", REGISTER_LIMIT)
-    check_zip_expansion(path, str(path), "an XLSX workbook", REGISTER_XLSX_UNCOMPRESSED_LIMIT)
-    try:
-        return load_workbook(path)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError([Diagnostic(str(path), 0, 0, f"not an XLSX workbook ({exc})")]) from None
+    return open_workbook(path, str(path), REGISTER_XLSX_UNCOMPRESSED_LIMIT)
 
 
 def register_sheet(workbook: Workbook, name: str, path: Path) -> Worksheet:

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ccc_audit.errors import Diagnostic, InputError
+from ccc_audit.files.reading import FORM_LIMIT, FORM_XLSX_UNCOMPRESSED_LIMIT, check_regular
+from ccc_audit.files.workbook import read_workbook
 from ccc_audit.i18n.rfp_labels import label
 from ccc_audit.loading.model_errors import validate
 from ccc_audit.loading.yaml_source import Position, YamlDocument, YamlPath
@@ -196,7 +198,7 @@ def _question_rows(book: Any, doc: SheetDocument, sheet: int, name: str) -> dict
     columns = _header(rows, doc, sheet, name)
     out: dict[str, dict[str, Any]] = {}
     for number, row in enumerate(rows[1:], start=2):
-        ident = _text(row[columns["id"]])
+        ident = _text(row[columns["id"]]) if columns["id"] < len(row) else ""
         answer = row[columns["answer"]] if columns["answer"] < len(row) else None
         evidence = _text(row[columns["evidence"]]) if columns["evidence"] < len(row) else ""
         if not ident or (_text(answer) == "" and not evidence):
@@ -217,18 +219,22 @@ def _question_rows(book: Any, doc: SheetDocument, sheet: int, name: str) -> dict
 
 
 def read_questionnaire(path: Path, shown: str) -> SheetDocument:
-    """Read a filled-in questionnaire into response data (validated as a VendorResponse later)."""
+    """Read a filled-in questionnaire into response data (validated as a VendorResponse later).
+
+    A file that is no workbook, or a damaged one, is an input error naming the file.
+    """
     doc = SheetDocument(shown, None)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError) as exc:
-        raise InputError([Diagnostic(shown, 0, 0, f"cannot read the workbook: {exc}")]) from None
+    check_regular(path, shown, "a questionnaire", FORM_LIMIT)
+    return read_workbook(path, shown, FORM_XLSX_UNCOMPRESSED_LIMIT, lambda book: _read_book(book, doc))
+
+
+def _read_book(book: Any, doc: SheetDocument) -> SheetDocument:
     missing = [s for s in _SHEETS if _sheet_name(book, s) not in book.sheetnames]
     if missing:
         raise InputError(
             [
                 Diagnostic(
-                    shown,
+                    doc.path,
                     0,
                     0,
                     f"missing sheet(s) {', '.join(missing)}; "
@@ -265,7 +271,6 @@ def read_questionnaire(path: Path, shown: str) -> SheetDocument:
     }
     if fields.get("evidence_bundle"):
         data["evidence_bundle"] = fields["evidence_bundle"]
-    book.close()
     doc.data = data
     if fields.get("rubric_id"):
         doc.stamp = tuple(str(fields.get(k) or "") for k in _STAMP_FIELDS)
