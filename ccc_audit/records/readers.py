@@ -19,6 +19,7 @@ import duckdb
 
 from ccc_audit.errors import Diagnostic, InputError
 from ccc_audit.files.reading import XLSX_UNCOMPRESSED_LIMIT, check_zip_expansion
+from ccc_audit.files.workbook import damaged_workbook
 from ccc_audit.models.bundle import RecordFormat, RecordSet
 from ccc_audit.records.errors import RecordDataError
 from ccc_audit.records.json_lines import read_json_lines
@@ -324,12 +325,7 @@ def read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str)
     except RecordDataError:
         raise
     except Exception as exc:  # openpyxl raises many kinds of error on a damaged workbook
-        raise _fail(
-            shown,
-            0,
-            f"the file cannot be opened as an XLSX workbook ({type(exc).__name__}); if it is one, it "
-            "is damaged: open it in Excel or LibreOffice and save it again",
-        ) from None
+        raise RecordDataError(damaged_workbook(shown, exc, path).diagnostics) from None
 
 
 def _read_xlsx(path: Path, spec: RecordSet, shown: str, scratch: Path, name: str) -> Source:
